@@ -1,0 +1,26 @@
+/** What a document's persisted update log looks like when loaded. */
+export interface StoredDocument {
+  /** Updates in the order they were appended; the first may be a compacted state. Empty if new. */
+  updates: Uint8Array[]
+  /** Sequence number of the last update, 0 if there is none. */
+  lastSeq: number
+}
+
+/**
+ * Durable storage of Yjs documents as an append-only update log.
+ * Every method resolves only once its effect is durable; a rejected call changed nothing.
+ */
+export interface DocumentStore {
+  load(documentName: string): Promise<StoredDocument>
+  /** Appends the updates atomically, in order, and resolves to the sequence number of the last one. */
+  append(documentName: string, updates: readonly Uint8Array[]): Promise<number>
+  /**
+   * Replaces every update up to and including `throughSeq` with `state` (their merge), atomically.
+   * Updates appended after `throughSeq` are kept.
+   */
+  compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void>
+  delete(documentName: string): Promise<void>
+  /** Names of all stored documents, sorted. */
+  list(): Promise<string[]>
+  destroy(): Promise<void>
+}

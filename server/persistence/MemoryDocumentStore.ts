@@ -1,0 +1,45 @@
+import type { DocumentStore, StoredDocument } from './DocumentStore.ts'
+
+interface Entry {
+  seq: number
+  update: Uint8Array
+}
+
+/** In-process store for unit tests; copies every buffer so callers cannot mutate stored data. */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly documents = new Map<string, Entry[]>()
+  private nextSeq = 1
+
+  async load(documentName: string): Promise<StoredDocument> {
+    const entries = this.documents.get(documentName) ?? []
+    return {
+      updates: entries.map((entry) => entry.update.slice()),
+      lastSeq: entries.at(-1)?.seq ?? 0,
+    }
+  }
+
+  async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
+    const entries = this.documents.get(documentName) ?? []
+    for (const update of updates) entries.push({ seq: this.nextSeq++, update: update.slice() })
+    this.documents.set(documentName, entries)
+    return entries.at(-1)?.seq ?? 0
+  }
+
+  async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
+    const entries = this.documents.get(documentName) ?? []
+    const kept = entries.filter((entry) => entry.seq > throughSeq)
+    this.documents.set(documentName, [{ seq: throughSeq, update: state.slice() }, ...kept])
+  }
+
+  async delete(documentName: string): Promise<void> {
+    this.documents.delete(documentName)
+  }
+
+  async list(): Promise<string[]> {
+    return [...this.documents.keys()].sort()
+  }
+
+  async destroy(): Promise<void> {
+    this.documents.clear()
+  }
+}

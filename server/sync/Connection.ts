@@ -1,0 +1,211 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as authProtocol from 'y-protocols/auth'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { WebSocket } from 'ws'
+import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import { canEditText } from '../../shared/roles/index.ts'
+import type { Logger } from '../logging/Logger.ts'
+import type { Principal } from './Principal.ts'
+import { ProtocolError } from './ProtocolError.ts'
+import type { Room, RoomMember } from './Room.ts'
+
+/** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength === 2 && update[0] === 0 && update[1] === 0
+}
+
+/**
+ * One client's WebSocket on one document. Its messages are handled strictly in arrival order, so the reply
+ * to a sync step 1 proves that every update the client sent before it is durably stored.
+ */
+export class Connection implements RoomMember {
+  /** Awareness client ids this connection has published; removed when it goes away. */
+  readonly awarenessClientIds = new Set<number>()
+  alive = true
+  private queue: Promise<void> = Promise.resolve()
+  private room: Room | null = null
+  private closed = false
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly documentName: string,
+    readonly principal: Principal,
+    readonly logger: Logger,
+  ) {}
+
+  get canEdit(): boolean {
+    return canEditText(this.principal.role)
+  }
+
+  /** Attaches the loaded room: sends our sync step 1 and the current awareness, as the protocol expects. */
+  attach(room: Room): void {
+    this.room = room
+    room.members.add(this)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, SyncMessageType.step1)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(room.ydoc))
+    this.send(encoding.toUint8Array(encoder))
+    const states = room.awareness.getStates()
+    if (states.size > 0) this.send(this.encodeAwareness(room, [...states.keys()]))
+  }
+
+  /** Queues a frame; frames are handled one at a time and a bad one closes this connection only. */
+  receive(data: Uint8Array, room: Promise<Room>): void {
+    this.queue = this.queue
+      .then(async () => {
+        if (this.closed) return
+        await this.handle(data, await room)
+      })
+      .catch((error: unknown) => this.fail(error))
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    this.socket.send(message, { binary: true })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    this.socket.close(code, reason)
+  }
+
+  /** Detaches from the room; called once the socket is closed. */
+  detach(): void {
+    this.closed = true
+    const room = this.room
+    if (!room) return
+    room.members.delete(this)
+    if (this.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], this)
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.logger.warn('protocol error', { reason: error.message, closeCode: error.closeCode })
+      this.close(error.closeCode, error.message)
+    } else {
+      this.logger.error('connection failed', { error })
+      this.close(CloseCode.internalError, 'internal error')
+    }
+  }
+
+  private async handle(data: Uint8Array, room: Room): Promise<void> {
+    const decoder = decoding.createDecoder(data)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync:
+        await this.handleSync(decoder, room)
+        break
+      case MessageType.awareness:
+        this.handleAwareness(decoding.readVarUint8Array(decoder), room)
+        break
+      case MessageType.queryAwareness:
+        this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()]))
+        break
+      default:
+        throw new ProtocolError(`unknown message type ${type}`)
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
+  }
+
+  private async handleSync(decoder: decoding.Decoder, room: Room): Promise<void> {
+    const syncType = decoding.readVarUint(decoder)
+    switch (syncType) {
+      case SyncMessageType.step1: {
+        const stateVector = decoding.readVarUint8Array(decoder)
+        let update: Uint8Array
+        try {
+          update = room.encodeStateAsUpdate(stateVector)
+        } catch {
+          throw new ProtocolError('malformed state vector')
+        }
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MessageType.sync)
+        encoding.writeVarUint(encoder, SyncMessageType.step2)
+        encoding.writeVarUint8Array(encoder, update)
+        this.send(encoding.toUint8Array(encoder))
+        break
+      }
+      case SyncMessageType.step2:
+      case SyncMessageType.update: {
+        const update = decoding.readVarUint8Array(decoder)
+        if (isEmptyUpdate(update)) return
+        validateUpdate(update)
+        if (!this.canEdit) {
+          this.refuseUpdate(room, update)
+          return
+        }
+        await room.submit(update, this)
+        break
+      }
+      default:
+        throw new ProtocolError(`unknown sync message type ${syncType}`)
+    }
+  }
+
+  /**
+   * A read-only connection's update is never applied, stored or relayed. A stock client answers our
+   * sync step 1 with what it has, so an update that adds nothing new is not an offence.
+   */
+  private refuseUpdate(room: Room, update: Uint8Array): void {
+    if (!addsContent(room.ydoc, update)) return
+    this.logger.warn('refused update from read-only connection', { role: this.principal.role })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.auth)
+    authProtocol.writePermissionDenied(encoder, 'read-only: your role cannot edit the text')
+    this.send(encoding.toUint8Array(encoder))
+  }
+
+  private handleAwareness(update: Uint8Array, room: Room): void {
+    try {
+      const decoder = decoding.createDecoder(update)
+      const count = decoding.readVarUint(decoder)
+      for (let index = 0; index < count; index++) {
+        this.awarenessClientIds.add(decoding.readVarUint(decoder))
+        decoding.readVarUint(decoder)
+        JSON.parse(decoding.readVarString(decoder))
+      }
+    } catch {
+      throw new ProtocolError('malformed awareness update')
+    }
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this)
+  }
+
+  private encodeAwareness(room: Room, clientIds: number[]): Uint8Array {
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds))
+    return encoding.toUint8Array(encoder)
+  }
+}
+
+/** Decodes the whole update so a malformed one is refused before it is stored. */
+function validateUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch {
+    throw new ProtocolError('malformed update')
+  }
+}
+
+/** True if applying `update` would insert or delete anything `ydoc` does not already have. */
+function addsContent(ydoc: Y.Doc, update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(Y.diffUpdate(update, Y.encodeStateVector(ydoc)))
+  if (structs.length > 0) return true
+  const known = Y.createDeleteSetFromStructStore(ydoc.store)
+  for (const [client, deletions] of ds.clients) {
+    const knownDeletions = known.clients.get(client) ?? []
+    for (const deletion of deletions) {
+      const covered = knownDeletions.some(
+        (range) => range.clock <= deletion.clock && deletion.clock + deletion.len <= range.clock + range.len,
+      )
+      if (!covered) return true
+    }
+  }
+  return false
+}

@@ -1,0 +1,221 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { type RawData, WebSocket, WebSocketServer } from 'ws'
+import { CloseCode, collabPathPrefix, isValidDocumentName } from '../../shared/protocol/index.ts'
+import type { Logger } from '../logging/Logger.ts'
+import type { DocumentStore } from '../persistence/DocumentStore.ts'
+import { Connection } from './Connection.ts'
+import type { Principal } from './Principal.ts'
+import { Room } from './Room.ts'
+
+/** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
+export type UpgradeDecision = { principal: Principal } | { closeCode: number; reason: string }
+
+/** Decides, before any document is loaded, whether the request may open `documentName`. */
+export type UpgradeAuthenticator = (request: IncomingMessage, documentName: string) => Promise<UpgradeDecision>
+
+export interface SyncServerOptions {
+  store: DocumentStore
+  logger: Logger
+  authenticate: UpgradeAuthenticator
+  maxMessageBytes: number
+  compactAfterUpdates: number
+  pingIntervalMs: number
+  /** Initial state of a document that has never been stored (the charter template); null if none. */
+  createInitialState: (documentName: string) => Uint8Array | null
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
+/**
+ * Accepts WebSocket upgrades at `/collab/<documentName>` and speaks the standard y-websocket protocol.
+ * Rooms load on the first connection and unload once the last one has left and everything is stored.
+ */
+export class SyncServer {
+  private readonly webSocketServer: WebSocketServer
+  private readonly rooms = new Map<string, Promise<Room>>()
+  private readonly loadedRooms = new Map<string, Room>()
+  /** Connections past authentication that have not joined their room yet; they keep it from unloading. */
+  private readonly joining = new Map<string, number>()
+  private readonly connections = new Set<Connection>()
+  private readonly heartbeat: NodeJS.Timeout
+  private accepting = true
+
+  constructor(private readonly options: SyncServerOptions) {
+    this.webSocketServer = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: false,
+    })
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), options.pingIntervalMs)
+    this.heartbeat.unref()
+  }
+
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  get loadedDocumentNames(): string[] {
+    return [...this.rooms.keys()]
+  }
+
+  /** Handles an HTTP upgrade; returns false if the path is not ours so the caller can refuse it. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    if (!url.pathname.startsWith(collabPathPrefix)) return false
+    this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
+      void this.accept(webSocket, request, decodeURIComponent(url.pathname.slice(collabPathPrefix.length)))
+    })
+    return true
+  }
+
+  /** Resolves once every loaded room has stored what it acknowledged. */
+  async flush(): Promise<void> {
+    const rooms = await Promise.allSettled(this.rooms.values())
+    await Promise.all(rooms.map((result) => (result.status === 'fulfilled' ? result.value.idle() : undefined)))
+  }
+
+  /** Stops accepting, closes every client with "going away", stores and unloads every room. */
+  async destroy(): Promise<void> {
+    this.accepting = false
+    clearInterval(this.heartbeat)
+    for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
+    await this.flush()
+    for (const [documentName, room] of this.rooms) {
+      await this.unload(documentName, await room, true)
+    }
+    this.webSocketServer.close()
+  }
+
+  private async accept(webSocket: WebSocket, request: IncomingMessage, documentName: string): Promise<void> {
+    const logger = this.options.logger.child({ documentName, remote: request.socket.remoteAddress })
+    if (!this.accepting) {
+      webSocket.close(CloseCode.goingAway, 'server shutting down')
+      return
+    }
+    if (!isValidDocumentName(documentName)) {
+      logger.warn('invalid document name')
+      webSocket.close(CloseCode.badRequest, 'invalid document name')
+      return
+    }
+    // Frames that arrive while we authenticate and load are kept, in order, until the room is ready.
+    const early: Uint8Array[] = []
+    const keepEarly = (data: RawData) => early.push(toUint8Array(data))
+    webSocket.on('message', keepEarly)
+    webSocket.on('error', (error) => logger.warn('socket error', { error }))
+
+    let decision: UpgradeDecision
+    try {
+      decision = await this.options.authenticate(request, documentName)
+    } catch (error) {
+      logger.error('authentication failed', { error })
+      webSocket.close(CloseCode.internalError, 'internal error')
+      return
+    }
+    if ('closeCode' in decision) {
+      logger.info('upgrade refused', { closeCode: decision.closeCode, reason: decision.reason })
+      webSocket.close(decision.closeCode, decision.reason)
+      return
+    }
+    if (webSocket.readyState !== WebSocket.OPEN) return
+
+    const connection = new Connection(
+      webSocket,
+      documentName,
+      decision.principal,
+      logger.child({ userId: decision.principal.userId }),
+    )
+    this.connections.add(connection)
+    const room = this.getRoom(documentName)
+    webSocket.off('message', keepEarly)
+    webSocket.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) {
+        connection.close(CloseCode.badRequest, 'text frames are not part of the protocol')
+        return
+      }
+      connection.receive(toUint8Array(data), room)
+    })
+    webSocket.on('pong', () => {
+      connection.alive = true
+    })
+    webSocket.on('close', () => {
+      this.connections.delete(connection)
+      connection.detach()
+      void room.then((loaded) => this.leave(documentName, loaded)).catch(() => {})
+    })
+    for (const data of early) connection.receive(data, room)
+
+    this.joining.set(documentName, (this.joining.get(documentName) ?? 0) + 1)
+    try {
+      const loaded = await room
+      if (webSocket.readyState === WebSocket.OPEN) connection.attach(loaded)
+    } catch (error) {
+      logger.error('document load failed', { error })
+      connection.close(CloseCode.tryAgainLater, 'document unavailable')
+    } finally {
+      const remaining = (this.joining.get(documentName) ?? 1) - 1
+      if (remaining > 0) this.joining.set(documentName, remaining)
+      else this.joining.delete(documentName)
+    }
+  }
+
+  private getRoom(documentName: string): Promise<Room> {
+    const existing = this.rooms.get(documentName)
+    if (existing) return existing
+    const loading = Room.load(documentName, {
+      store: this.options.store,
+      logger: this.options.logger,
+      compactAfterUpdates: this.options.compactAfterUpdates,
+      createInitialState: () => this.options.createInitialState(documentName),
+    })
+    this.rooms.set(documentName, loading)
+    loading.then(
+      (room) => this.loadedRooms.set(documentName, room),
+      () => {
+        if (this.rooms.get(documentName) === loading) this.rooms.delete(documentName)
+      },
+    )
+    return loading
+  }
+
+  /** Unloads a room once its last member has left and everything it acknowledged is compacted. */
+  private async leave(documentName: string, room: Room): Promise<void> {
+    if (!this.isUnused(documentName, room) || !this.accepting) return
+    await room.idle()
+    await room.compact()
+    if (!this.isUnused(documentName, room)) return
+    await this.unload(documentName, room, false)
+  }
+
+  private isUnused(documentName: string, room: Room): boolean {
+    return room.members.size === 0 && !this.joining.has(documentName)
+  }
+
+  private async unload(documentName: string, room: Room, shuttingDown: boolean): Promise<void> {
+    if (this.loadedRooms.get(documentName) !== room) return
+    if (shuttingDown) {
+      await room.idle()
+      await room.compact()
+    }
+    this.loadedRooms.delete(documentName)
+    this.rooms.delete(documentName)
+    room.destroy()
+    this.options.logger.debug('room unloaded', { documentName })
+  }
+
+  private checkHeartbeats(): void {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.logger.info('heartbeat missed; terminating')
+        connection.socket.terminate()
+        continue
+      }
+      connection.alive = false
+      connection.socket.ping()
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export { canComment, canEditText, canManageSnapshots } from './permissions.ts'
+export type { Delegation, Role } from './Role.ts'
+export { delegations, isDelegation, isRole, roles } from './Role.ts'

@@ -1,0 +1,31 @@
+import type { Extensions } from '@tiptap/core'
+import StarterKit from '@tiptap/starter-kit'
+import { Article } from './Article.ts'
+import { CharterSection } from './CharterSection.ts'
+import { SignatureBlock } from './SignatureBlock.ts'
+
+/**
+ * The document schema, shared by the editor, the server's validation and the exporters.
+ * Undo/redo is left out because collaborative undo (own changes only) comes from the Collaboration extension.
+ */
+export const charterExtensions: Extensions = [
+  StarterKit.configure({
+    undoRedo: false,
+    codeBlock: false,
+    code: false,
+    horizontalRule: false,
+    trailingNode: false,
+    link: {
+      openOnClick: false,
+      autolink: false,
+      protocols: ['http', 'https', 'mailto'],
+      isAllowedUri: (url, context) => /^(https?:|mailto:)/i.test(url) && context.defaultValidate(url),
+    },
+  }),
+  CharterSection,
+  Article,
+  SignatureBlock,
+]
+
+/** Name of the Y.XmlFragment that holds the document (Tiptap Collaboration's default field). */
+export const documentField = 'default'

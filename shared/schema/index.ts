@@ -1,0 +1,8 @@
+export { Article } from './Article.ts'
+export { CharterSection } from './CharterSection.ts'
+export { charterExtensions, documentField } from './charterExtensions.ts'
+export { charterTitle, createCharterTemplate } from './charterTemplate.ts'
+export type { AreaId, PriorityArea } from './priorityAreas.ts'
+export { areaIds, findPriorityArea, isAreaId, priorityAreas } from './priorityAreas.ts'
+export type { Party } from './SignatureBlock.ts'
+export { SignatureBlock } from './SignatureBlock.ts'
