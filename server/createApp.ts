@@ -41,7 +41,8 @@ export function createApp(config: Config, logger: Logger): App {
     maxMessageBytes: config.maxMessageBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     pingIntervalMs: config.pingIntervalMs,
-    createInitialState: (documentName) => (documentName === charterDocumentName ? createCharterState() : null),
+    createInitialState: (documentName) =>
+      documentName === charterDocumentName ? createCharterState() : null,
   })
 
   const server = http.createServer((request, response) => {
@@ -61,10 +62,16 @@ export function createApp(config: Config, logger: Logger): App {
       sendJson(response, 404, { error: 'not_found', message: 'No such API route' })
       return
     }
-    if ((request.method === 'GET' || request.method === 'HEAD') && serveStatic(config.clientDir, url.pathname, response)) {
+    if (
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      serveStatic(config.clientDir, url.pathname, response)
+    ) {
       return
     }
-    sendJson(response, 404, { error: 'not_found', message: 'Not found (is the client built? run `npm run build`)' })
+    sendJson(response, 404, {
+      error: 'not_found',
+      message: 'Not found (is the client built? run `npm run build`)',
+    })
   })
   server.on('upgrade', (request, socket, head) => {
     if (!syncServer.handleUpgrade(request, socket, head)) {

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   logger.info('listening', { port, url: `http://${shownHost}:${port}/`, dataDir: config.dataDir })
-  if (config.logLevel !== 'silent') process.stderr.write(`\n  Charter Desk is running at http://${shownHost}:${port}/\n\n`)
+  if (config.logLevel !== 'silent')
+    process.stderr.write(`\n  Charter Desk is running at http://${shownHost}:${port}/\n\n`)
 
   const shutdownBoundMs = 10_000
   let stopping = false

@@ -1,9 +1,9 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import type { WebSocket } from 'ws'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { WebSocket } from 'ws'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
@@ -95,32 +95,12 @@ export class Connection implements RoomMember {
   }
 
   private async handle(data: Uint8Array, room: Room): Promise<void> {
-    const decoder = decoding.createDecoder(data)
-    const type = decoding.readVarUint(decoder)
-    switch (type) {
-      case MessageType.sync:
-        await this.handleSync(decoder, room)
-        break
-      case MessageType.awareness:
-        this.handleAwareness(decoding.readVarUint8Array(decoder), room)
-        break
-      case MessageType.queryAwareness:
-        this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()]))
-        break
-      default:
-        throw new ProtocolError(`unknown message type ${type}`)
-    }
-    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
-  }
-
-  private async handleSync(decoder: decoding.Decoder, room: Room): Promise<void> {
-    const syncType = decoding.readVarUint(decoder)
-    switch (syncType) {
-      case SyncMessageType.step1: {
-        const stateVector = decoding.readVarUint8Array(decoder)
+    const message = parseMessage(data)
+    switch (message.kind) {
+      case 'syncStep1': {
         let update: Uint8Array
         try {
-          update = room.encodeStateAsUpdate(stateVector)
+          update = room.encodeStateAsUpdate(message.stateVector)
         } catch {
           throw new ProtocolError('malformed state vector')
         }
@@ -131,20 +111,21 @@ export class Connection implements RoomMember {
         this.send(encoding.toUint8Array(encoder))
         break
       }
-      case SyncMessageType.step2:
-      case SyncMessageType.update: {
-        const update = decoding.readVarUint8Array(decoder)
-        if (isEmptyUpdate(update)) return
-        validateUpdate(update)
+      case 'update':
+        if (isEmptyUpdate(message.update)) return
+        validateUpdate(message.update)
         if (!this.canEdit) {
-          this.refuseUpdate(room, update)
+          this.refuseUpdate(room, message.update)
           return
         }
-        await room.submit(update, this)
+        await room.submit(message.update, this)
         break
-      }
-      default:
-        throw new ProtocolError(`unknown sync message type ${syncType}`)
+      case 'awareness':
+        this.handleAwareness(message.update, room)
+        break
+      case 'queryAwareness':
+        this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()]))
+        break
     }
   }
 
@@ -182,6 +163,38 @@ export class Connection implements RoomMember {
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds))
     return encoding.toUint8Array(encoder)
   }
+}
+
+type ParsedMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+
+/** Decodes a frame's envelope; any malformation, including trailing bytes, is a ProtocolError. */
+function parseMessage(data: Uint8Array): ParsedMessage {
+  let message: ParsedMessage
+  const decoder = decoding.createDecoder(data)
+  try {
+    const type = decoding.readVarUint(decoder)
+    if (type === MessageType.sync) {
+      const syncType = decoding.readVarUint(decoder)
+      const payload = decoding.readVarUint8Array(decoder)
+      if (syncType === SyncMessageType.step1) message = { kind: 'syncStep1', stateVector: payload }
+      else if (syncType === SyncMessageType.step2 || syncType === SyncMessageType.update) {
+        message = { kind: 'update', update: payload }
+      } else throw new ProtocolError(`unknown sync message type ${syncType}`)
+    } else if (type === MessageType.awareness) {
+      message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
+    } else if (type === MessageType.queryAwareness) {
+      message = { kind: 'queryAwareness' }
+    } else throw new ProtocolError(`unknown message type ${type}`)
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError('malformed message')
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
+  return message
 }
 
 /** Decodes the whole update so a malformed one is refused before it is stored. */

@@ -12,7 +12,10 @@ import { Room } from './Room.ts'
 export type UpgradeDecision = { principal: Principal } | { closeCode: number; reason: string }
 
 /** Decides, before any document is loaded, whether the request may open `documentName`. */
-export type UpgradeAuthenticator = (request: IncomingMessage, documentName: string) => Promise<UpgradeDecision>
+export type UpgradeAuthenticator = (
+  request: IncomingMessage,
+  documentName: string,
+) => Promise<UpgradeDecision>
 
 export interface SyncServerOptions {
   store: DocumentStore
@@ -76,7 +79,9 @@ export class SyncServer {
   /** Resolves once every loaded room has stored what it acknowledged. */
   async flush(): Promise<void> {
     const rooms = await Promise.allSettled(this.rooms.values())
-    await Promise.all(rooms.map((result) => (result.status === 'fulfilled' ? result.value.idle() : undefined)))
+    await Promise.all(
+      rooms.map((result) => (result.status === 'fulfilled' ? result.value.idle() : undefined)),
+    )
   }
 
   /** Stops accepting, closes every client with "going away", stores and unloads every room. */

@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/index.ts'
+import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { openRawSocket } from '../helpers/rawSocket.ts'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
+
+describe('sync server', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+
+  async function connect(documentName: string, options?: Parameters<typeof connectClient>[2]) {
+    const client = await connectClient(server.wsUrl, documentName, options)
+    clients.push(client)
+    return client
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop({ removeData: true })
+  })
+
+  it('lets two stock y-websocket clients converge on concurrent edits', async () => {
+    const alice = await connect('doc-converge')
+    const bob = await connect('doc-converge')
+    alice.text.insert(0, 'Alice was here. ')
+    bob.text.insert(0, 'Bob too. ')
+    await eventually(() => {
+      expect(alice.text.toString()).toBe(bob.text.toString())
+      expect(alice.text.toString()).toContain('Alice was here.')
+      expect(alice.text.toString()).toContain('Bob too.')
+    })
+  })
+
+  it('serves the same content after a restart on the same data directory', async () => {
+    const writer = await connect('doc-restart')
+    writer.text.insert(0, 'Article 1. The Parties shall cooperate.')
+    await eventually(async () => {
+      const reader = await connect('doc-restart')
+      expect(reader.text.toString()).toBe('Article 1. The Parties shall cooperate.')
+    })
+    for (const client of clients.splice(0)) client.destroy()
+    const dataDir = server.dataDir
+    await server.stop()
+    server = await startTestServer({ dataDir })
+    const reader = await connect('doc-restart')
+    expect(reader.text.toString()).toBe('Article 1. The Parties shall cooperate.')
+  })
+
+  it('creates the charter from the template on the server, once', async () => {
+    const first = await connect('charter')
+    const second = await connect('charter')
+    const fragment = first.ydoc.getXmlFragment('default')
+    const text = fragment.toString()
+    expect(text).toContain('Charter on Strategic Partnership between the Republic of Azerbaijan')
+    for (const area of ['preamble', 'connectivity', 'investment', 'security', 'other', 'final']) {
+      expect(text).toContain(`area="${area}"`)
+    }
+    expect(second.ydoc.getXmlFragment('default').toString()).toBe(text)
+    expect(text.match(/Charter on Strategic Partnership between/g)).toHaveLength(1)
+  })
+
+  it('closes a connection with a bad document name with 4400', async () => {
+    const raw = await openRawSocket(`${server.wsUrl}/..%2Fetc%2Fpasswd`)
+    expect((await raw.closed).code).toBe(CloseCode.badRequest)
+    const upper = await openRawSocket(`${server.wsUrl}/Not_Allowed`)
+    expect((await upper.closed).code).toBe(CloseCode.badRequest)
+  })
+
+  it('closes only the connection that sent a garbage frame, with 4400', async () => {
+    const editor = await connect('doc-garbage')
+    const watcher = await connect('doc-garbage')
+    const raw = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    raw.send(new Uint8Array([0, 2, 200, 200, 200, 200, 200, 1, 2, 3]))
+    expect((await raw.closed).code).toBe(CloseCode.badRequest)
+    const text = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    text.send('hello')
+    expect((await text.closed).code).toBe(CloseCode.badRequest)
+    const unknownType = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    unknownType.send(new Uint8Array([42]))
+    expect((await unknownType.closed).code).toBe(CloseCode.badRequest)
+
+    editor.text.insert(0, 'still editing')
+    await eventually(() => expect(watcher.text.toString()).toBe('still editing'))
+    expect(editor.provider.wsconnected).toBe(true)
+  })
+
+  it('refuses a structurally broken update before storing it', async () => {
+    const watcher = await connect('doc-broken-update')
+    const raw = await openRawSocket(`${server.wsUrl}/doc-broken-update`)
+    const valid = new Y.Doc()
+    valid.getText('text').insert(0, 'x')
+    const update = Y.encodeStateAsUpdate(valid)
+    const truncated = update.slice(0, update.length - 3)
+    raw.send(new Uint8Array([0, 2, truncated.length, ...truncated]))
+    expect((await raw.closed).code).toBe(CloseCode.badRequest)
+    expect(await server.app.store.load('doc-broken-update')).toEqual({ updates: [], lastSeq: 0 })
+    expect(watcher.text.toString()).toBe('')
+  })
+
+  it('converges with 50 clients editing one document', async () => {
+    const many = await Promise.all(Array.from({ length: 50 }, () => connect('doc-fifty')))
+    many.forEach((client, index) => {
+      client.text.insert(0, `[${index}]`)
+    })
+    await eventually(
+      () => {
+        const expected = many[0]!.text.toString()
+        for (let index = 0; index < 50; index++) expect(expected).toContain(`[${index}]`)
+        for (const client of many) expect(client.text.toString()).toBe(expected)
+      },
+      { timeoutMs: 20_000 },
+    )
+  })
+
+  it('unloads a document after its last client leaves, with everything stored', async () => {
+    const client = await connect('doc-unload')
+    client.text.insert(0, 'kept')
+    await eventually(() => expect(server.app.syncServer.loadedDocumentNames).toContain('doc-unload'))
+    await eventually(async () => expect((await server.app.store.load('doc-unload')).updates.length).toBe(1))
+    clients.splice(0).forEach((leaving) => {
+      leaving.destroy()
+    })
+    await eventually(() => expect(server.app.syncServer.loadedDocumentNames).not.toContain('doc-unload'))
+    const reader = await connect('doc-unload')
+    expect(reader.text.toString()).toBe('kept')
+  })
+
+  it('reports health as JSON', async () => {
+    await connect('doc-health')
+    const response = await fetch(`${server.httpUrl}/api/health`)
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as Record<string, unknown>
+    expect(body).toMatchObject({ status: 'ok', loadedDocuments: 1, connections: 1 })
+    expect(typeof body.version).toBe('string')
+    expect(typeof body.uptimeSeconds).toBe('number')
+  })
+})
