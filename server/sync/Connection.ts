@@ -27,6 +27,13 @@ export class Connection implements RoomMember {
   private queue: Promise<void> = Promise.resolve()
   private room: Room | null = null
   private closed = false
+  private markReady!: (room: Room) => void
+  private markFailed!: (error: unknown) => void
+  /** Resolves once our own sync step 1 has been sent, so every reply we send comes after it. */
+  private readonly ready = new Promise<Room>((resolve, reject) => {
+    this.markReady = resolve
+    this.markFailed = reject
+  })
 
   constructor(
     readonly socket: WebSocket,
@@ -50,14 +57,22 @@ export class Connection implements RoomMember {
     this.send(encoding.toUint8Array(encoder))
     const states = room.awareness.getStates()
     if (states.size > 0) this.send(this.encodeAwareness(room, [...states.keys()]))
+    this.markReady(room)
+  }
+
+  /** The room could not be loaded; queued frames are dropped and the connection closed. */
+  abandon(error: unknown): void {
+    this.ready.catch(() => {})
+    this.markFailed(error)
   }
 
   /** Queues a frame; frames are handled one at a time and a bad one closes this connection only. */
-  receive(data: Uint8Array, room: Promise<Room>): void {
+  receive(data: Uint8Array): void {
     this.queue = this.queue
       .then(async () => {
+        const room = await this.ready
         if (this.closed) return
-        await this.handle(data, await room)
+        await this.handle(data, room)
       })
       .catch((error: unknown) => this.fail(error))
   }
@@ -85,6 +100,7 @@ export class Connection implements RoomMember {
   }
 
   private fail(error: unknown): void {
+    if (this.closed) return
     if (error instanceof ProtocolError) {
       this.logger.warn('protocol error', { reason: error.message, closeCode: error.closeCode })
       this.close(error.closeCode, error.message)

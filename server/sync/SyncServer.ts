@@ -142,7 +142,7 @@ export class SyncServer {
         connection.close(CloseCode.badRequest, 'text frames are not part of the protocol')
         return
       }
-      connection.receive(toUint8Array(data), room)
+      connection.receive(toUint8Array(data))
     })
     webSocket.on('pong', () => {
       connection.alive = true
@@ -152,13 +152,15 @@ export class SyncServer {
       connection.detach()
       void room.then((loaded) => this.leave(documentName, loaded)).catch(() => {})
     })
-    for (const data of early) connection.receive(data, room)
+    for (const data of early) connection.receive(data)
 
     this.joining.set(documentName, (this.joining.get(documentName) ?? 0) + 1)
     try {
       const loaded = await room
       if (webSocket.readyState === WebSocket.OPEN) connection.attach(loaded)
+      else connection.abandon(new Error('closed while loading'))
     } catch (error) {
+      connection.abandon(error)
       logger.error('document load failed', { error })
       connection.close(CloseCode.tryAgainLater, 'document unavailable')
     } finally {

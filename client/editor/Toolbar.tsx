@@ -1,0 +1,158 @@
+import { type Editor, useEditorState } from '@tiptap/react'
+import { type KeyboardEvent, useRef } from 'react'
+
+interface ToolbarButton {
+  id: string
+  label: string
+  shortcut: string
+  icon: string
+  run: (editor: Editor) => void
+  isActive?: (editor: Editor) => boolean
+  isEnabled?: (editor: Editor) => boolean
+}
+
+const buttons: (ToolbarButton | 'separator')[] = [
+  {
+    id: 'paragraph',
+    label: 'Body text',
+    shortcut: 'Ctrl+Alt+0',
+    icon: '¶',
+    run: (editor) => editor.chain().focus().setParagraph().run(),
+    isActive: (editor) => editor.isActive('paragraph'),
+  },
+  {
+    id: 'heading-2',
+    label: 'Heading',
+    shortcut: 'Ctrl+Alt+2',
+    icon: 'H2',
+    run: (editor) => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    isActive: (editor) => editor.isActive('heading', { level: 2 }),
+  },
+  {
+    id: 'heading-3',
+    label: 'Subheading',
+    shortcut: 'Ctrl+Alt+3',
+    icon: 'H3',
+    run: (editor) => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    isActive: (editor) => editor.isActive('heading', { level: 3 }),
+  },
+  'separator',
+  {
+    id: 'bold',
+    label: 'Bold',
+    shortcut: 'Ctrl+B',
+    icon: 'B',
+    run: (editor) => editor.chain().focus().toggleBold().run(),
+    isActive: (editor) => editor.isActive('bold'),
+  },
+  {
+    id: 'italic',
+    label: 'Italic',
+    shortcut: 'Ctrl+I',
+    icon: 'I',
+    run: (editor) => editor.chain().focus().toggleItalic().run(),
+    isActive: (editor) => editor.isActive('italic'),
+  },
+  {
+    id: 'underline',
+    label: 'Underline',
+    shortcut: 'Ctrl+U',
+    icon: 'U',
+    run: (editor) => editor.chain().focus().toggleUnderline().run(),
+    isActive: (editor) => editor.isActive('underline'),
+  },
+  'separator',
+  {
+    id: 'bullet-list',
+    label: 'Bulleted list',
+    shortcut: 'Ctrl+Shift+8',
+    icon: '•',
+    run: (editor) => editor.chain().focus().toggleBulletList().run(),
+    isActive: (editor) => editor.isActive('bulletList'),
+  },
+  {
+    id: 'ordered-list',
+    label: 'Numbered list',
+    shortcut: 'Ctrl+Shift+7',
+    icon: '1.',
+    run: (editor) => editor.chain().focus().toggleOrderedList().run(),
+    isActive: (editor) => editor.isActive('orderedList'),
+  },
+  'separator',
+  {
+    id: 'undo',
+    label: 'Undo my last change',
+    shortcut: 'Ctrl+Z',
+    icon: '↶',
+    run: (editor) => editor.chain().focus().undo().run(),
+    isEnabled: (editor) => editor.can().undo(),
+  },
+  {
+    id: 'redo',
+    label: 'Redo my change',
+    shortcut: 'Ctrl+Shift+Z',
+    icon: '↷',
+    run: (editor) => editor.chain().focus().redo().run(),
+    isEnabled: (editor) => editor.can().redo(),
+  },
+]
+
+const actions = buttons.filter((button): button is ToolbarButton => button !== 'separator')
+
+/** Formatting toolbar; a single tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern). */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const container = useRef<HTMLDivElement>(null)
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      Object.fromEntries(
+        actions.map((action) => [
+          action.id,
+          {
+            active: action.isActive?.(current) ?? false,
+            enabled: current.isEditable && (action.isEnabled?.(current) ?? true),
+          },
+        ]),
+      ),
+  })
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return
+    const items = [...(container.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])]
+    const current = items.indexOf(document.activeElement as HTMLButtonElement)
+    let next = current
+    if (event.key === 'ArrowRight') next = (current + 1) % items.length
+    if (event.key === 'ArrowLeft') next = (current - 1 + items.length) % items.length
+    if (event.key === 'Home') next = 0
+    if (event.key === 'End') next = items.length - 1
+    event.preventDefault()
+    for (const [index, item] of items.entries()) item.tabIndex = index === next ? 0 : -1
+    items[next]?.focus()
+  }
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting" ref={container} onKeyDown={onKeyDown}>
+      {buttons.map((button, index) =>
+        button === 'separator' ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: separators are static and never reorder
+          <span key={`separator-${index}`} className="toolbar-separator" aria-hidden="true" />
+        ) : (
+          <button
+            key={button.id}
+            type="button"
+            className={`toolbar-button toolbar-${button.id}`}
+            tabIndex={index === 0 ? 0 : -1}
+            aria-label={button.label}
+            aria-pressed={button.isActive ? (state[button.id]?.active ?? false) : undefined}
+            title={`${button.label} (${button.shortcut})`}
+            disabled={!state[button.id]?.enabled}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => button.run(editor)}
+          >
+            {button.icon}
+          </button>
+        ),
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,92 @@
+import { type Editor, useEditorState } from '@tiptap/react'
+import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+
+interface SectionEntry {
+  area: AreaId
+  title: string
+  position: number
+  firstArticle: number | null
+  articleCount: number
+}
+
+function readSections(editor: Editor): SectionEntry[] {
+  const sections: SectionEntry[] = []
+  let articleNumber = 0
+  editor.state.doc.forEach((node, offset) => {
+    if (node.type.name !== 'charterSection') return
+    const area = node.attrs.area
+    let articleCount = 0
+    node.forEach((child) => {
+      if (child.type.name === 'article') articleCount++
+    })
+    sections.push({
+      area: isAreaId(area) ? area : 'other',
+      title: node.firstChild?.textContent || findPriorityArea(isAreaId(area) ? area : 'other').title,
+      position: offset,
+      firstArticle: articleCount > 0 ? articleNumber + 1 : null,
+      articleCount,
+    })
+    articleNumber += articleCount
+  })
+  return sections
+}
+
+function articleRange({ firstArticle, articleCount }: SectionEntry): string {
+  if (firstArticle === null) return 'No articles'
+  return articleCount === 1
+    ? `Article ${firstArticle}`
+    : `Articles ${firstArticle}–${firstArticle + articleCount - 1}`
+}
+
+/** Outline of the charter by priority area, read from the document itself. */
+export function SectionNavigator({ editor }: { editor: Editor }) {
+  const sections = useEditorState({
+    editor,
+    selector: ({ editor: current }) => readSections(current),
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  })
+
+  function goTo(section: SectionEntry) {
+    // Inside the section: position + 1 is its heading, + 2 the heading's first character.
+    editor
+      .chain()
+      .focus()
+      .setTextSelection(section.position + 2)
+      .scrollIntoView()
+      .run()
+    const element = editor.view.nodeDOM(section.position)
+    if (element instanceof HTMLElement) element.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  }
+
+  return (
+    <nav className="navigator" aria-label="Sections">
+      <h2 className="panel-title">Sections</h2>
+      <ol>
+        {sections.map((section) => {
+          const area = findPriorityArea(section.area)
+          return (
+            <li key={`${section.area}-${section.position}`}>
+              <button
+                type="button"
+                className="navigator-item"
+                data-area={section.area}
+                onClick={() => goTo(section)}
+              >
+                <span className="navigator-badge" aria-hidden="true">
+                  {area.number ?? '·'}
+                </span>
+                <span className="navigator-text">
+                  <span className="navigator-title">{section.title}</span>
+                  <span className="navigator-meta">
+                    {area.number ? `Priority area ${area.number} · ` : ''}
+                    {articleRange(section)}
+                  </span>
+                </span>
+              </button>
+            </li>
+          )
+        })}
+      </ol>
+    </nav>
+  )
+}

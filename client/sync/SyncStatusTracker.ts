@@ -1,0 +1,132 @@
+import * as encoding from 'lib0/encoding'
+import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+
+export type SyncStatus =
+  | { state: 'saved' }
+  | { state: 'saving'; pending: number }
+  | { state: 'offline'; pending: number }
+
+/**
+ * Knows when every local change is durably stored on the server, using only the stock protocol: the
+ * server handles a connection's messages in order and stores an update before it handles the next
+ * message, so its sync step 2 answer to a step 1 we send after our edits proves they are stored.
+ */
+export class SyncStatusTracker {
+  private pending: number
+  private probeCovers = 0
+  private probeInFlight = false
+  private probeTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly listeners = new Set<(status: SyncStatus) => void>()
+  private current: SyncStatus | null = null
+
+  constructor(
+    private readonly ydoc: Y.Doc,
+    private readonly provider: WebsocketProvider,
+    /** Origins whose updates are not ours to save (the provider itself, the offline cache). */
+    private readonly foreignOrigins: readonly unknown[],
+    private readonly storageKey: string,
+  ) {
+    this.pending = Number(localStorage.getItem(storageKey) ?? 0) || 0
+    ydoc.on('update', this.onUpdate)
+    provider.on('sync', this.onSync)
+    provider.on('status', this.onStatus)
+  }
+
+  /** The same object until something changes, as React's useSyncExternalStore requires. */
+  get status(): SyncStatus {
+    const next = this.computeStatus()
+    const current = this.current
+    if (
+      !current ||
+      current.state !== next.state ||
+      ('pending' in current && 'pending' in next && current.pending !== next.pending)
+    ) {
+      this.current = next
+    }
+    return this.current!
+  }
+
+  private computeStatus(): SyncStatus {
+    if (!this.provider.wsconnected) return { state: 'offline', pending: this.pending }
+    // A probe in flight flips `synced` off on purpose; that alone is not a reason to say "Saving".
+    if (this.pending > 0 || (!this.provider.synced && !this.probeInFlight)) {
+      return { state: 'saving', pending: this.pending }
+    }
+    return { state: 'saved' }
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  destroy(): void {
+    if (this.probeTimer) clearTimeout(this.probeTimer)
+    this.ydoc.off('update', this.onUpdate)
+    this.provider.off('sync', this.onSync)
+    this.provider.off('status', this.onStatus)
+    this.listeners.clear()
+  }
+
+  private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider || this.foreignOrigins.includes(origin)) return
+    this.setPending(this.pending + 1)
+    this.scheduleProbe()
+  }
+
+  private readonly onSync = (synced: boolean): void => {
+    if (!synced) return
+    if (this.probeInFlight) {
+      this.probeInFlight = false
+      this.setPending(this.pending - this.probeCovers)
+      this.probeCovers = 0
+    }
+    if (this.pending > 0) this.scheduleProbe()
+    this.emit()
+  }
+
+  private readonly onStatus = (): void => {
+    if (!this.provider.wsconnected) {
+      this.probeInFlight = false
+      this.probeCovers = 0
+    }
+    this.emit()
+  }
+
+  private scheduleProbe(): void {
+    if (this.probeTimer || this.probeInFlight) return
+    this.probeTimer = setTimeout(() => {
+      this.probeTimer = null
+      this.probe()
+    }, 0)
+  }
+
+  private probe(): void {
+    const socket = this.provider.ws
+    // Without a synced connection the provider's own handshake comes first; onSync probes after it.
+    if (!socket || !this.provider.wsconnected || !this.provider.synced || this.pending === 0) return
+    this.probeCovers = this.pending
+    this.probeInFlight = true
+    // Our step 1 is answered by a step 2, which the provider reports by flipping `synced` back to true.
+    this.provider.synced = false
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, SyncMessageType.step1)
+    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.ydoc))
+    socket.send(encoding.toUint8Array(encoder))
+  }
+
+  private setPending(value: number): void {
+    this.pending = Math.max(0, value)
+    if (this.pending === 0) localStorage.removeItem(this.storageKey)
+    else localStorage.setItem(this.storageKey, String(this.pending))
+    this.emit()
+  }
+
+  private emit(): void {
+    const status = this.status
+    for (const listener of this.listeners) listener(status)
+  }
+}

@@ -1,0 +1,45 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { collabPathPrefix } from '../../shared/protocol/index.ts'
+import { SyncStatusTracker } from './SyncStatusTracker.ts'
+
+export interface CollabSession {
+  documentName: string
+  ydoc: Y.Doc
+  provider: WebsocketProvider
+  offlineCache: IndexeddbPersistence
+  syncStatus: SyncStatusTracker
+  destroy(): void
+}
+
+function collabServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}${collabPathPrefix.replace(/\/$/, '')}`
+}
+
+/** The Y.Doc of one document with its WebSocket provider, offline cache (IndexedDB) and save status. */
+export function createCollabSession(documentName: string): CollabSession {
+  const ydoc = new Y.Doc()
+  const offlineCache = new IndexeddbPersistence(`charter-desk:${documentName}`, ydoc)
+  const provider = new WebsocketProvider(collabServerUrl(), documentName, ydoc, { maxBackoffTime: 5000 })
+  const syncStatus = new SyncStatusTracker(
+    ydoc,
+    provider,
+    [offlineCache],
+    `charter-desk:pending:${documentName}`,
+  )
+  return {
+    documentName,
+    ydoc,
+    provider,
+    offlineCache,
+    syncStatus,
+    destroy: () => {
+      syncStatus.destroy()
+      provider.destroy()
+      void offlineCache.destroy()
+      ydoc.destroy()
+    },
+  }
+}
