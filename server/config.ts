@@ -20,6 +20,17 @@ export interface Config {
   pingIntervalMs: number
   /** SQLite `synchronous` pragma: FULL survives power loss, NORMAL survives process crashes only. */
   sqliteSynchronous: 'FULL' | 'NORMAL'
+  /** Origins allowed to use cookie sessions and open sockets; null = the origin of the request's Host. */
+  allowedOrigins: string[] | null
+  /** Open connections are re-checked this often, so revocations and role changes apply within seconds. */
+  sessionRecheckMs: number
+  browserSessionTtlMs: number
+  /** Mark the session cookie Secure (set when served over HTTPS). */
+  secureCookies: boolean
+  /** Create one demo account per role and delegation and print their sign-in links. */
+  demo: boolean
+  /** Base URL printed in setup and sign-in links; defaults to http://localhost:<port>. */
+  publicUrl: string | null
 }
 
 export class ConfigError extends Error {
@@ -57,5 +68,15 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): Conf
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
+    allowedOrigins: env.ALLOWED_ORIGINS
+      ? env.ALLOWED_ORIGINS.split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : null,
+    sessionRecheckMs: integer(env, 'SESSION_RECHECK_MS', 2000, 50, 60_000),
+    browserSessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 24 * 7, 1, 24 * 90) * 3_600_000,
+    secureCookies: oneOf(env, 'SECURE_COOKIES', ['true', 'false'], 'false') === 'true',
+    demo: oneOf(env, 'DEMO', ['0', '1', 'true', 'false'], '0').match(/^(1|true)$/) !== null,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
   }
 }

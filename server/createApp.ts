@@ -1,8 +1,22 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { charterDocumentName } from '../shared/protocol/index.ts'
+import { CloseCode, charterDocumentName } from '../shared/protocol/index.ts'
+import type { ApiDependencies } from './api/ApiDependencies.ts'
+import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
+import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
+import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
+import type { AuditLog } from './audit/AuditLog.ts'
+import { SqliteAuditLog } from './audit/SqliteAuditLog.ts'
+import type { AccountStore } from './auth/AccountStore.ts'
+import { Authenticator } from './auth/Authenticator.ts'
+import { RateLimiter } from './auth/RateLimiter.ts'
+import { SqliteAccountStore } from './auth/SqliteAccountStore.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
+import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
+import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
+import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
+import { Router } from './http/Router.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { sendJson } from './http/sendJson.ts'
 import { serveStatic } from './http/serveStatic.ts'
@@ -10,7 +24,6 @@ import type { Logger } from './logging/Logger.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
-import type { UpgradeAuthenticator } from './sync/SyncServer.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
@@ -18,26 +31,55 @@ export const version = '0.1.0'
 export interface App {
   readonly syncServer: SyncServer
   readonly store: DocumentStore
+  readonly accounts: AccountStore
+  readonly catalog: DocumentCatalog
+  readonly audit: AuditLog
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
   destroy(): Promise<void>
 }
 
-/** Until accounts exist every visitor may edit; identity comes from the client's awareness state. */
-const anonymousEditor: UpgradeAuthenticator = async () => ({
-  principal: { userId: 'anonymous', name: 'Anonymous', delegation: null, role: 'drafter' },
-})
-
 /** Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket. */
 export function createApp(config: Config, logger: Logger): App {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
   const store = new SqliteDocumentStore(database)
+  const accounts = new SqliteAccountStore(database)
+  const catalog = new SqliteDocumentCatalog(database)
+  const audit = new SqliteAuditLog(database)
+  ensureStandardDocuments(catalog)
+  const authenticator = new Authenticator(accounts, catalog, config.allowedOrigins)
+
   const syncServer = new SyncServer({
     store,
     logger: logger.child({ component: 'sync' }),
-    authenticate: anonymousEditor,
+    authenticate: async (request, documentName) => {
+      const decision = authenticator.authenticateUpgrade(request, documentName)
+      const address = request.socket.remoteAddress ?? null
+      if ('principal' in decision) {
+        audit.record({
+          actorId: Number(decision.principal.userId),
+          actorLogin: null,
+          action: 'document.open',
+          target: documentName,
+          detail: { role: decision.principal.role },
+          address,
+        })
+      } else if (decision.closeCode === CloseCode.forbidden || decision.closeCode === CloseCode.notFound) {
+        audit.record({
+          actorId: null,
+          actorLogin: null,
+          action: 'document.denied',
+          target: documentName,
+          detail: { reason: decision.reason },
+          address,
+        })
+      }
+      return decision
+    },
+    revalidate: (principal, documentName) => authenticator.revalidate(principal, documentName),
+    sessionRecheckMs: config.sessionRecheckMs,
     maxMessageBytes: config.maxMessageBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     pingIntervalMs: config.pingIntervalMs,
@@ -45,19 +87,35 @@ export function createApp(config: Config, logger: Logger): App {
       documentName === charterDocumentName ? createCharterState() : null,
   })
 
-  const server = http.createServer((request, response) => {
+  const dependencies: ApiDependencies = {
+    accounts,
+    catalog,
+    audit,
+    authenticator,
+    signInLimits: {
+      // Five wrong passwords per account, twenty per address, per 15 minutes (OWASP authentication cheat sheet).
+      byLogin: new RateLimiter(5, 15 * 60_000),
+      byAddress: new RateLimiter(20, 15 * 60_000),
+    },
+    browserSessionTtlMs: config.browserSessionTtlMs,
+    secureCookies: config.secureCookies,
+  }
+  const router = new Router(logger.child({ component: 'http' }))
+  router.on('GET', '/api/health', () => ({
+    status: 'ok',
+    version,
+    uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    loadedDocuments: syncServer.loadedDocumentNames.length,
+    connections: syncServer.connectionCount,
+  }))
+  registerAuthRoutes(router, dependencies)
+  registerDocumentRoutes(router, dependencies)
+  registerAdminRoutes(router, dependencies)
+
+  const server = http.createServer(async (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
     const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname === '/api/health' && request.method === 'GET') {
-      sendJson(response, 200, {
-        status: 'ok',
-        version,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-        loadedDocuments: syncServer.loadedDocumentNames.length,
-        connections: syncServer.connectionCount,
-      })
-      return
-    }
+    if (await router.handle(request, response, url)) return
     if (url.pathname.startsWith('/api/')) {
       sendJson(response, 404, { error: 'not_found', message: 'No such API route' })
       return
@@ -83,6 +141,9 @@ export function createApp(config: Config, logger: Logger): App {
   return {
     syncServer,
     store,
+    accounts,
+    catalog,
+    audit,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

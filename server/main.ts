@@ -1,3 +1,4 @@
+import { seedDemo } from './auth/seedDemo.ts'
 import { ConfigError, parseConfig } from './config.ts'
 import { createApp } from './createApp.ts'
 import { Logger } from './logging/Logger.ts'

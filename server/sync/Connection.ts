@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws'
 import * as authProtocol from 'y-protocols/auth'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { colorFor } from '../../shared/presence/delegationColors.ts'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
@@ -95,6 +96,7 @@ export class Connection implements RoomMember {
     if (!room) return
     room.members.delete(this)
     if (this.awarenessClientIds.size > 0) {
+      for (const clientId of this.awarenessClientIds) room.awarenessOwners.delete(clientId)
       awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], this)
     }
   }
@@ -158,19 +160,48 @@ export class Connection implements RoomMember {
     this.send(encoding.toUint8Array(encoder))
   }
 
+  /**
+   * Applies an awareness update after two checks: a connection may only publish client ids it introduced
+   * (so it cannot remove or rewrite someone else's presence), and the `user` field is replaced by the
+   * identity from the session, so nobody can pose as someone else.
+   */
   private handleAwareness(update: Uint8Array, room: Room): void {
+    const entries: { clientId: number; clock: number; state: string }[] = []
     try {
       const decoder = decoding.createDecoder(update)
       const count = decoding.readVarUint(decoder)
       for (let index = 0; index < count; index++) {
-        this.awarenessClientIds.add(decoding.readVarUint(decoder))
-        decoding.readVarUint(decoder)
-        JSON.parse(decoding.readVarString(decoder))
+        const clientId = decoding.readVarUint(decoder)
+        const clock = decoding.readVarUint(decoder)
+        const parsed: unknown = JSON.parse(decoding.readVarString(decoder))
+        const owner = room.awarenessOwners.get(clientId)
+        if (owner !== undefined && owner !== this) continue
+        room.awarenessOwners.set(clientId, this)
+        this.awarenessClientIds.add(clientId)
+        const state =
+          parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+            ? JSON.stringify({ ...parsed, user: this.presenceIdentity })
+            : 'null'
+        entries.push({ clientId, clock, state })
       }
+      if (decoding.hasContent(decoder)) throw new Error('trailing bytes')
     } catch {
       throw new ProtocolError('malformed awareness update')
     }
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, this)
+    if (entries.length === 0) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, entries.length)
+    for (const entry of entries) {
+      encoding.writeVarUint(encoder, entry.clientId)
+      encoding.writeVarUint(encoder, entry.clock)
+      encoding.writeVarString(encoder, entry.state)
+    }
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), this)
+  }
+
+  private get presenceIdentity(): Record<string, string | null> {
+    const { name, delegation, role } = this.principal
+    return { name, delegation, role, color: delegation ? colorFor(delegation, name) : '#6b7280' }
   }
 
   private encodeAwareness(room: Room, clientIds: number[]): Uint8Array {

@@ -3,6 +3,8 @@ import type { Delegation, Role } from '../../shared/roles/index.ts'
 /** Who is on the other end of a connection, as established by the server (never by the client). */
 export interface Principal {
   userId: string
+  /** The session that authenticated the connection, re-checked while it is open; null if none. */
+  sessionId: number | null
   name: string
   delegation: Delegation | null
   role: Role

@@ -39,6 +39,8 @@ export class Room {
   readonly ydoc = new Y.Doc()
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
   readonly members = new Set<RoomMember>()
+  /** Which member published each awareness client id. */
+  readonly awarenessOwners = new Map<number, RoomMember>()
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   /** Store writes run one after another, in submission order. */

@@ -24,6 +24,10 @@ export interface SyncServerOptions {
   maxMessageBytes: number
   compactAfterUpdates: number
   pingIntervalMs: number
+  /** Re-checks an open connection's session and access; see `sessionRecheckMs`. */
+  revalidate?: (principal: Principal, documentName: string) => UpgradeDecision
+  /** How often open connections are re-checked, so revocations and role changes apply within seconds. */
+  sessionRecheckMs?: number
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
 }
@@ -46,6 +50,7 @@ export class SyncServer {
   private readonly joining = new Map<string, number>()
   private readonly connections = new Set<Connection>()
   private readonly heartbeat: NodeJS.Timeout
+  private readonly recheck: NodeJS.Timeout | null
   private accepting = true
 
   constructor(private readonly options: SyncServerOptions) {
@@ -56,6 +61,11 @@ export class SyncServer {
     })
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.pingIntervalMs)
     this.heartbeat.unref()
+    const { revalidate, sessionRecheckMs } = options
+    this.recheck = revalidate
+      ? setInterval(() => this.recheckSessions(revalidate), sessionRecheckMs ?? 2000)
+      : null
+    this.recheck?.unref()
   }
 
   get connectionCount(): number {
@@ -88,6 +98,7 @@ export class SyncServer {
   async destroy(): Promise<void> {
     this.accepting = false
     clearInterval(this.heartbeat)
+    if (this.recheck) clearInterval(this.recheck)
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
     await this.flush()
     for (const [documentName, room] of this.rooms) {
@@ -212,6 +223,29 @@ export class SyncServer {
     this.rooms.delete(documentName)
     room.destroy()
     this.options.logger.debug('room unloaded', { documentName })
+  }
+
+  private recheckSessions(revalidate: NonNullable<SyncServerOptions['revalidate']>): void {
+    for (const connection of this.connections) {
+      let decision: UpgradeDecision
+      try {
+        decision = revalidate(connection.principal, connection.documentName)
+      } catch (error) {
+        connection.logger.error('session re-check failed', { error })
+        continue
+      }
+      if ('closeCode' in decision) {
+        connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
+        connection.close(decision.closeCode, decision.reason)
+      } else if (decision.principal.role !== connection.principal.role) {
+        // Transient close: the client reconnects and picks up its new role.
+        connection.logger.info('role changed', {
+          from: connection.principal.role,
+          to: decision.principal.role,
+        })
+        connection.close(CloseCode.policy, 'permissions changed')
+      }
+    }
   }
 
   private checkHeartbeats(): void {

@@ -1,9 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import type { Account } from '../../server/auth/Account.ts'
 import { type Config, parseConfig } from '../../server/config.ts'
 import { type App, createApp } from '../../server/createApp.ts'
+import type { AccessRule } from '../../server/documents/DocumentCatalog.ts'
 import { Logger } from '../../server/logging/Logger.ts'
+import type { Delegation, Role } from '../../shared/roles/index.ts'
 
 export interface TestServer {
   app: App
@@ -12,9 +15,31 @@ export interface TestServer {
   httpUrl: string
   wsUrl: string
   config: Config
+  /** Creates an account and a personal access token for it. */
+  createAccount(options?: Partial<TestAccountOptions>): TestAccount
+  /** Makes `documentName` exist, open to everyone signed in (role-capped) unless `access` says otherwise. */
+  ensureDocument(documentName: string, access?: AccessRule[]): void
   /** Stops the server; keeps the data directory unless `removeData` is set. */
   stop(options?: { removeData?: boolean }): Promise<void>
 }
+
+export interface TestAccountOptions {
+  login: string
+  name: string
+  delegation: Delegation
+  role: Role
+  isAdmin: boolean
+  /** Limit the token to one document. */
+  documentName: string | null
+}
+
+export interface TestAccount {
+  account: Account
+  token: string
+  sessionId: number
+}
+
+let accountCounter = 0
 
 export function createDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'charter-desk-test-'))
@@ -39,6 +64,29 @@ export async function startTestServer(
     port,
     dataDir,
     config,
+    createAccount: (options = {}) => {
+      accountCounter++
+      const role = options.role ?? 'drafter'
+      const delegation = options.delegation ?? 'AZ'
+      const account = app.accounts.createAccount({
+        login: options.login ?? `${delegation.toLowerCase()}-${role}-${accountCounter}`,
+        name: options.name ?? `Test ${role} ${accountCounter}`,
+        delegation,
+        role,
+        isAdmin: options.isAdmin ?? false,
+        passwordHash: null,
+      })
+      const { session, token } = app.accounts.createSession({
+        userId: account.id,
+        kind: 'token',
+        documentName: options.documentName ?? null,
+        expiresAt: new Date(Date.now() + 3_600_000),
+      })
+      return { account, token, sessionId: session.id }
+    },
+    ensureDocument: (documentName, access = [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }]) => {
+      app.catalog.ensure({ name: documentName, title: documentName, position: 50, access })
+    },
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     stop: async ({ removeData = false } = {}) => {

@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
+import { seedDataDir } from '../helpers/seedDataDir.ts'
 import { createDataDir } from '../helpers/startTestServer.ts'
 
 describe('crash safety', () => {
@@ -19,9 +20,10 @@ describe('crash safety', () => {
 
   it('keeps every edit another client had received when the server is killed with SIGKILL', async () => {
     const dataDir = createDataDir()
+    const params = { token: seedDataDir(dataDir, ['doc-sigkill']) }
     server = await spawnServer({ DATA_DIR: dataDir })
-    const writer = await connectClient(server.wsUrl, 'doc-sigkill')
-    const receiver = await connectClient(server.wsUrl, 'doc-sigkill')
+    const writer = await connectClient(server.wsUrl, 'doc-sigkill', { params })
+    const receiver = await connectClient(server.wsUrl, 'doc-sigkill', { params })
     clients.push(writer, receiver)
 
     let written = 0
@@ -37,7 +39,7 @@ describe('crash safety', () => {
     for (const client of clients.splice(0)) client.destroy()
 
     server = await spawnServer({ DATA_DIR: dataDir })
-    const reader = await connectClient(server.wsUrl, 'doc-sigkill')
+    const reader = await connectClient(server.wsUrl, 'doc-sigkill', { params })
     clients.push(reader)
     const recovered = reader.text.toString()
     expect(recovered.startsWith(killedAt)).toBe(true)
@@ -47,8 +49,9 @@ describe('crash safety', () => {
 
   it('stops on SIGTERM: clients get "going away", data is flushed, exit code 0', async () => {
     const dataDir = createDataDir()
+    const params = { token: seedDataDir(dataDir, ['doc-sigterm']) }
     server = await spawnServer({ DATA_DIR: dataDir })
-    const writer = await connectClient(server.wsUrl, 'doc-sigterm')
+    const writer = await connectClient(server.wsUrl, 'doc-sigterm', { params })
     clients.push(writer)
     const closeCodes: number[] = []
     writer.provider.on('connection-close', (event: CloseEvent | null) => {
@@ -56,7 +59,7 @@ describe('crash safety', () => {
     })
     writer.text.insert(0, 'flushed before exit')
     await eventually(async () => {
-      const probe = await connectClient(server!.wsUrl, 'doc-sigterm')
+      const probe = await connectClient(server!.wsUrl, 'doc-sigterm', { params })
       clients.push(probe)
       expect(probe.text.toString()).toBe('flushed before exit')
     })
@@ -68,7 +71,7 @@ describe('crash safety', () => {
     for (const client of clients.splice(0)) client.destroy()
 
     server = await spawnServer({ DATA_DIR: dataDir })
-    const reader = await connectClient(server.wsUrl, 'doc-sigterm')
+    const reader = await connectClient(server.wsUrl, 'doc-sigterm', { params })
     clients.push(reader)
     expect(reader.text.toString()).toBe('flushed before exit')
   })

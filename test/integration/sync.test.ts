@@ -8,16 +8,23 @@ import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 describe('sync server', () => {
   let server: TestServer
+  let token: string
   const clients: TestClient[] = []
 
   async function connect(documentName: string, options?: Parameters<typeof connectClient>[2]) {
-    const client = await connectClient(server.wsUrl, documentName, options)
+    server.ensureDocument(documentName)
+    const client = await connectClient(server.wsUrl, documentName, { ...options, params: { token } })
     clients.push(client)
     return client
   }
 
+  function rawUrl(documentName: string): string {
+    return `${server.wsUrl}/${documentName}?token=${token}`
+  }
+
   beforeEach(async () => {
     server = await startTestServer()
+    token = server.createAccount({ role: 'drafter' }).token
   })
 
   afterEach(async () => {
@@ -66,22 +73,22 @@ describe('sync server', () => {
   })
 
   it('closes a connection with a bad document name with 4400', async () => {
-    const raw = await openRawSocket(`${server.wsUrl}/..%2Fetc%2Fpasswd`)
+    const raw = await openRawSocket(rawUrl('..%2Fetc%2Fpasswd'))
     expect((await raw.closed).code).toBe(CloseCode.badRequest)
-    const upper = await openRawSocket(`${server.wsUrl}/Not_Allowed`)
+    const upper = await openRawSocket(rawUrl('Not_Allowed'))
     expect((await upper.closed).code).toBe(CloseCode.badRequest)
   })
 
   it('closes only the connection that sent a garbage frame, with 4400', async () => {
     const editor = await connect('doc-garbage')
     const watcher = await connect('doc-garbage')
-    const raw = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    const raw = await openRawSocket(rawUrl('doc-garbage'))
     raw.send(new Uint8Array([0, 2, 200, 200, 200, 200, 200, 1, 2, 3]))
     expect((await raw.closed).code).toBe(CloseCode.badRequest)
-    const text = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    const text = await openRawSocket(rawUrl('doc-garbage'))
     text.send('hello')
     expect((await text.closed).code).toBe(CloseCode.badRequest)
-    const unknownType = await openRawSocket(`${server.wsUrl}/doc-garbage`)
+    const unknownType = await openRawSocket(rawUrl('doc-garbage'))
     unknownType.send(new Uint8Array([42]))
     expect((await unknownType.closed).code).toBe(CloseCode.badRequest)
 
@@ -92,7 +99,7 @@ describe('sync server', () => {
 
   it('refuses a structurally broken update before storing it', async () => {
     const watcher = await connect('doc-broken-update')
-    const raw = await openRawSocket(`${server.wsUrl}/doc-broken-update`)
+    const raw = await openRawSocket(rawUrl('doc-broken-update'))
     const valid = new Y.Doc()
     valid.getText('text').insert(0, 'x')
     const update = Y.encodeStateAsUpdate(valid)

@@ -1,4 +1,4 @@
-import type { Delegation } from '../../shared/roles/index.ts'
+import type { Delegation } from '../roles/index.ts'
 
 /** Caret colours: each delegation has its own family, so you can tell the side at a glance. */
 const palettes: Record<Delegation, readonly string[]> = {

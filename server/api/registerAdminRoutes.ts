@@ -1,0 +1,125 @@
+import { delegations, isRole, roles } from '../../shared/roles/index.ts'
+import { enumField, optionalStringField } from '../http/bodyFields.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { RequestContext, Router } from '../http/Router.ts'
+import type { ApiDependencies } from './ApiDependencies.ts'
+import { requireAccount } from './requireAccount.ts'
+import { toAccountView } from './toAccountView.ts'
+
+const invitationTtlMs = 7 * 86_400_000
+const signInLinkTtlMs = 24 * 3_600_000
+
+function baseUrl(context: RequestContext): string {
+  const origin = context.request.headers.origin
+  if (origin) return origin
+  return `http://${context.request.headers.host ?? 'localhost'}`
+}
+
+export function registerAdminRoutes(router: Router, dependencies: ApiDependencies): void {
+  const { accounts, audit } = dependencies
+
+  function accountParam(context: RequestContext) {
+    const account = accounts.findAccountById(Number(context.params.id))
+    if (!account) throw httpErrors.notFound('No such account')
+    return account
+  }
+
+  router.on('GET', '/api/admin/users', (context) => {
+    requireAccount(dependencies, context, { admin: true })
+    return accounts.listAccounts().map(toAccountView)
+  })
+
+  router.on('PATCH', '/api/admin/users/:id', async (context) => {
+    const { account: admin } = requireAccount(dependencies, context, { admin: true })
+    const target = accountParam(context)
+    const body = await context.json()
+    const changes: { role?: (typeof roles)[number]; isAdmin?: boolean; disabled?: boolean } = {}
+    if (body.role !== undefined) {
+      if (!isRole(body.role)) throw httpErrors.badRequest(`"role" must be one of ${roles.join(', ')}`)
+      changes.role = body.role
+    }
+    if (body.isAdmin !== undefined) {
+      if (typeof body.isAdmin !== 'boolean') throw httpErrors.badRequest('"isAdmin" must be a boolean')
+      if (target.id === admin.id && !body.isAdmin)
+        throw httpErrors.badRequest('You cannot remove your own admin rights')
+      changes.isAdmin = body.isAdmin
+    }
+    if (body.disabled !== undefined) {
+      if (typeof body.disabled !== 'boolean') throw httpErrors.badRequest('"disabled" must be a boolean')
+      if (target.id === admin.id && body.disabled) throw httpErrors.badRequest('You cannot disable yourself')
+      changes.disabled = body.disabled
+    }
+    const updated = accounts.updateAccount(target.id, changes)!
+    audit.record({
+      actorId: admin.id,
+      actorLogin: admin.login,
+      action: 'account.updated',
+      target: target.login,
+      detail: { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
+      address: context.address,
+    })
+    return toAccountView(updated)
+  })
+
+  router.on('POST', '/api/admin/users/:id/revoke-sessions', (context) => {
+    const { account: admin } = requireAccount(dependencies, context, { admin: true })
+    const target = accountParam(context)
+    const revoked = accounts.revokeSessionsOf(target.id)
+    audit.record({
+      actorId: admin.id,
+      actorLogin: admin.login,
+      action: 'sessions.revoked',
+      target: target.login,
+      detail: { revoked },
+      address: context.address,
+    })
+    return { revoked }
+  })
+
+  router.on('POST', '/api/admin/users/:id/sign-in-link', (context) => {
+    const { account: admin } = requireAccount(dependencies, context, { admin: true })
+    const target = accountParam(context)
+    const token = accounts.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
+    audit.record({
+      actorId: admin.id,
+      actorLogin: admin.login,
+      action: 'sign-in-link.created',
+      target: target.login,
+      detail: {},
+      address: context.address,
+    })
+    return { url: `${baseUrl(context)}/sign-in#link=${token}` }
+  })
+
+  router.on('GET', '/api/admin/invitations', (context) => {
+    requireAccount(dependencies, context, { admin: true })
+    return accounts.listInvitations()
+  })
+
+  router.on('POST', '/api/admin/invitations', async (context) => {
+    const { account: admin } = requireAccount(dependencies, context, { admin: true })
+    const body = await context.json()
+    const { invitation, token } = accounts.createInvitation({
+      delegation: enumField(body, 'delegation', delegations),
+      role: enumField(body, 'role', roles),
+      name: optionalStringField(body, 'name', { max: 80 }),
+      createdBy: admin.id,
+      expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
+    })
+    audit.record({
+      actorId: admin.id,
+      actorLogin: admin.login,
+      action: 'invitation.created',
+      target: invitation.name,
+      detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
+      address: context.address,
+    })
+    return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
+  })
+
+  router.on('GET', '/api/admin/audit', (context) => {
+    requireAccount(dependencies, context, { admin: true })
+    const before = Number(context.url.searchParams.get('before'))
+    return audit.list({ limit: 200, beforeId: Number.isInteger(before) && before > 0 ? before : undefined })
+  })
+}

@@ -1,0 +1,205 @@
+import type { ServerResponse } from 'node:http'
+import type { SessionView } from '../../shared/api/index.ts'
+import { delegations } from '../../shared/roles/index.ts'
+import type { Account } from '../auth/Account.ts'
+import { sessionCookieName } from '../auth/Authenticator.ts'
+import { hashPassword, verifyPassword } from '../auth/passwordHash.ts'
+import { enumField, loginField, optionalStringField, passwordField, stringField } from '../http/bodyFields.ts'
+import { sessionCookie } from '../http/cookies.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { RequestContext, Router } from '../http/Router.ts'
+import type { ApiDependencies } from './ApiDependencies.ts'
+import { assertSameOrigin, requireAccount } from './requireAccount.ts'
+import { toAccountView } from './toAccountView.ts'
+
+// A password check costs ~50 ms of scrypt; a fixed dummy hash keeps unknown logins from answering faster.
+const dummyHash = hashPassword('timing-equaliser-not-a-real-password')
+
+export function registerAuthRoutes(router: Router, dependencies: ApiDependencies): void {
+  const { accounts, audit, signInLimits } = dependencies
+
+  function startBrowserSession(context: RequestContext, account: Account, how: string): SessionView {
+    const { token } = accounts.createSession({
+      userId: account.id,
+      kind: 'browser',
+      expiresAt: new Date(Date.now() + dependencies.browserSessionTtlMs),
+    })
+    setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
+    audit.record({
+      actorId: account.id,
+      actorLogin: account.login,
+      action: 'auth.sign-in',
+      target: null,
+      detail: { how },
+      address: context.address,
+    })
+    return { account: toAccountView(account), needsSetup: false }
+  }
+
+  function setSessionCookie(response: ServerResponse, token: string, maxAgeSeconds: number): void {
+    response.setHeader(
+      'Set-Cookie',
+      sessionCookie(sessionCookieName, token, maxAgeSeconds, dependencies.secureCookies),
+    )
+  }
+
+  router.on('GET', '/api/session', (context): SessionView => {
+    const authenticated = dependencies.authenticator.authenticate(context.request)
+    return {
+      account: authenticated ? toAccountView(authenticated.account) : null,
+      needsSetup: accounts.countAccounts() === 0,
+    }
+  })
+
+  router.on('POST', '/api/auth/sign-in', async (context) => {
+    assertSameOrigin(dependencies, context)
+    const body = await context.json()
+    const login = stringField(body, 'login', { max: 100 }).toLowerCase()
+    const password = typeof body.password === 'string' ? body.password : ''
+    const addressKey = context.address ?? 'unknown'
+    const retryAfter = Math.max(
+      signInLimits.byLogin.retryAfter(login),
+      signInLimits.byAddress.retryAfter(addressKey),
+    )
+    if (retryAfter > 0) {
+      audit.record({
+        actorId: null,
+        actorLogin: login,
+        action: 'auth.sign-in-throttled',
+        target: null,
+        detail: {},
+        address: context.address,
+      })
+      throw httpErrors.rateLimited(retryAfter)
+    }
+    const account = accounts.findAccountByLogin(login)
+    const hash = account ? accounts.passwordHashOf(account.id) : null
+    const valid = await verifyPassword(password, hash ?? (await dummyHash))
+    if (!account || !hash || !valid || account.disabled) {
+      signInLimits.byLogin.hit(login)
+      signInLimits.byAddress.hit(addressKey)
+      audit.record({
+        actorId: account?.id ?? null,
+        actorLogin: login,
+        action: 'auth.sign-in-failed',
+        target: null,
+        detail: { reason: account?.disabled ? 'disabled' : 'bad credentials' },
+        address: context.address,
+      })
+      throw httpErrors.unauthenticated()
+    }
+    signInLimits.byLogin.reset(login)
+    return startBrowserSession(context, account, 'password')
+  })
+
+  router.on('POST', '/api/auth/link', async (context) => {
+    assertSameOrigin(dependencies, context)
+    const token = stringField(await context.json(), 'token', { max: 200 })
+    const userId = accounts.consumeSignInLink(token, new Date())
+    const account = userId === null ? null : accounts.findAccountById(userId)
+    if (!account || account.disabled) {
+      audit.record({
+        actorId: null,
+        actorLogin: null,
+        action: 'auth.sign-in-failed',
+        target: null,
+        detail: { reason: 'invalid sign-in link' },
+        address: context.address,
+      })
+      throw httpErrors.unauthenticated()
+    }
+    return startBrowserSession(context, account, 'link')
+  })
+
+  router.on('POST', '/api/auth/sign-out', (context) => {
+    const authenticated = requireAccount(dependencies, context)
+    accounts.revokeSession(authenticated.session.id)
+    setSessionCookie(context.response, '', 0)
+    audit.record({
+      actorId: authenticated.account.id,
+      actorLogin: authenticated.account.login,
+      action: 'auth.sign-out',
+      target: null,
+      detail: {},
+      address: context.address,
+    })
+    return { ok: true }
+  })
+
+  router.on('POST', '/api/setup', async (context) => {
+    assertSameOrigin(dependencies, context)
+    const body = await context.json()
+    const account = accounts.completeSetup(stringField(body, 'token', { max: 200 }), {
+      login: loginField(body),
+      name: stringField(body, 'name', { max: 80 }),
+      delegation: enumField(body, 'delegation', delegations),
+      passwordHash: await hashPassword(passwordField(body)),
+    })
+    if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
+    audit.record({
+      actorId: account.id,
+      actorLogin: account.login,
+      action: 'setup.first-admin',
+      target: null,
+      detail: {},
+      address: context.address,
+    })
+    return startBrowserSession(context, account, 'setup')
+  })
+
+  router.on('GET', '/api/invitations/:token', (context) => {
+    const invitation = accounts.findInvitation(context.params.token ?? '', new Date())
+    if (!invitation) throw httpErrors.notFound('This invitation is not valid (used or expired)')
+    return {
+      delegation: invitation.delegation,
+      role: invitation.role,
+      name: invitation.name,
+      expiresAt: invitation.expiresAt,
+    }
+  })
+
+  router.on('POST', '/api/invitations/:token/accept', async (context) => {
+    assertSameOrigin(dependencies, context)
+    const body = await context.json()
+    const login = loginField(body)
+    if (accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
+    const account = accounts.acceptInvitation(context.params.token ?? '', new Date(), {
+      login,
+      name: stringField(body, 'name', { max: 80 }),
+      passwordHash: await hashPassword(passwordField(body)),
+    })
+    if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
+    audit.record({
+      actorId: account.id,
+      actorLogin: account.login,
+      action: 'invitation.accepted',
+      target: null,
+      detail: { role: account.role, delegation: account.delegation },
+      address: context.address,
+    })
+    return startBrowserSession(context, account, 'invitation')
+  })
+
+  router.on('POST', '/api/tokens', async (context) => {
+    const { account } = requireAccount(dependencies, context)
+    const body = await context.json()
+    const documentName = optionalStringField(body, 'documentName', { max: 64 })
+    const days = typeof body.days === 'number' && body.days > 0 && body.days <= 365 ? body.days : 30
+    const { session, token } = accounts.createSession({
+      userId: account.id,
+      kind: 'token',
+      documentName,
+      label: optionalStringField(body, 'label', { max: 80 }),
+      expiresAt: new Date(Date.now() + days * 86_400_000),
+    })
+    audit.record({
+      actorId: account.id,
+      actorLogin: account.login,
+      action: 'token.created',
+      target: documentName,
+      detail: { sessionId: session.id, days },
+      address: context.address,
+    })
+    return { token, expiresAt: session.expiresAt, documentName }
+  })
+}

@@ -1,0 +1,31 @@
+import type { Authenticated } from '../auth/Authenticator.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { RequestContext } from '../http/Router.ts'
+import type { ApiDependencies } from './ApiDependencies.ts'
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Refuses cross-site state changes: a browser always sends Origin on a POST/PATCH/DELETE, so one that is
+ * missing or foreign cannot come from our own pages. Bearer tokens are never sent automatically, so they
+ * need no such check.
+ */
+export function assertSameOrigin(dependencies: ApiDependencies, context: RequestContext): void {
+  if (safeMethods.has(context.request.method ?? 'GET')) return
+  if (!context.request.headers.origin || !dependencies.authenticator.isOriginAllowed(context.request)) {
+    throw httpErrors.forbidden('Cross-site request refused')
+  }
+}
+
+/** The signed-in account for a request, or a 401/403. */
+export function requireAccount(
+  dependencies: ApiDependencies,
+  context: RequestContext,
+  { admin = false }: { admin?: boolean } = {},
+): Authenticated {
+  const authenticated = dependencies.authenticator.authenticate(context.request)
+  if (!authenticated) throw httpErrors.unauthenticated()
+  if (authenticated.via === 'cookie') assertSameOrigin(dependencies, context)
+  if (admin && !authenticated.account.isAdmin) throw httpErrors.forbidden('Administrators only')
+  return authenticated
+}

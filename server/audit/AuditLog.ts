@@ -1,0 +1,19 @@
+export interface AuditEvent {
+  id: number
+  at: string
+  /** Account that acted, null for anonymous attempts (e.g. a failed sign-in for an unknown login). */
+  actorId: number | null
+  actorLogin: string | null
+  action: string
+  target: string | null
+  detail: Record<string, unknown>
+  address: string | null
+}
+
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'>
+
+/** Append-only record of security-relevant events: who, what, when, from where. */
+export interface AuditLog {
+  record(event: NewAuditEvent): void
+  list(options: { limit: number; beforeId?: number }): AuditEvent[]
+}

@@ -1,0 +1,62 @@
+import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import type { AuditEvent, AuditLog, NewAuditEvent } from './AuditLog.ts'
+
+interface AuditRow {
+  id: number
+  at: string
+  actor_id: number | null
+  actor_login: string | null
+  action: string
+  target: string | null
+  detail: string
+  address: string | null
+}
+
+export class SqliteAuditLog implements AuditLog {
+  constructor(private readonly database: SqliteDatabase) {
+    database.exec(`
+      CREATE TABLE IF NOT EXISTS audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor_id INTEGER,
+        actor_login TEXT,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL,
+        address TEXT
+      );
+    `)
+  }
+
+  record(event: NewAuditEvent): void {
+    this.database
+      .prepare(
+        'INSERT INTO audit_events (at, actor_id, actor_login, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        new Date().toISOString(),
+        event.actorId,
+        event.actorLogin,
+        event.action,
+        event.target,
+        JSON.stringify(event.detail),
+        event.address,
+      )
+  }
+
+  list({ limit, beforeId }: { limit: number; beforeId?: number }): AuditEvent[] {
+    const rows = this.database
+      .prepare('SELECT * FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT ?')
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]
+    return rows.map((row) => ({
+      id: row.id,
+      at: row.at,
+      actorId: row.actor_id,
+      actorLogin: row.actor_login,
+      action: row.action,
+      target: row.target,
+      detail: JSON.parse(row.detail) as Record<string, unknown>,
+      address: row.address,
+    }))
+  }
+}

@@ -1,0 +1,104 @@
+import { isDelegation, isRole } from '../../shared/roles/index.ts'
+import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCatalog.ts'
+
+interface DocumentRow {
+  name: string
+  title: string
+  position: number
+  created_at: string
+}
+
+interface AccessRow {
+  subject_kind: string
+  subject_value: string | null
+  max_role: string
+}
+
+function toRule(row: AccessRow): AccessRule | null {
+  if (!isRole(row.max_role)) return null
+  if (row.subject_kind === 'everyone') return { subject: { kind: 'everyone' }, maxRole: row.max_role }
+  if (row.subject_kind === 'delegation' && isDelegation(row.subject_value)) {
+    return { subject: { kind: 'delegation', delegation: row.subject_value }, maxRole: row.max_role }
+  }
+  if (row.subject_kind === 'user' && row.subject_value !== null) {
+    return { subject: { kind: 'user', userId: Number(row.subject_value) }, maxRole: row.max_role }
+  }
+  return null
+}
+
+export class SqliteDocumentCatalog implements DocumentCatalog {
+  constructor(private readonly database: SqliteDatabase) {
+    database.exec(`
+      CREATE TABLE IF NOT EXISTS documents (
+        name TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        position INTEGER NOT NULL DEFAULT 100,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS document_access (
+        document_name TEXT NOT NULL REFERENCES documents (name) ON DELETE CASCADE,
+        subject_kind TEXT NOT NULL CHECK (subject_kind IN ('everyone', 'delegation', 'user')),
+        subject_value TEXT,
+        max_role TEXT NOT NULL
+      );
+    `)
+  }
+
+  list(): DocumentRecord[] {
+    const rows = this.database
+      .prepare('SELECT * FROM documents ORDER BY position, title')
+      .all() as DocumentRow[]
+    return rows.map((row) => this.withAccess(row))
+  }
+
+  find(name: string): DocumentRecord | null {
+    const row = this.database.prepare('SELECT * FROM documents WHERE name = ?').get(name) as
+      | DocumentRow
+      | undefined
+    return row ? this.withAccess(row) : null
+  }
+
+  ensure(record: Omit<DocumentRecord, 'createdAt'>): DocumentRecord {
+    return this.database.transaction(() => {
+      const existing = this.find(record.name)
+      if (existing) return existing
+      this.database
+        .prepare('INSERT INTO documents (name, title, position, created_at) VALUES (?, ?, ?, ?)')
+        .run(record.name, record.title, record.position, new Date().toISOString())
+      this.setAccess(record.name, record.access)
+      return this.find(record.name)!
+    })()
+  }
+
+  setAccess(name: string, access: AccessRule[]): void {
+    this.database.transaction(() => {
+      this.database.prepare('DELETE FROM document_access WHERE document_name = ?').run(name)
+      const insert = this.database.prepare(
+        'INSERT INTO document_access (document_name, subject_kind, subject_value, max_role) VALUES (?, ?, ?, ?)',
+      )
+      for (const rule of access) {
+        const value =
+          rule.subject.kind === 'delegation'
+            ? rule.subject.delegation
+            : rule.subject.kind === 'user'
+              ? String(rule.subject.userId)
+              : null
+        insert.run(name, rule.subject.kind, value, rule.maxRole)
+      }
+    })()
+  }
+
+  private withAccess(row: DocumentRow): DocumentRecord {
+    const rules = this.database
+      .prepare('SELECT subject_kind, subject_value, max_role FROM document_access WHERE document_name = ?')
+      .all(row.name) as AccessRow[]
+    return {
+      name: row.name,
+      title: row.title,
+      position: row.position,
+      createdAt: row.created_at,
+      access: rules.map(toRule).filter((rule): rule is AccessRule => rule !== null),
+    }
+  }
+}

@@ -1,0 +1,28 @@
+/** An error with a stable `code` that the API returns as `{ error: code, message }` with `status`. */
+export class HttpError extends Error {
+  override name = 'HttpError'
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message)
+  }
+}
+
+export const httpErrors = {
+  badRequest: (message: string) => new HttpError(400, 'bad_request', message),
+  unauthenticated: () => new HttpError(401, 'unauthenticated', 'Sign in first'),
+  forbidden: (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message),
+  notFound: (message = 'Not found') => new HttpError(404, 'not_found', message),
+  conflict: (message: string) => new HttpError(409, 'conflict', message),
+  tooLarge: () => new HttpError(413, 'too_large', 'Request body too large'),
+  unsupportedMediaType: () =>
+    new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)'),
+  rateLimited: (retryAfterSeconds: number) =>
+    new HttpError(429, 'rate_limited', 'Too many attempts; try again later', {
+      'Retry-After': String(retryAfterSeconds),
+    }),
+}
