@@ -1,55 +1,82 @@
 import { EditorContent } from '@tiptap/react'
 import { useEffect, useMemo, useState } from 'react'
-import { canEditText } from '../shared/roles/index.ts'
-import { charterTitle } from '../shared/schema/index.ts'
-import type { Identity } from './auth/Identity.ts'
+import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
+import { colorFor } from '../shared/presence/delegationColors.ts'
+import { CloseCode } from '../shared/protocol/index.ts'
+import { canComment, canEditText } from '../shared/roles/index.ts'
+import { UserMenu } from './auth/UserMenu.tsx'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
-import { colorFor, delegationLabels } from './presence/delegationColors.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
+import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
 
 interface DocumentViewProps {
-  documentName: string
-  identity: Identity
-  onLeave: () => void
+  document: DocumentSummary
+  documents: DocumentSummary[]
+  account: AccountView
+  /** The server closed the socket because this account's role or access changed. */
+  onAccessChanged: () => void
+  onSessionEnded: () => void
 }
 
 /** The drafting room for one document: top bar, section navigator, toolbar and the page. */
-export function DocumentView({ documentName, identity, onLeave }: DocumentViewProps) {
+export function DocumentView(props: DocumentViewProps) {
+  const { document, onAccessChanged, onSessionEnded } = props
   const [session, setSession] = useState<CollabSession | null>(null)
   useEffect(() => {
-    const created = createCollabSession(documentName)
+    const created = createCollabSession(document.name)
+    const onClose = (event: CloseEvent | null) => {
+      if (!event) return
+      if (event.code === CloseCode.unauthenticated) onSessionEnded()
+      else if (
+        event.code === CloseCode.policy ||
+        event.code === CloseCode.notFound ||
+        event.code === CloseCode.forbidden
+      ) {
+        onAccessChanged()
+      }
+    }
+    created.provider.on('connection-close', onClose)
     setSession(created)
-    return () => created.destroy()
-  }, [documentName])
+    return () => {
+      created.provider.off('connection-close', onClose)
+      created.destroy()
+    }
+  }, [document.name, onAccessChanged, onSessionEnded])
 
   if (!session) return <div className="loading">Opening the draft…</div>
-  return <Workspace session={session} identity={identity} onLeave={onLeave} />
+  return <Workspace {...props} session={session} />
+}
+
+function readOnlyMessage(document: DocumentSummary): string | null {
+  if (canEditText(document.role)) return null
+  return canComment(document.role)
+    ? 'You can comment but not edit: your role in this document is reviewer.'
+    : 'You can read this draft but not edit or comment: your role in this document is observer.'
 }
 
 function Workspace({
   session,
-  identity,
-  onLeave,
-}: {
-  session: CollabSession
-  identity: Identity
-  onLeave: () => void
-}) {
+  document,
+  documents,
+  account,
+  onSessionEnded,
+}: DocumentViewProps & { session: CollabSession }) {
   const user = useMemo<CaretUser>(
     () => ({
-      name: identity.name,
-      delegation: identity.delegation,
-      color: colorFor(identity.delegation, identity.name),
+      name: account.name,
+      delegation: account.delegation,
+      color: colorFor(account.delegation, account.name),
     }),
-    [identity.name, identity.delegation],
+    [account.name, account.delegation],
   )
-  const editable = canEditText(identity.role)
+  const editable = canEditText(document.role)
   const editor = useCharterEditor(session, user, editable)
+  const readOnly = readOnlyMessage(document)
 
   return (
     <div className="app">
@@ -60,31 +87,40 @@ function Workspace({
           </span>
           <span className="brand-name">Charter Desk</span>
         </div>
-        <div className="doc-title" title={charterTitle}>
+        <div className="doc-title">
           <span className="doc-status">Draft</span>
-          <span className="doc-name">Charter on Strategic Partnership</span>
+          {documents.length > 1 ? (
+            <select
+              className="doc-switcher"
+              aria-label="Document"
+              value={document.name}
+              onChange={(event) => navigate(`/d/${event.target.value}`)}
+            >
+              {documents.map((candidate) => (
+                <option key={candidate.name} value={candidate.name}>
+                  {candidate.title}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <span className="doc-name" title={document.title}>
+              {document.title}
+            </span>
+          )}
         </div>
         <div className="topbar-right">
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
-          <div className="user-chip" title={`${identity.name}, ${delegationLabels[identity.delegation]}`}>
-            <span className="user-name">{identity.name}</span>
-            <span className="user-meta">
-              {identity.delegation} · {identity.role}
-            </span>
-          </div>
-          <button type="button" className="quiet" onClick={onLeave}>
-            Leave
-          </button>
+          <UserMenu account={account} role={document.role} onSignedOut={onSessionEnded} />
         </div>
       </header>
       <div className="workspace">
         {editor && <SectionNavigator editor={editor} />}
         <main className="document-area">
           {editor && editable && <Toolbar editor={editor} />}
-          {!editable && (
+          {readOnly && (
             <p className="read-only-banner" role="status">
-              You can read this draft but not edit it.
+              {readOnly}
             </p>
           )}
           <article className="page">

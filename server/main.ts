@@ -20,8 +20,24 @@ async function main(): Promise<void> {
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   logger.info('listening', { port, url: `http://${shownHost}:${port}/`, dataDir: config.dataDir })
-  if (config.logLevel !== 'silent')
-    process.stderr.write(`\n  Charter Desk is running at http://${shownHost}:${port}/\n\n`)
+  const baseUrl = config.publicUrl ?? `http://${shownHost}:${port}`
+  const banner = [`\n  Charter Desk is running at ${baseUrl}/\n`]
+  if (config.demo) {
+    banner.push('  Demo accounts (one-time sign-in links, valid 7 days):')
+    for (const link of seedDemo(app.accounts, app.catalog)) {
+      banner.push(
+        `    ${link.delegation} ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${baseUrl}/sign-in#link=${link.token}`,
+      )
+    }
+    banner.push('')
+  }
+  if (app.accounts.countAccounts() === 0) {
+    const token = app.accounts.createSetupToken()
+    banner.push(
+      `  First run: create the first co-chair (administrator) here:\n    ${baseUrl}/setup#token=${token}\n`,
+    )
+  }
+  if (config.logLevel !== 'silent') process.stderr.write(`${banner.join('\n')}\n`)
 
   const shutdownBoundMs = 10_000
   let stopping = false

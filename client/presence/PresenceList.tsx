@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import { delegationLabels } from './delegationColors.ts'
+import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import { useAwarenessUsers } from './useAwarenessUsers.ts'
 
 function initials(name: string): string {

@@ -1,0 +1,33 @@
+import type { SessionView } from '../../shared/api/index.ts'
+import { apiFetch } from '../api/apiFetch.ts'
+import { fragmentParam, navigate } from '../routing/useLocation.ts'
+import { AccountFields } from './AccountFields.tsx'
+import { AuthForm, formString } from './AuthForm.tsx'
+
+/** First run: the setup link printed by the server creates the first co-chair, who administers the room. */
+export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+  const token = fragmentParam('token') ?? ''
+  return (
+    <AuthForm
+      title="Set up Charter Desk"
+      lead={<p>Create the first account: a co-chair who can invite everyone else.</p>}
+      submitLabel="Create account"
+      onSubmit={async (form) => {
+        const session = await apiFetch<SessionView>('/api/setup', {
+          method: 'POST',
+          body: {
+            token,
+            name: formString(form, 'name'),
+            login: formString(form, 'login'),
+            password: formString(form, 'password'),
+            delegation: formString(form, 'delegation'),
+          },
+        })
+        navigate('/', { replace: true })
+        onSignedIn(session)
+      }}
+    >
+      <AccountFields chooseDelegation />
+    </AuthForm>
+  )
+}
