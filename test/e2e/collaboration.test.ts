@@ -33,7 +33,9 @@ describe('collaborative editing in the browser', () => {
 
   /** What the server has, read by a stock y-websocket client that has no cache of its own. */
   async function serverText(): Promise<string> {
-    const client = await connectClient(server.wsUrl, charterDocumentName)
+    const client = await connectClient(server.wsUrl, charterDocumentName, {
+      params: { token: server.createAccount({ role: 'observer' }).token },
+    })
     clients.push(client)
     try {
       return fragmentText(client.ydoc.getXmlFragment(documentField))
@@ -53,7 +55,7 @@ describe('collaborative editing in the browser', () => {
 
   beforeEach(async () => {
     server = await startTestServer()
-    session = browserSession(browser, server.httpUrl)
+    session = browserSession(browser, () => server)
   })
 
   afterEach(async () => {
@@ -139,6 +141,7 @@ describe('collaborative editing in the browser', () => {
     if (process.env.E2E_SCREENSHOTS) {
       const directory = path.join(import.meta.dirname, 'artifacts')
       fs.mkdirSync(directory, { recursive: true })
+      await label.first().scrollIntoViewIfNeeded()
       await az.page.screenshot({ path: path.join(directory, 'other-participant-caret.png') })
     }
   })

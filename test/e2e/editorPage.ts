@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import * as Y from 'yjs'
+import type { Role } from '../../shared/roles/index.ts'
 import { eventually } from '../helpers/eventually.ts'
+import type { TestServer } from '../helpers/startTestServer.ts'
 
 export type Delegation = 'AZ' | 'US'
 export type SyncState = 'saved' | 'saving' | 'offline'
@@ -25,7 +27,8 @@ export interface EditorPage {
 }
 
 export interface BrowserSession {
-  open(options: { name: string; delegation: Delegation }): Promise<EditorPage>
+  /** Creates an account (drafter unless `role` says otherwise), signs it in with a one-time link, opens the charter. */
+  open(options: { name: string; delegation: Delegation; role?: Role }): Promise<EditorPage>
   /** From now on, errors caused by the server being unreachable are expected and ignored. */
   expectConnectionErrors(): void
   /** Closes every context and returns the unexpected errors of every page. */
@@ -33,7 +36,7 @@ export interface BrowserSession {
 }
 
 /** Opens participants against one server; each `open` is a separate user with its own storage. */
-export function browserSession(browser: Browser, httpUrl: string): BrowserSession {
+export function browserSession(browser: Browser, currentServer: () => TestServer): BrowserSession {
   const pages: EditorPage[] = []
   let connectionErrorsExpected = false
 
@@ -43,7 +46,10 @@ export function browserSession(browser: Browser, httpUrl: string): BrowserSessio
   }
 
   return {
-    async open({ name, delegation }) {
+    async open({ name, delegation, role = 'drafter' }) {
+      const server = currentServer()
+      const { account } = server.createAccount({ name, delegation, role })
+      const link = server.app.accounts.createSignInLink(account.id, new Date(Date.now() + 600_000))
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
       const participant: EditorPage = {
@@ -60,10 +66,7 @@ export function browserSession(browser: Browser, httpUrl: string): BrowserSessio
       page.on('console', (message) => {
         if (message.type() === 'error') record(participant, `console.error: ${message.text()}`)
       })
-      await page.goto(httpUrl)
-      await page.locator('input[name=name]').fill(name)
-      await page.locator(`input[name=delegation][value=${delegation}]`).check()
-      await page.locator('button[type=submit]').click()
+      await page.goto(`${server.httpUrl}/sign-in#link=${link}`)
       await page.locator('.charter-text h1').waitFor()
       await waitForSyncState(participant, 'saved')
       return participant
