@@ -12,7 +12,12 @@ export function seedDataDir(dataDir: string, documentNames: string[], role: Role
   try {
     const catalog = new SqliteDocumentCatalog(database)
     for (const name of documentNames) {
-      catalog.ensure({ name, title: name, position: 50, access: [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }] })
+      catalog.ensure({
+        name,
+        title: name,
+        position: 50,
+        access: [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }],
+      })
     }
     const accounts = new SqliteAccountStore(database)
     const account = accounts.createAccount({
@@ -23,8 +28,11 @@ export function seedDataDir(dataDir: string, documentNames: string[], role: Role
       isAdmin: false,
       passwordHash: null,
     })
-    return accounts.createSession({ userId: account.id, kind: 'token', expiresAt: new Date(Date.now() + 86_400_000) })
-      .token
+    return accounts.createSession({
+      userId: account.id,
+      kind: 'token',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    }).token
   } finally {
     database.close()
   }

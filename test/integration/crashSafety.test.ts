@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
 import { seedDataDir } from '../helpers/seedDataDir.ts'
+import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
 import { createDataDir } from '../helpers/startTestServer.ts'
 
 describe('crash safety', () => {
