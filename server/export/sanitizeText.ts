@@ -1,0 +1,12 @@
+// Control characters and lone surrogates are not allowed in XML (DOCX would not open) and have no
+// business in a printed charter; tabs and line feeds become plain spaces.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/g
+const whitespaceControls = /[\t\n\r]/g
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Makes untrusted text safe to place in any export format (escaping is still each format's job). */
+export function sanitizeText(value: unknown): string {
+  if (typeof value !== 'string') return ''
+  return value.replace(whitespaceControls, ' ').replace(forbidden, '').replace(loneSurrogate, '\uFFFD')
+}
