@@ -5,12 +5,15 @@ import type { ApiDependencies } from './api/ApiDependencies.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
+import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
 import type { AuditLog } from './audit/AuditLog.ts'
 import { SqliteAuditLog } from './audit/SqliteAuditLog.ts'
 import type { AccountStore } from './auth/AccountStore.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
 import { SqliteAccountStore } from './auth/SqliteAccountStore.ts'
+import { SqliteThreadStore } from './comments/SqliteThreadStore.ts'
+import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
 import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
@@ -34,6 +37,7 @@ export interface App {
   readonly accounts: AccountStore
   readonly catalog: DocumentCatalog
   readonly audit: AuditLog
+  readonly threads: ThreadService
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
@@ -100,6 +104,8 @@ export function createApp(config: Config, logger: Logger): App {
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
+  const threadStore = new SqliteThreadStore(database)
+  const threadService = new ThreadService(threadStore, accounts, syncServer, audit)
   const router = new Router(logger.child({ component: 'http' }))
   router.on('GET', '/api/health', () => ({
     status: 'ok',
@@ -111,6 +117,7 @@ export function createApp(config: Config, logger: Logger): App {
   registerAuthRoutes(router, dependencies)
   registerDocumentRoutes(router, dependencies)
   registerAdminRoutes(router, dependencies)
+  registerThreadRoutes(router, dependencies, threadService)
 
   const server = http.createServer(async (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
@@ -144,6 +151,7 @@ export function createApp(config: Config, logger: Logger): App {
     accounts,
     catalog,
     audit,
+    threads: threadService,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { documentOfThreads } from '../../shared/comments/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.ts'
@@ -86,11 +87,17 @@ export class Authenticator {
   }
 
   private decide(session: Session, account: Account, documentName: string): UpgradeDecision {
-    if (session.documentName !== null && session.documentName !== documentName) {
+    if (
+      session.documentName !== null &&
+      session.documentName !== (documentOfThreads(documentName) ?? documentName)
+    ) {
       return { closeCode: CloseCode.forbidden, reason: 'token is not valid for this document' }
     }
-    const access = this.access(account, documentName)
+    // A document's threads channel is readable by whoever may open the document, and written only by the server.
+    const threadsOf = documentOfThreads(documentName)
+    const access = this.access(account, threadsOf ?? documentName)
     if (!access) return { closeCode: CloseCode.notFound, reason: 'no such document' }
+    if (threadsOf !== null) access.role = 'observer'
     return {
       principal: {
         userId: String(account.id),

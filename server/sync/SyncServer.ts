@@ -1,12 +1,13 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
+import * as Y from 'yjs'
 import { CloseCode, collabPathPrefix, isValidDocumentName } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import { Connection } from './Connection.ts'
 import type { Principal } from './Principal.ts'
-import { Room } from './Room.ts'
+import { Room, serverOrigin } from './Room.ts'
 
 /** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
 export type UpgradeDecision = { principal: Principal } | { closeCode: number; reason: string }
@@ -48,6 +49,7 @@ export class SyncServer {
   private readonly loadedRooms = new Map<string, Room>()
   /** Connections past authentication that have not joined their room yet; they keep it from unloading. */
   private readonly joining = new Map<string, number>()
+  private readonly serverChanges = new Map<string, Promise<void>>()
   private readonly connections = new Set<Connection>()
   private readonly heartbeat: NodeJS.Timeout
   private readonly recheck: NodeJS.Timeout | null
@@ -165,7 +167,7 @@ export class SyncServer {
     })
     for (const data of early) connection.receive(data)
 
-    this.joining.set(documentName, (this.joining.get(documentName) ?? 0) + 1)
+    this.reserve(documentName)
     try {
       const loaded = await room
       if (webSocket.readyState === WebSocket.OPEN) connection.attach(loaded)
@@ -175,10 +177,73 @@ export class SyncServer {
       logger.error('document load failed', { error })
       connection.close(CloseCode.tryAgainLater, 'document unavailable')
     } finally {
-      const remaining = (this.joining.get(documentName) ?? 1) - 1
-      if (remaining > 0) this.joining.set(documentName, remaining)
-      else this.joining.delete(documentName)
+      this.release(documentName)
     }
+  }
+
+  /** Runs `read` on the document's current state, loading it for the call if nobody has it open. */
+  async readDocument<T>(documentName: string, read: (ydoc: Y.Doc) => T): Promise<T> {
+    this.reserve(documentName)
+    const room = await this.getRoom(documentName).catch((error: unknown) => {
+      this.release(documentName)
+      throw error
+    })
+    try {
+      await room.idle()
+      return read(room.ydoc)
+    } finally {
+      this.release(documentName)
+      void this.leave(documentName, room)
+    }
+  }
+
+  /**
+   * Makes a server-side change with the same guarantees as a client's: stored, then applied and broadcast.
+   * Changes to one document are serialised so each sees the one before it.
+   */
+  updateDocument(documentName: string, mutate: (ydoc: Y.Doc) => void): Promise<void> {
+    const previous = this.serverChanges.get(documentName) ?? Promise.resolve()
+    const change = async () => {
+      this.reserve(documentName)
+      let room: Room
+      try {
+        room = await this.getRoom(documentName)
+      } catch (error) {
+        this.release(documentName)
+        throw error
+      }
+      try {
+        await room.idle()
+        const scratch = new Y.Doc()
+        Y.applyUpdate(scratch, room.encodeStateAsUpdate())
+        const before = Y.encodeStateVector(scratch)
+        mutate(scratch)
+        const update = Y.encodeStateAsUpdate(scratch, before)
+        scratch.destroy()
+        await room.submit(update, serverOrigin)
+      } finally {
+        this.release(documentName)
+        void this.leave(documentName, room)
+      }
+    }
+    const next = previous.catch(() => {}).then(change)
+    this.serverChanges.set(documentName, next)
+    void next
+      .finally(() => {
+        if (this.serverChanges.get(documentName) === next) this.serverChanges.delete(documentName)
+      })
+      .catch(() => {})
+    return next
+  }
+
+  private reserve(documentName: string): void {
+    this.joining.set(documentName, (this.joining.get(documentName) ?? 0) + 1)
+  }
+
+  private release(documentName: string): void {
+    const remaining = (this.joining.get(documentName) ?? 1) - 1
+    if (remaining > 0) this.joining.set(documentName, remaining)
+    else this.joining.delete(documentName)
   }
 
   private getRoom(documentName: string): Promise<Room> {

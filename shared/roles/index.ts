@@ -1,3 +1,9 @@
-export { canComment, canEditText, canManageSnapshots } from './permissions.ts'
+export {
+  canComment,
+  canEditComment,
+  canEditText,
+  canManageSnapshots,
+  canResolveThread,
+} from './permissions.ts'
 export type { Delegation, Role } from './Role.ts'
 export { delegations, isDelegation, isRole, roles } from './Role.ts'

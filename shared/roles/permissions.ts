@@ -12,3 +12,13 @@ export function canComment(role: Role): boolean {
 export function canManageSnapshots(role: Role): boolean {
   return role === 'co-chair'
 }
+
+/** Only the author edits or deletes a comment. */
+export function canEditComment(accountId: number, comment: { authorId: number }): boolean {
+  return comment.authorId === accountId
+}
+
+/** The thread's author or a co-chair resolves and reopens a thread. */
+export function canResolveThread(role: Role, accountId: number, thread: { createdBy: number }): boolean {
+  return role === 'co-chair' || thread.createdBy === accountId
+}

@@ -1,0 +1,205 @@
+import {
+  commentLimits,
+  type ThreadAnchor,
+  type ThreadArea,
+  type ThreadView,
+  threadsDocumentName,
+  threadsMapName,
+} from '../../shared/comments/index.ts'
+import { canComment, canEditComment, canResolveThread, type Role } from '../../shared/roles/index.ts'
+import { areaIds } from '../../shared/schema/index.ts'
+import type { AuditLog } from '../audit/AuditLog.ts'
+import type { Account } from '../auth/Account.ts'
+import type { AccountStore } from '../auth/AccountStore.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { SyncServer } from '../sync/SyncServer.ts'
+import { findMentions } from './findMentions.ts'
+import { decodeAnchorPosition, findSectionArea } from './findSectionArea.ts'
+import type { ThreadStore } from './ThreadStore.ts'
+
+export interface Actor {
+  account: Account
+  /** The account's role in the thread's document. */
+  role: Role
+  address: string | null
+}
+
+const threadAreas: readonly ThreadArea[] = [...areaIds, 'general']
+
+function cleanText(text: unknown): string {
+  if (typeof text !== 'string') throw httpErrors.badRequest('"text" must be a string')
+  // Control characters other than line breaks have no place in a comment.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  const cleaned = text.replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, '').trim()
+  if (cleaned.length === 0) throw httpErrors.badRequest('A comment cannot be empty')
+  if (cleaned.length > commentLimits.maxTextLength) {
+    throw httpErrors.badRequest(`A comment is at most ${commentLimits.maxTextLength} characters`)
+  }
+  return cleaned
+}
+
+/**
+ * Every change to threads goes through here: the role and ownership rules are checked, the change is stored,
+ * then published to the document's read-only threads channel so open clients see it live.
+ */
+export class ThreadService {
+  constructor(
+    private readonly threads: ThreadStore,
+    private readonly accounts: AccountStore,
+    private readonly syncServer: SyncServer,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(documentName: string): ThreadView[] {
+    return this.threads.listThreads(documentName)
+  }
+
+  async create(
+    documentName: string,
+    actor: Actor,
+    request: { kind: unknown; area: unknown; anchor: unknown; quote: unknown; text: unknown },
+  ): Promise<ThreadView> {
+    this.assertCanComment(actor)
+    const text = cleanText(request.text)
+    let area: ThreadArea
+    let anchor: ThreadAnchor | null = null
+    let quote: string | null = null
+    if (request.kind === 'inline') {
+      anchor = this.parseAnchor(request.anchor)
+      // The area of an inline thread is the section its text is in, as the server's copy of the document says.
+      area =
+        (await this.syncServer.readDocument(documentName, (ydoc) => findSectionArea(ydoc, anchor!.start))) ??
+        'general'
+      if (typeof request.quote === 'string') quote = request.quote.slice(0, commentLimits.maxQuoteLength)
+    } else if (request.kind === 'area') {
+      const requested = threadAreas.find((candidate) => candidate === request.area)
+      if (!requested) throw httpErrors.badRequest(`"area" must be one of ${threadAreas.join(', ')}`)
+      area = requested
+    } else {
+      throw httpErrors.badRequest('"kind" must be "area" or "inline"')
+    }
+    const thread = this.threads.createThread({
+      documentName,
+      kind: request.kind,
+      area,
+      anchor,
+      quote,
+      createdBy: actor.account.id,
+      firstComment: this.newComment(actor, text),
+    })
+    this.record(actor, 'thread.created', documentName, { threadId: thread.id, area, kind: thread.kind })
+    await this.publish(thread)
+    return thread
+  }
+
+  async reply(threadId: number, documentName: string, actor: Actor, text: unknown): Promise<ThreadView> {
+    this.assertCanComment(actor)
+    this.findThread(threadId, documentName)
+    const thread = this.threads.addComment(threadId, this.newComment(actor, cleanText(text)))
+    await this.publish(thread)
+    return thread
+  }
+
+  async edit(commentId: number, documentName: string, actor: Actor, text: unknown): Promise<ThreadView> {
+    const comment = this.findOwnComment(commentId, documentName, actor)
+    const cleaned = cleanText(text)
+    const thread = this.threads.editComment(
+      commentId,
+      cleaned,
+      findMentions(cleaned, this.accounts.listAccounts()),
+    )
+    this.record(actor, 'comment.edited', documentName, { threadId: comment.threadId, commentId })
+    await this.publish(thread)
+    return thread
+  }
+
+  async remove(commentId: number, documentName: string, actor: Actor): Promise<ThreadView> {
+    const comment = this.findOwnComment(commentId, documentName, actor)
+    const thread = this.threads.deleteComment(commentId)
+    this.record(actor, 'comment.deleted', documentName, { threadId: comment.threadId, commentId })
+    await this.publish(thread)
+    return thread
+  }
+
+  async setStatus(
+    threadId: number,
+    documentName: string,
+    actor: Actor,
+    status: 'open' | 'resolved',
+  ): Promise<ThreadView> {
+    const thread = this.findThread(threadId, documentName)
+    if (!canComment(actor.role) || !canResolveThread(actor.role, actor.account.id, thread)) {
+      throw httpErrors.forbidden('Only the thread’s author or a co-chair can resolve or reopen it')
+    }
+    const updated = this.threads.setStatus(threadId, status, actor.account.id)
+    this.record(actor, status === 'resolved' ? 'thread.resolved' : 'thread.reopened', documentName, {
+      threadId,
+    })
+    await this.publish(updated)
+    return updated
+  }
+
+  private assertCanComment(actor: Actor): void {
+    if (!canComment(actor.role)) throw httpErrors.forbidden('Observers cannot comment')
+  }
+
+  private findThread(threadId: number, documentName: string): ThreadView {
+    const thread = this.threads.findThread(threadId)
+    if (!thread || thread.documentName !== documentName) throw httpErrors.notFound('No such thread')
+    return thread
+  }
+
+  private findOwnComment(commentId: number, documentName: string, actor: Actor) {
+    const comment = this.threads.findComment(commentId)
+    if (!comment) throw httpErrors.notFound('No such comment')
+    this.findThread(comment.threadId, documentName)
+    if (!canComment(actor.role) || !canEditComment(actor.account.id, comment)) {
+      throw httpErrors.forbidden('Only the author can change a comment')
+    }
+    if (comment.deletedAt) throw httpErrors.conflict('This comment was deleted')
+    return comment
+  }
+
+  private parseAnchor(anchor: unknown): ThreadAnchor {
+    const { start, end } = (anchor ?? {}) as Record<string, unknown>
+    for (const endpoint of [start, end]) {
+      if (
+        typeof endpoint !== 'string' ||
+        endpoint.length > commentLimits.maxAnchorLength ||
+        !decodeAnchorPosition(endpoint)
+      ) {
+        throw httpErrors.badRequest(
+          '"anchor" must hold two encoded Yjs relative positions, "start" and "end"',
+        )
+      }
+    }
+    return { start: start as string, end: end as string }
+  }
+
+  private newComment(actor: Actor, text: string) {
+    return {
+      authorId: actor.account.id,
+      authorName: actor.account.name,
+      delegation: actor.account.delegation,
+      text,
+      mentions: findMentions(text, this.accounts.listAccounts()),
+    }
+  }
+
+  private record(actor: Actor, action: string, documentName: string, detail: Record<string, unknown>): void {
+    this.audit.record({
+      actorId: actor.account.id,
+      actorLogin: actor.account.login,
+      action,
+      target: documentName,
+      detail,
+      address: actor.address,
+    })
+  }
+
+  private publish(thread: ThreadView): Promise<void> {
+    return this.syncServer.updateDocument(threadsDocumentName(thread.documentName), (ydoc) => {
+      ydoc.getMap(threadsMapName).set(String(thread.id), thread)
+    })
+  }
+}

@@ -1,0 +1,37 @@
+import * as Y from 'yjs'
+import type { ThreadArea } from '../../shared/comments/index.ts'
+import { documentField, isAreaId } from '../../shared/schema/index.ts'
+
+/**
+ * The priority area of the section that contains a relative position, read from the document on the
+ * server, so an inline thread's area cannot be chosen freely by the client. Null if it cannot be resolved.
+ */
+export function findSectionArea(ydoc: Y.Doc, encodedPosition: string): ThreadArea | null {
+  const position = decodeAnchorPosition(encodedPosition)
+  if (!position) return null
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, ydoc)
+  if (!absolute) return null
+  if (absolute.type === ydoc.getXmlFragment(documentField)) return 'general'
+  for (
+    let type: Y.AbstractType<unknown> | null = absolute.type;
+    type;
+    type = type.parent as Y.AbstractType<unknown> | null
+  ) {
+    if (type instanceof Y.XmlElement && type.nodeName === 'charterSection') {
+      const area = type.getAttribute('area')
+      return isAreaId(area) ? area : 'general'
+    }
+  }
+  return 'general'
+}
+
+/** Decodes an anchor endpoint (base64 of `Y.encodeRelativePosition`); null if it is malformed. */
+export function decodeAnchorPosition(encodedPosition: string): Y.RelativePosition | null {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encodedPosition)) return null
+  try {
+    const position = Y.decodeRelativePosition(new Uint8Array(Buffer.from(encodedPosition, 'base64')))
+    return position.item !== null || position.type !== null || position.tname !== null ? position : null
+  } catch {
+    return null
+  }
+}

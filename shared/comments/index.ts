@@ -1,0 +1,9 @@
+export type {
+  CommentView,
+  ThreadAnchor,
+  ThreadArea,
+  ThreadKind,
+  ThreadStatus,
+  ThreadView,
+} from './ThreadView.ts'
+export { commentLimits, documentOfThreads, threadsDocumentName, threadsMapName } from './ThreadView.ts'
