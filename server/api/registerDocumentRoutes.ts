@@ -1,4 +1,7 @@
 import type { DocumentSummary } from '../../shared/api/index.ts'
+import { documentOfThreads } from '../../shared/comments/index.ts'
+import { isValidDocumentName } from '../../shared/protocol/index.ts'
+import { enumField, stringField } from '../http/bodyFields.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -13,6 +16,41 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
       const access = authenticator.access(account, document.name)
       return access ? [{ name: document.name, title: document.title, role: access.role }] : []
     })
+  })
+
+  router.on('POST', '/api/documents', async (context): Promise<DocumentSummary> => {
+    const { account } = requireAccount(dependencies, context)
+    if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs create documents')
+    const body = await context.json()
+    const name = stringField(body, 'name', { max: 55 })
+    if (!isValidDocumentName(name) || documentOfThreads(name) !== null) {
+      throw httpErrors.badRequest('"name" may use a-z, 0-9 and dashes (not ending in --threads)')
+    }
+    if (catalog.find(name)) throw httpErrors.conflict('A document with this name exists')
+    const visibility = enumField(body, 'visibility', ['everyone', 'delegation'] as const)
+    const document = catalog.ensure({
+      name,
+      title: stringField(body, 'title', { max: 200 }),
+      position: 20,
+      access: [
+        {
+          subject:
+            visibility === 'everyone'
+              ? { kind: 'everyone' }
+              : { kind: 'delegation', delegation: account.delegation },
+          maxRole: 'co-chair',
+        },
+      ],
+    })
+    dependencies.audit.record({
+      actorId: account.id,
+      actorLogin: account.login,
+      action: 'document.created',
+      target: name,
+      detail: { visibility },
+      address: context.address,
+    })
+    return { name: document.name, title: document.title, role: account.role }
   })
 
   router.on('GET', '/api/documents/:name', (context): DocumentSummary => {

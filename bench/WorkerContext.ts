@@ -1,0 +1,53 @@
+import type { ProcessStats } from './processStats.ts'
+import type { ConnectionInfo } from './servers/ServerUnderTest.ts'
+import type { FromWorker, RpcCall, ToWorker } from './workerProtocol.ts'
+
+type Pending = {
+  resolve: (result: ProcessStats | ConnectionInfo[]) => void
+  reject: (error: Error) => void
+}
+
+/**
+ * The client worker's view of the runner: the server's /proc counters and its connection details live in
+ * the runner, which owns the server process and any auth supplier.
+ */
+export class WorkerContext {
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
+
+  constructor(private readonly send: (message: FromWorker) => void) {}
+
+  handle(message: ToWorker): void {
+    if (message.type !== 'rpcResult' && message.type !== 'rpcError') return
+    const pending = this.pending.get(message.id)
+    if (!pending) return
+    this.pending.delete(message.id)
+    if (message.type === 'rpcResult') pending.resolve(message.result)
+    else pending.reject(new Error(message.message))
+  }
+
+  /** Server CPU and memory right now. */
+  async probe(): Promise<ProcessStats> {
+    const result = await this.call({ method: 'probe' })
+    if (Array.isArray(result)) throw new Error('probe: unexpected reply')
+    return result
+  }
+
+  async connections(documentNames: string[]): Promise<ConnectionInfo[]> {
+    const result = await this.call({ method: 'connections', documentNames })
+    if (!Array.isArray(result)) throw new Error('connections: unexpected reply')
+    return result
+  }
+
+  progress(message: string): void {
+    this.send({ type: 'progress', message })
+  }
+
+  private call(call: RpcCall): Promise<ProcessStats | ConnectionInfo[]> {
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject })
+      this.send({ type: 'rpc', id, call })
+    })
+  }
+}

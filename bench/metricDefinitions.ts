@@ -1,0 +1,52 @@
+export interface MetricDefinition {
+  label: string
+  /** Which way is better, for the ours/best-peer ratio; 'none' for context numbers, 'bool' for 1/0 checks. */
+  better: 'lower' | 'higher' | 'none' | 'bool'
+  digits: number
+}
+
+/**
+ * The rows of the results table, per scenario kind, in display order. Metrics a scenario returns but that
+ * are not listed here still go to the JSON file.
+ */
+export const metricDefinitions: Record<
+  'fanOut' | 'manyDocuments' | 'editingTrace',
+  Record<string, MetricDefinition>
+> = {
+  fanOut: {
+    latencyP50Ms: { label: 'edit → all peers p50 (ms)', better: 'lower', digits: 1 },
+    latencyP95Ms: { label: 'edit → all peers p95 (ms)', better: 'lower', digits: 1 },
+    latencyP99Ms: { label: 'edit → all peers p99 (ms)', better: 'lower', digits: 1 },
+    deliveryP99Ms: { label: 'edit → one peer p99 (ms)', better: 'lower', digits: 1 },
+    editsPerSecond: { label: 'edits sent /s', better: 'none', digits: 0 },
+    deliveriesPerSecond: { label: 'updates delivered /s', better: 'higher', digits: 0 },
+    converged: { label: 'converged', better: 'bool', digits: 0 },
+    serverCpuSeconds: { label: 'server CPU (s)', better: 'lower', digits: 2 },
+    serverCpuMsPer1kDeliveries: { label: 'server CPU ms / 1k deliveries', better: 'lower', digits: 2 },
+    serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
+    clientCpuShare: { label: 'client process CPU (cores)', better: 'none', digits: 2 },
+    clientLoopDelayP99Ms: { label: 'client event-loop delay p99 (ms)', better: 'none', digits: 1 },
+    connectAllMs: { label: 'connect + sync all clients (ms)', better: 'lower', digits: 0 },
+  },
+  manyDocuments: {
+    openP50Ms: { label: 'open (connect → synced) p50 (ms)', better: 'lower', digits: 1 },
+    openP95Ms: { label: 'open (connect → synced) p95 (ms)', better: 'lower', digits: 1 },
+    rssPerDocumentKb: { label: 'server RSS per loaded document (KiB)', better: 'lower', digits: 1 },
+    rssBaselineMb: { label: 'server RSS baseline (MiB)', better: 'lower', digits: 1 },
+    rssLoadedMb: { label: 'server RSS with all loaded (MiB)', better: 'lower', digits: 1 },
+    serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
+    serverCpuSeconds: { label: 'server CPU to open all (s)', better: 'lower', digits: 2 },
+  },
+  editingTrace: {
+    convergeMs: { label: 'replay → all followers converged (ms)', better: 'lower', digits: 0 },
+    replaySendMs: { label: 'writer finished sending (ms)', better: 'lower', digits: 0 },
+    transactionsPerSecond: { label: 'transactions /s (end to end)', better: 'higher', digits: 0 },
+    converged: { label: 'converged (followers + cold load)', better: 'bool', digits: 0 },
+    serverCpuSeconds: { label: 'server CPU during replay (s)', better: 'lower', digits: 2 },
+    serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
+    clientCpuShare: { label: 'client process CPU (cores)', better: 'none', digits: 2 },
+    coldLoadMs: { label: 'cold load: connect → synced (ms)', better: 'lower', digits: 1 },
+    coldLoadBytes: { label: 'cold load: bytes received', better: 'lower', digits: 0 },
+    documentStateBytes: { label: 'document state size (bytes)', better: 'none', digits: 0 },
+  },
+}

@@ -1,0 +1,241 @@
+// Entry point of `npm run bench`: starts each server under test as a child process, drives it from a client
+// worker process, and reports medians side by side. See BENCHMARKS.md.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { childProcesses } from './childProcesses.ts'
+import { connectClient } from './clients/connectClient.ts'
+import { formatResultsTable, type TableSection } from './formatResultsTable.ts'
+import { loadAuthSupplier } from './loadAuthSupplier.ts'
+import { machineInfo } from './machineInfo.ts'
+import { metricDefinitions } from './metricDefinitions.ts'
+import { type BenchOptions, parseOptions, usage } from './parseOptions.ts'
+import { planScenarios } from './planScenarios.ts'
+import { type RunResult, runOnServer } from './runOnServer.ts'
+import type { RunningServer, ServerUnderTest } from './servers/ServerUnderTest.ts'
+import { serversUnderTest } from './servers/serversUnderTest.ts'
+import { median } from './stats/median.ts'
+import { withTimeout } from './withTimeout.ts'
+import type { Metrics, ScenarioRequest } from './workerProtocol.ts'
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+function log(message: string): void {
+  console.log(message)
+}
+
+function summarize(runs: RunResult[], kind: ScenarioRequest['scenario']): Metrics {
+  const ok = runs.filter((run) => run.error === undefined)
+  const keys = new Set(ok.flatMap((run) => Object.keys(run.metrics)))
+  const summary: Metrics = {}
+  for (const key of keys) {
+    const values = ok.map((run) => run.metrics[key] ?? Number.NaN)
+    // A check passes only if it passed in every run; a median would hide one failed convergence.
+    summary[key] = metricDefinitions[kind][key]?.better === 'bool' ? Math.min(...values) : median(values)
+  }
+  return summary
+}
+
+function headline(result: RunResult): string {
+  if (result.error !== undefined) return `FAILED: ${result.error.split('\n')[0]}`
+  const m = result.metrics
+  const parts: string[] = []
+  const add = (label: string, key: string, digits = 1): void => {
+    const value = m[key]
+    if (value !== undefined && Number.isFinite(value)) parts.push(`${label} ${value.toFixed(digits)}`)
+  }
+  add('p50', 'latencyP50Ms')
+  add('p99', 'latencyP99Ms')
+  add('open p50', 'openP50Ms')
+  add('KiB/doc', 'rssPerDocumentKb')
+  add('converge ms', 'convergeMs', 0)
+  add('cold ms', 'coldLoadMs')
+  add('srv CPU s', 'serverCpuSeconds', 2)
+  add('peak MiB', 'serverPeakRssMb')
+  if (m.converged === 0) parts.push('NOT CONVERGED')
+  parts.push(`load ${result.loadAverage.toFixed(1)}`)
+  return `${parts.join(', ')}${result.notes.length ? ` (${result.notes.join('; ')})` : ''}`
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function preflightSync(server: ServerUnderTest, running: RunningServer): Promise<void> {
+  const documentName = 'preflight'
+  const options = (await running.connectionOptions?.(documentName)) ?? {}
+  const client = connectClient(server.clientKind, {
+    documentName,
+    url: running.url(documentName),
+    ...options,
+  })
+  try {
+    await withTimeout(client.synced, 10_000, 'preflight sync')
+  } finally {
+    client.destroy()
+  }
+}
+
+async function availableServers(
+  options: BenchOptions,
+): Promise<{ servers: ServerUnderTest[]; skipped: { name: string; reason: string }[] }> {
+  const auth = await loadAuthSupplier(options.authModule)
+  const servers: ServerUnderTest[] = []
+  const skipped: { name: string; reason: string }[] = []
+  for (const server of serversUnderTest({ projectRoot, auth })) {
+    if (!options.servers.includes(server.name)) continue
+    const reason = server.unavailableReason()
+    if (reason !== undefined) {
+      skipped.push({ name: server.name, reason })
+      continue
+    }
+    // A server that cannot start, or that refuses our clients (e.g. auth required but no --auth-module),
+    // would otherwise fail every run only after its full timeout.
+    let running: RunningServer
+    try {
+      running = await server.start()
+    } catch (error) {
+      skipped.push({ name: server.name, reason: `failed to start: ${errorMessage(error)}` })
+      continue
+    }
+    try {
+      await preflightSync(server, running)
+      servers.push(server)
+    } catch (error) {
+      skipped.push({
+        name: server.name,
+        reason: `started, but a client could not sync (auth or document setup needed? see --auth-module): ${errorMessage(error)}`,
+      })
+    } finally {
+      await running.stop()
+    }
+  }
+  return { servers, skipped }
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions
+  try {
+    options = parseOptions(process.argv.slice(2), projectRoot)
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : error}\n\n${usage}`)
+    return 2
+  }
+  if (options.help) {
+    log(usage)
+    return 0
+  }
+  if (options.scenarios.includes('trace') && !existsSync(options.tracePath)) {
+    log(
+      `Editing trace not found at ${options.tracePath}; skipping the trace scenario. Get automerge-paper.json.gz ` +
+        'from josephg/editing-traces (sequential_traces/automerge-paper.json.gz) and pass --trace <path>.',
+    )
+    options.scenarios = options.scenarios.filter((id) => id !== 'trace')
+  }
+
+  const machine = machineInfo()
+  const startedAt = new Date()
+  log(
+    `Charter Desk bench — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`,
+  )
+  const { servers, skipped } = await availableServers(options)
+  for (const server of servers) log(`  ${server.name}: ${server.description}`)
+  for (const { name, reason } of skipped) log(`  ${name}: skipped (${reason})`)
+  if (servers.length === 0) {
+    console.error('No server to benchmark.')
+    return 1
+  }
+
+  const plans = planScenarios(options)
+  const results = new Map<string, Map<string, RunResult[]>>()
+  for (let run = 1; run <= options.runs; run++) {
+    for (const plan of plans) {
+      if (!plan.request) continue
+      // Rotate the server order each run so that no server always runs on a machine warmed by another.
+      const rotation = (run - 1) % servers.length
+      const order = [...servers.slice(rotation), ...servers.slice(0, rotation)]
+      for (const server of order) {
+        log(`[run ${run}/${options.runs}] ${plan.title} · ${server.name}`)
+        const result = await runOnServer({
+          server,
+          request: plan.request,
+          timeoutMs: plan.timeoutMs,
+          projectRoot,
+          log,
+        })
+        log(`    ${(result.wallMs / 1000).toFixed(1)} s: ${headline(result)}`)
+        const byServer = results.get(plan.id) ?? new Map<string, RunResult[]>()
+        byServer.set(server.name, [...(byServer.get(server.name) ?? []), result])
+        results.set(plan.id, byServer)
+      }
+    }
+  }
+
+  const sections: TableSection[] = plans.map((plan) => {
+    const kind = plan.request?.scenario
+    return {
+      title: plan.title,
+      kind,
+      note: plan.placeholder,
+      columns:
+        kind === undefined
+          ? []
+          : servers.map((server) => {
+              const runs = results.get(plan.id)?.get(server.name) ?? []
+              return {
+                name: server.name,
+                summary: summarize(runs, kind),
+                okRuns: runs.filter((run) => run.error === undefined).length,
+                totalRuns: runs.length,
+              }
+            }),
+    }
+  })
+  log('')
+  log(`Medians of ${options.runs} run(s) per server; ratio = ours ÷ best of the other servers.`)
+  log('')
+  log(formatResultsTable(sections))
+
+  mkdirSync(options.outDir, { recursive: true })
+  const stamp = startedAt.toISOString().replace(/[:.]/g, '-')
+  const jsonPath = join(options.outDir, `${stamp}.json`)
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine,
+    options,
+    servers: servers.map(({ name, description, clientKind }) => ({ name, description, clientKind })),
+    skippedServers: skipped,
+    scenarios: plans.map((plan, index) => ({
+      id: plan.id,
+      title: plan.title,
+      request: plan.request,
+      placeholder: plan.placeholder,
+      summary: Object.fromEntries(
+        (sections[index]?.columns ?? []).map((column) => [column.name, column.summary]),
+      ),
+      runs: Object.fromEntries(results.get(plan.id) ?? []),
+    })),
+  }
+  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
+  // The Markdown twin is what BENCHMARKS.md's results section is pasted from.
+  writeFileSync(join(options.outDir, `${stamp}.md`), `${formatResultsTable(sections, true)}\n`)
+  log('')
+  log(`Results written to ${relative(process.cwd(), jsonPath)} (and .md)`)
+  const failures = [...results.values()]
+    .flatMap((byServer) => [...byServer.values()].flat())
+    .filter((r) => r.error)
+  return failures.length > 0 ? 1 : 0
+}
+
+main().then(
+  (code) => {
+    childProcesses.killAll()
+    process.exit(code)
+  },
+  (error: unknown) => {
+    console.error(error)
+    childProcesses.killAll()
+    process.exit(1)
+  },
+)

@@ -1,0 +1,167 @@
+import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import * as Y from 'yjs'
+import { openClients } from '../clients/openClients.ts'
+import { startClientLoadMeter } from '../clients/startClientLoadMeter.ts'
+import type { ClientKind } from '../servers/ServerUnderTest.ts'
+import { percentile } from '../stats/percentile.ts'
+import type { WorkerContext } from '../WorkerContext.ts'
+import type { FanOutRequest, ScenarioOutcome } from '../workerProtocol.ts'
+
+interface Edit {
+  sentAt: number
+  /** The author's clock after the edit: a peer has the edit once its state vector reaches this. */
+  endClock: number
+  /** Peers that have not received it yet. */
+  pending: number
+}
+
+const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+
+function randomChars(length: number): string {
+  let result = ''
+  for (let i = 0; i < length; i++) result += alphabet[Math.floor(Math.random() * alphabet.length)]
+  return result
+}
+
+/**
+ * N clients on one document, each inserting 3 characters at a random position at a steady rate. An edit's
+ * latency is measured from the author's transaction to the moment the last peer integrated it; we detect
+ * arrival from the peers' state vectors, so nothing has to be embedded in the text.
+ */
+export async function fanOut(
+  context: WorkerContext,
+  kind: ClientKind,
+  request: FanOutRequest,
+): Promise<ScenarioOutcome> {
+  const notes: string[] = []
+  const [info] = await context.connections([`fanout-${request.clients}`])
+  if (!info) throw new Error('no connection info')
+  const connectStarted = performance.now()
+  const { clients, openMs } = await openClients(kind, new Array(request.clients).fill(info), {
+    concurrency: request.connectConcurrency,
+    timeoutMs: request.connectTimeoutMs,
+  })
+  const connectAllMs = performance.now() - connectStarted
+  // Every join broadcasts awareness to all peers (N² messages); let that burst pass before measuring.
+  await sleep(Math.min(3000, 200 + request.clients * 10))
+  context.progress(`${request.clients} clients synced in ${connectAllMs.toFixed(0)} ms, editing`)
+
+  const editsByAuthor = new Map<number, Edit[]>()
+  for (const client of clients) editsByAuthor.set(client.doc.clientID, [])
+  const fanOutLatencies: number[] = []
+  const deliveryLatencies: number[] = []
+  let outstanding = 0
+  let onDrained: (() => void) | undefined
+
+  for (const client of clients) {
+    const cursors = new Map<number, number>()
+    client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.local) return
+      const now = performance.now()
+      transaction.afterState.forEach((after, author) => {
+        const edits = editsByAuthor.get(author)
+        if (!edits || after <= (transaction.beforeState.get(author) ?? 0)) return
+        let cursor = cursors.get(author) ?? 0
+        for (let edit = edits[cursor]; edit !== undefined && edit.endClock <= after; edit = edits[++cursor]) {
+          deliveryLatencies.push(now - edit.sentAt)
+          edit.pending--
+          if (edit.pending === 0) {
+            fanOutLatencies.push(now - edit.sentAt)
+            outstanding--
+            if (outstanding === 0) onDrained?.()
+          }
+        }
+        cursors.set(author, cursor)
+      })
+    })
+  }
+
+  const intervalMs = 1000 / request.editsPerSecond
+  const timers: NodeJS.Timeout[] = []
+  let editing = true
+  let editsSent = 0
+  const editOnce = (index: number): void => {
+    const client = clients[index]!
+    const position = Math.floor(Math.random() * (client.text.length + 1))
+    const sentAt = performance.now()
+    client.text.insert(position, randomChars(3))
+    editsByAuthor.get(client.doc.clientID)!.push({
+      sentAt,
+      endClock: Y.getState(client.doc.store, client.doc.clientID),
+      pending: clients.length - 1,
+    })
+    outstanding++
+    editsSent++
+  }
+
+  const serverBefore = await context.probe()
+  const stopLoadMeter = startClientLoadMeter()
+  const windowStarted = performance.now()
+  clients.forEach((_client, index) => {
+    // Random phase per client so the edits arrive spread out, not in N-sized bursts.
+    const phase = setTimeout(() => {
+      if (!editing) return
+      editOnce(index)
+      timers.push(setInterval(() => editOnce(index), intervalMs))
+    }, Math.random() * intervalMs)
+    timers.push(phase)
+  })
+  await sleep(request.durationMs)
+  editing = false
+  for (const timer of timers) clearTimeout(timer)
+  const editingMs = performance.now() - windowStarted
+
+  if (outstanding > 0) {
+    await Promise.race([
+      new Promise<void>((resolve) => {
+        onDrained = resolve
+      }),
+      sleep(request.drainTimeoutMs),
+    ])
+  }
+  const windowMs = performance.now() - windowStarted
+  const clientLoad = stopLoadMeter()
+  const serverAfter = await context.probe()
+
+  // Read after the probe: a saturated client loop may still deliver edits queued behind the drain timer.
+  const undelivered = outstanding
+  const reference = clients[0]!.text.toString()
+  const identical = clients.every((client) => client.text.toString() === reference)
+  if (undelivered > 0) notes.push(`${undelivered} edits not delivered to every peer within the drain timeout`)
+  if (!identical) notes.push('clients did not converge to identical text')
+  if (clientLoad.loopDelayP99Ms > 100) {
+    notes.push(
+      'client process saturated: latencies include queueing in the clients, compare server CPU instead',
+    )
+  }
+  for (const client of clients) client.destroy()
+
+  const windowSeconds = windowMs / 1000
+  const serverCpuSeconds = serverAfter.cpuSeconds - serverBefore.cpuSeconds
+  return {
+    metrics: {
+      clients: clients.length,
+      connectAllMs,
+      openP50Ms: percentile(openMs, 50),
+      editsSent,
+      editsPerSecond: editsSent / (editingMs / 1000),
+      latencyP50Ms: percentile(fanOutLatencies, 50),
+      latencyP95Ms: percentile(fanOutLatencies, 95),
+      latencyP99Ms: percentile(fanOutLatencies, 99),
+      deliveryP50Ms: percentile(deliveryLatencies, 50),
+      deliveryP99Ms: percentile(deliveryLatencies, 99),
+      deliveriesPerSecond: deliveryLatencies.length / windowSeconds,
+      undelivered,
+      converged: undelivered === 0 && identical ? 1 : 0,
+      serverCpuSeconds,
+      serverCpuShare: serverCpuSeconds / windowSeconds,
+      serverCpuMsPer1kDeliveries:
+        deliveryLatencies.length > 0 ? (serverCpuSeconds * 1e6) / deliveryLatencies.length : Number.NaN,
+      clientCpuSeconds: clientLoad.cpuSeconds,
+      clientCpuShare: clientLoad.cpuShare,
+      clientLoopDelayP99Ms: clientLoad.loopDelayP99Ms,
+    },
+    notes,
+  }
+}
