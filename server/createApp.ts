@@ -5,6 +5,7 @@ import type { ApiDependencies } from './api/ApiDependencies.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
+import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
 import type { AuditLog } from './audit/AuditLog.ts'
 import { SqliteAuditLog } from './audit/SqliteAuditLog.ts'
@@ -19,6 +20,7 @@ import { createCharterState } from './documents/createCharterState.ts'
 import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
 import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
 import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
+import { ExportRunner } from './export/ExportRunner.ts'
 import { Router } from './http/Router.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { sendJson } from './http/sendJson.ts'
@@ -27,6 +29,9 @@ import type { Logger } from './logging/Logger.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
+import { SnapshotService } from './snapshots/SnapshotService.ts'
+import type { SnapshotStore } from './snapshots/SnapshotStore.ts'
+import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
@@ -38,6 +43,8 @@ export interface App {
   readonly catalog: DocumentCatalog
   readonly audit: AuditLog
   readonly threads: ThreadService
+  readonly snapshots: SnapshotService
+  readonly snapshotStore: SnapshotStore
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
@@ -106,6 +113,16 @@ export function createApp(config: Config, logger: Logger): App {
   }
   const threadStore = new SqliteThreadStore(database)
   const threadService = new ThreadService(threadStore, accounts, syncServer, audit)
+  const snapshotStore = new SqliteSnapshotStore(database)
+  const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
+  const snapshotService = new SnapshotService(
+    snapshotStore,
+    threadStore,
+    catalog,
+    syncServer,
+    exportRunner,
+    audit,
+  )
   const router = new Router(logger.child({ component: 'http' }))
   router.on('GET', '/api/health', () => ({
     status: 'ok',
@@ -118,6 +135,7 @@ export function createApp(config: Config, logger: Logger): App {
   registerDocumentRoutes(router, dependencies)
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
+  registerSnapshotRoutes(router, dependencies, snapshotService, snapshotStore)
 
   const server = http.createServer(async (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
@@ -152,6 +170,8 @@ export function createApp(config: Config, logger: Logger): App {
     catalog,
     audit,
     threads: threadService,
+    snapshots: snapshotService,
+    snapshotStore,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -164,6 +184,7 @@ export function createApp(config: Config, logger: Logger): App {
       destroyed ??= (async () => {
         server.close()
         await syncServer.destroy()
+        await exportRunner.destroy()
         server.closeAllConnections()
         await store.destroy()
         database.close()

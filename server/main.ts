@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const banner = [`\n  Charter Desk is running at ${baseUrl}/\n`]
   if (config.demo) {
     banner.push('  Demo accounts (one-time sign-in links, valid 7 days):')
-    for (const link of seedDemo(app.accounts, app.catalog)) {
+    for (const link of seedDemo(app.accounts, app.catalog, app.snapshotStore)) {
       banner.push(
         `    ${link.delegation} ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${baseUrl}/sign-in#link=${link.token}`,
       )

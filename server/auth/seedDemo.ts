@@ -1,5 +1,6 @@
 import { type Delegation, type Role, roles } from '../../shared/roles/index.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
+import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { AccountStore } from './AccountStore.ts'
 
 const demoNames: Record<Delegation, Record<Role, string>> = {
@@ -26,10 +27,14 @@ export interface DemoAccountLink {
 }
 
 /**
- * Evaluation data: one account per role in each delegation (the co-chairs are admins) and each delegation's
- * internal notes. Idempotent; every call issues fresh one-time sign-in links.
+ * Evaluation data: one account per role in each delegation (the co-chairs are admins), each delegation's
+ * internal notes, and the record of the first full meeting (online, 19 December 2025). Idempotent; every call issues fresh one-time sign-in links.
  */
-export function seedDemo(accounts: AccountStore, catalog: DocumentCatalog): DemoAccountLink[] {
+export function seedDemo(
+  accounts: AccountStore,
+  catalog: DocumentCatalog,
+  snapshots: SnapshotStore,
+): DemoAccountLink[] {
   const links: DemoAccountLink[] = []
   for (const delegation of ['AZ', 'US'] as const) {
     catalog.ensure({
@@ -53,6 +58,22 @@ export function seedDemo(accounts: AccountStore, catalog: DocumentCatalog): Demo
       const token = accounts.createSignInLink(account.id, new Date(Date.now() + 7 * 86_400_000))
       links.push({ login, name: account.name, delegation, role: account.role, token })
     }
+  }
+  const firstMeetingDate = '2025-12-19'
+  if (!snapshots.listMeetings().some((meeting) => meeting.date === firstMeetingDate)) {
+    const coChair = accounts.findAccountByLogin('az-co-chair')!
+    snapshots.createMeeting({
+      title: 'First full meeting of the Strategic Working Group',
+      date: firstMeetingDate,
+      format: 'online',
+      place: null,
+      participants: {
+        AZ: ['Deputy Minister of Foreign Affairs (co-chair)'],
+        US: ['Deputy Assistant Secretary of State (co-chair)'],
+      },
+      notes: 'Held online. Both sides stressed the importance of agreeing the text of the Charter quickly.',
+      createdBy: coChair.id,
+    })
   }
   return links
 }

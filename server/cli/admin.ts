@@ -8,6 +8,7 @@ import { ConfigError, parseConfig } from '../config.ts'
 import { ensureStandardDocuments } from '../documents/ensureStandardDocuments.ts'
 import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
 import { openSqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -151,7 +152,7 @@ async function main(): Promise<void> {
         break
       }
       case 'demo': {
-        for (const link of seedDemo(accounts, catalog)) {
+        for (const link of seedDemo(accounts, catalog, new SqliteSnapshotStore(database))) {
           process.stdout.write(
             `${link.delegation} ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${baseUrl}/sign-in#link=${link.token}\n`,
           )

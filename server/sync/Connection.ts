@@ -18,23 +18,28 @@ function isEmptyUpdate(update: Uint8Array): boolean {
 }
 
 /**
- * One client's WebSocket on one document. Its messages are handled strictly in arrival order, so the reply
- * to a sync step 1 proves that every update the client sent before it is durably stored.
+ * One client's WebSocket on one document. Its messages take effect strictly in arrival order: an update is
+ * validated and handed to the room at once (the room stores and applies updates in submission order, so
+ * one connection's burst of updates shares one store transaction), and anything else that follows an
+ * update still being stored (awareness, the reply to a sync step 1) waits until that update is durable and
+ * applied. So the reply to a sync step 1 proves that every update the client sent before it is stored.
  */
 export class Connection implements RoomMember {
   /** Awareness client ids this connection has published; removed when it goes away. */
   readonly awarenessClientIds = new Set<number>()
   alive = true
-  private queue: Promise<void> = Promise.resolve()
   private room: Room | null = null
   private closed = false
-  private markReady!: (room: Room) => void
-  private markFailed!: (error: unknown) => void
-  /** Resolves once our own sync step 1 has been sent, so every reply we send comes after it. */
-  private readonly ready = new Promise<Room>((resolve, reject) => {
-    this.markReady = resolve
-    this.markFailed = reject
-  })
+  /** Frames received before the room is attached, handled in order on attach. */
+  private early: Uint8Array[] | null = []
+  /** Updates submitted and deferred steps not yet done; while > 0, later non-update steps wait. */
+  private inFlight = 0
+  /** Settles after every update submitted and every step deferred so far (the latest in the chain). */
+  private tail: Promise<void> = Promise.resolve()
+  private readonly onFailure = (error: unknown): void => this.fail(error)
+  private readonly settleOne = (): void => {
+    this.inFlight--
+  }
 
   constructor(
     readonly socket: WebSocket,
@@ -58,24 +63,31 @@ export class Connection implements RoomMember {
     this.send(encoding.toUint8Array(encoder))
     const states = room.awareness.getStates()
     if (states.size > 0) this.send(this.encodeAwareness(room, [...states.keys()]))
-    this.markReady(room)
+    const early = this.early ?? []
+    this.early = null
+    for (const data of early) this.receive(data)
   }
 
   /** The room could not be loaded; queued frames are dropped and the connection closed. */
-  abandon(error: unknown): void {
-    this.ready.catch(() => {})
-    this.markFailed(error)
+  abandon(_error: unknown): void {
+    this.early = null
+    this.closed = true
   }
 
-  /** Queues a frame; frames are handled one at a time and a bad one closes this connection only. */
+  /** Handles a frame in order; a bad one closes this connection only. */
   receive(data: Uint8Array): void {
-    this.queue = this.queue
-      .then(async () => {
-        const room = await this.ready
-        if (this.closed) return
-        await this.handle(data, room)
-      })
-      .catch((error: unknown) => this.fail(error))
+    if (this.closed) return
+    if (this.early) {
+      this.early.push(data)
+      return
+    }
+    const room = this.room
+    if (!room) return
+    try {
+      this.handle(data, room)
+    } catch (error) {
+      this.fail(error)
+    }
   }
 
   send(message: Uint8Array): void {
@@ -92,6 +104,7 @@ export class Connection implements RoomMember {
   /** Detaches from the room; called once the socket is closed. */
   detach(): void {
     this.closed = true
+    this.early = null
     const room = this.room
     if (!room) return
     room.members.delete(this)
@@ -99,6 +112,21 @@ export class Connection implements RoomMember {
       for (const clientId of this.awarenessClientIds) room.awarenessOwners.delete(clientId)
       awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], this)
     }
+  }
+
+  /** Runs `step` now if nothing before it is still being stored, else once all of that is done. */
+  private inOrder(step: () => void): void {
+    if (this.inFlight === 0) {
+      step()
+      return
+    }
+    this.inFlight++
+    const next = this.tail.then(() => {
+      this.inFlight--
+      if (!this.closed) step()
+    })
+    next.catch(this.onFailure)
+    this.tail = next
   }
 
   private fail(error: unknown): void {
@@ -112,39 +140,60 @@ export class Connection implements RoomMember {
     }
   }
 
-  private async handle(data: Uint8Array, room: Room): Promise<void> {
+  private handle(data: Uint8Array, room: Room): void {
     const message = parseMessage(data)
     switch (message.kind) {
       case 'syncStep1': {
-        let update: Uint8Array
-        try {
-          update = room.encodeStateAsUpdate(message.stateVector)
-        } catch {
-          throw new ProtocolError('malformed state vector')
-        }
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MessageType.sync)
-        encoding.writeVarUint(encoder, SyncMessageType.step2)
-        encoding.writeVarUint8Array(encoder, update)
-        this.send(encoding.toUint8Array(encoder))
+        const { stateVector } = message
+        this.inOrder(() => this.answerStep1(room, stateVector))
         break
       }
-      case 'update':
+      case 'update': {
         if (isEmptyUpdate(message.update)) return
         validateUpdate(message.update)
+        const update = message.update
         if (!this.canEdit) {
-          this.refuseUpdate(room, message.update)
+          this.inOrder(() => this.refuseUpdate(room, update))
           return
         }
-        await room.submit(message.update, this)
+        // Submitted at once: the room keeps submission order, so this needs no waiting. A storage
+        // failure closes the connection, and the room refuses this connection's later updates.
+        this.inFlight++
+        const stored = room.submit(update, this)
+        stored.then(this.settleOne, this.onFailure)
+        this.tail = stored
         break
-      case 'awareness':
-        this.handleAwareness(message.update, room)
+      }
+      case 'awareness': {
+        const { update } = message
+        this.inOrder(() => {
+          try {
+            this.handleAwareness(update, room)
+          } catch (error) {
+            this.fail(error)
+          }
+        })
         break
+      }
       case 'queryAwareness':
-        this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()]))
+        this.inOrder(() => this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()])))
         break
     }
+  }
+
+  private answerStep1(room: Room, stateVector: Uint8Array): void {
+    let update: Uint8Array
+    try {
+      update = room.encodeStateAsUpdate(stateVector)
+    } catch {
+      this.fail(new ProtocolError('malformed state vector'))
+      return
+    }
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, SyncMessageType.step2)
+    encoding.writeVarUint8Array(encoder, update)
+    this.send(encoding.toUint8Array(encoder))
   }
 
   /**

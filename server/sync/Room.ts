@@ -25,15 +25,28 @@ interface PendingUpdate {
 export interface RoomOptions {
   store: DocumentStore
   logger: Logger
+  /** Compact once at least this many updates were appended since the last compaction (and see below). */
   compactAfterUpdates: number
+  /**
+   * Minimum time between two compactions of one room, in ms; the effective gap also grows with how long
+   * the last compaction took, so compaction never costs more than a small share of the room's time even
+   * on a large document that receives a steady stream of updates. Default 2000.
+   */
+  minCompactionIntervalMs?: number
   /** State for a document that has never been stored; null leaves it empty. */
   createInitialState?: () => Uint8Array | null
 }
 
+/** Origin of a transaction that applies updates from several origins at once; broadcast to every member. */
+const mixedOrigin = Symbol('mixed')
+/** A compaction may take at most this share of wall time: the next one waits this many times its duration. */
+const compactionBackoffFactor = 20
+
 /**
  * One loaded document: its Y.Doc, awareness and members. Client updates are appended to the store in a
  * committed transaction before they are applied and broadcast; updates arriving in the same event-loop
- * turn share one transaction.
+ * turn share one transaction (group commit), are applied in one Y.js transaction and so go out as one
+ * merged update message per member.
  */
 export class Room {
   readonly ydoc = new Y.Doc()
@@ -47,6 +60,12 @@ export class Room {
   private work: Promise<void> = Promise.resolve()
   private lastSeq = 0
   private updatesSinceCompaction = 0
+  private nextCompactionAt = 0
+  /**
+   * Origins (connections) one of whose updates failed to store: their later updates are refused too, so
+   * what is stored from one connection is always a prefix of what it sent. The connection closes anyway.
+   */
+  private readonly failedOrigins = new WeakSet<object>()
   private destroyed = false
 
   private constructor(
@@ -81,7 +100,10 @@ export class Room {
     return Y.encodeStateAsUpdate(this.ydoc).byteLength
   }
 
-  /** Resolves once the update is durable and applied; rejects (and changes nothing) if storing failed. */
+  /**
+   * Resolves once the update is durable and applied; rejects (and changes nothing) if storing failed.
+   * Updates are stored and applied in submission order.
+   */
   submit(update: Uint8Array, origin: unknown): Promise<void> {
     if (this.destroyed) return Promise.reject(new Error(`room ${this.documentName} is unloaded`))
     return new Promise((resolve, reject) => {
@@ -127,7 +149,13 @@ export class Room {
     this.work = this.work.then(() => this.storeAndApply(batch))
   }
 
-  private async storeAndApply(batch: PendingUpdate[]): Promise<void> {
+  private async storeAndApply(submitted: PendingUpdate[]): Promise<void> {
+    const batch = submitted.filter((pending) => {
+      if (!this.hasFailed(pending.origin)) return true
+      pending.reject(new Error('an earlier update from this connection was not stored'))
+      return false
+    })
+    if (batch.length === 0) return
     try {
       this.lastSeq = await this.options.store.append(
         this.documentName,
@@ -135,19 +163,48 @@ export class Room {
       )
     } catch (error) {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
-      for (const pending of batch) pending.reject(error)
-      return
-    }
-    for (const pending of batch) {
-      try {
-        Y.applyUpdate(this.ydoc, pending.update, pending.origin)
-        pending.resolve()
-      } catch (error) {
+      for (const pending of batch) {
+        if (typeof pending.origin === 'object' && pending.origin !== null)
+          this.failedOrigins.add(pending.origin)
         pending.reject(error)
       }
+      return
+    }
+    // One Y.js transaction for the whole batch: one 'update' event, so one broadcast message per member.
+    // With a single origin its own member is skipped, as for a single update; with several, everyone
+    // gets the merged update (an author's own part is a no-op for it).
+    const first = batch[0]?.origin
+    const origin = batch.every((pending) => pending.origin === first) ? first : mixedOrigin
+    const failures: { pending: PendingUpdate; error: unknown }[] = []
+    Y.transact(
+      this.ydoc,
+      () => {
+        for (const pending of batch) {
+          try {
+            Y.applyUpdate(this.ydoc, pending.update, origin)
+          } catch (error) {
+            failures.push({ pending, error })
+          }
+        }
+      },
+      origin,
+    )
+    for (const pending of batch) {
+      const failure = failures.find((entry) => entry.pending === pending)
+      if (failure) pending.reject(failure.error)
+      else pending.resolve()
     }
     this.updatesSinceCompaction += batch.length
-    if (this.updatesSinceCompaction >= this.options.compactAfterUpdates) await this.compactNow()
+    if (
+      this.updatesSinceCompaction >= this.options.compactAfterUpdates &&
+      performance.now() >= this.nextCompactionAt
+    ) {
+      await this.compactNow()
+    }
+  }
+
+  private hasFailed(origin: unknown): boolean {
+    return typeof origin === 'object' && origin !== null && this.failedOrigins.has(origin)
   }
 
   private async compactNow(): Promise<void> {
@@ -155,12 +212,16 @@ export class Room {
     const started = performance.now()
     try {
       await this.options.store.compact(this.documentName, Y.encodeStateAsUpdate(this.ydoc), this.lastSeq)
+      const ms = performance.now() - started
       this.options.logger.debug('compacted', {
         documentName: this.documentName,
         updates: this.updatesSinceCompaction,
-        ms: Math.round(performance.now() - started),
+        ms: Math.round(ms),
       })
       this.updatesSinceCompaction = 0
+      this.nextCompactionAt =
+        performance.now() +
+        Math.max(this.options.minCompactionIntervalMs ?? 2000, ms * compactionBackoffFactor)
     } catch (error) {
       // The log is intact (the compaction transaction rolled back); try again after more updates.
       this.options.logger.error('compaction failed', { documentName: this.documentName, error })
@@ -168,7 +229,7 @@ export class Room {
   }
 
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === storeOrigin) return
+    if (origin === storeOrigin || this.members.size === 0) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.sync)
     encoding.writeVarUint(encoder, SyncMessageType.update)
@@ -178,7 +239,6 @@ export class Room {
       if (member !== origin) member.send(message)
     }
   }
-
   private readonly broadcastAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     _origin: unknown,

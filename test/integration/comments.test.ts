@@ -3,37 +3,12 @@ import * as Y from 'yjs'
 import { type ThreadView, threadsDocumentName, threadsMapName } from '../../shared/comments/index.ts'
 import { charterDocumentName, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
 import { openRawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
-
-/** The text node of the first article paragraph in a section of the charter. */
-function articleText(ydoc: Y.Doc, area: string): Y.XmlText {
-  const section = ydoc
-    .getXmlFragment('default')
-    .toArray()
-    .find(
-      (node) =>
-        node instanceof Y.XmlElement &&
-        node.nodeName === 'charterSection' &&
-        node.getAttribute('area') === area,
-    )
-  if (!(section instanceof Y.XmlElement)) throw new Error(`no ${area} section`)
-  const article = section
-    .toArray()
-    .find((node) => node instanceof Y.XmlElement && node.nodeName === 'article')
-  const paragraph = (article as Y.XmlElement).get(0) as Y.XmlElement
-  return paragraph.get(0) as Y.XmlText
-}
-
-/** The characters of a text node (its toString() would add formatting tags). */
-function plain(text: Y.XmlText): string {
-  return (text.toDelta() as { insert: unknown }[])
-    .map((part) => (typeof part.insert === 'string' ? part.insert : ''))
-    .join('')
-}
 
 function encodePosition(text: Y.XmlText, index: number): string {
   return Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString(
@@ -49,7 +24,7 @@ function resolve(ydoc: Y.Doc, encoded: string): number | null {
 function anchoredText(ydoc: Y.Doc, thread: ThreadView, text: Y.XmlText): string {
   const start = resolve(ydoc, thread.anchor!.start)!
   const end = resolve(ydoc, thread.anchor!.end)!
-  return plain(text).slice(start, end)
+  return plainText(text).slice(start, end)
 }
 
 describe('comment threads', () => {
@@ -100,7 +75,7 @@ describe('comment threads', () => {
       kind: 'inline',
       area: 'security',
       anchor: { start: encodePosition(text, 1), end: encodePosition(text, 12) },
-      quote: plain(text).slice(1, 12),
+      quote: plainText(text).slice(1, 12),
       text: 'Should this mention cloud infrastructure? @The co-chair',
     })
     expect(created.status).toBe(200)
@@ -122,7 +97,7 @@ describe('comment threads', () => {
   it('keeps the anchor on its words when another client inserts before and inside the range', async () => {
     const drafter = await connect('drafter')
     const text = articleText(drafter.ydoc, 'connectivity')
-    const original = plain(text).slice(13, 25)
+    const original = plainText(text).slice(13, 25)
     const { body: thread } = await api('reviewer', 'POST', '/threads', {
       kind: 'inline',
       anchor: { start: encodePosition(text, 13), end: encodePosition(text, 25) },
@@ -132,7 +107,9 @@ describe('comment threads', () => {
     text.insert(0, 'EARLIER ')
     text.insert(13 + 8 + 4, '[INSIDE]')
     const observer = await connect('observer')
-    await eventually(() => expect(plain(articleText(observer.ydoc, 'connectivity'))).toContain('[INSIDE]'))
+    await eventually(() =>
+      expect(plainText(articleText(observer.ydoc, 'connectivity'))).toContain('[INSIDE]'),
+    )
     const anchored = anchoredText(observer.ydoc, thread, articleText(observer.ydoc, 'connectivity'))
     expect(anchored).toBe(`${original.slice(0, 4)}[INSIDE]${original.slice(4)}`)
   })
@@ -143,7 +120,7 @@ describe('comment threads', () => {
     const { body: thread } = await api('reviewer', 'POST', '/threads', {
       kind: 'inline',
       anchor: { start: encodePosition(text, 2), end: encodePosition(text, 9) },
-      quote: plain(text).slice(2, 9),
+      quote: plainText(text).slice(2, 9),
       text: 'About to be deleted',
     })
     text.delete(0, text.length)

@@ -1,0 +1,279 @@
+import { createHash } from 'node:crypto'
+import { getSchema, type JSONContent } from '@tiptap/core'
+import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
+import * as Y from 'yjs'
+import type { ThreadView } from '../../shared/comments/index.ts'
+import { canManageSnapshots, type Role } from '../../shared/roles/index.ts'
+import { charterExtensions, documentField, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import type {
+  AreaChange,
+  ComparisonView,
+  ExportFormat,
+  SnapshotSummary,
+  VersionRef,
+} from '../../shared/snapshots/index.ts'
+import type { AuditLog } from '../audit/AuditLog.ts'
+import type { Account } from '../auth/Account.ts'
+import type { ThreadStore } from '../comments/ThreadStore.ts'
+import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
+import { diffTokens, wordTokens } from '../export/diffTokens.ts'
+import type { ExportThread } from '../export/ExportInput.ts'
+import type { ExportRunner } from '../export/ExportRunner.ts'
+import { exportRedlineHtml } from '../export/exportRedlineHtml.ts'
+import type { RenderedExport } from '../export/renderExport.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { SyncServer } from '../sync/SyncServer.ts'
+import type { SnapshotStore } from './SnapshotStore.ts'
+
+export interface SnapshotActor {
+  account: Account
+  role: Role
+  address: string | null
+}
+
+/** A version's content, ready for comparison or export. */
+interface Version {
+  ref: VersionRef
+  name: string
+  date: string
+  contentHash: string
+  doc: JSONContent
+  threads: ThreadView[]
+}
+
+const schema = getSchema(charterExtensions)
+
+/** SHA-256 of the document content: the same text gives the same hash, whatever the edit history. */
+export function contentHashOf(doc: JSONContent): string {
+  return createHash('sha256').update(JSON.stringify(doc)).digest('hex')
+}
+
+function docFromState(state: Uint8Array): JSONContent {
+  const ydoc = new Y.Doc()
+  Y.applyUpdate(ydoc, state)
+  const doc = yDocToProsemirrorJSON(ydoc, documentField) as JSONContent
+  ydoc.destroy()
+  return doc
+}
+
+function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? ''
+  return (node.content ?? []).map(textOf).join(' ')
+}
+
+/** Text of each top-level section, keyed by area. */
+function sectionTexts(doc: JSONContent): Map<string, string> {
+  const texts = new Map<string, string>()
+  for (const node of doc.content ?? []) {
+    if (node.type !== 'charterSection') continue
+    const area = isAreaId(node.attrs?.area) ? node.attrs.area : 'other'
+    texts.set(area, `${texts.get(area) ?? ''} ${textOf(node)}`)
+  }
+  return texts
+}
+
+function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
+  return threads.map((thread) => ({
+    area: thread.area,
+    quote: thread.quote,
+    resolved: thread.status === 'resolved',
+    comments: thread.comments.map((comment) => ({
+      author: comment.authorName,
+      delegation: comment.delegation,
+      createdAt: comment.createdAt,
+      text: comment.text ?? '',
+      deleted: comment.deletedAt !== null,
+    })),
+  }))
+}
+
+/** Named versions: take (co-chairs), list, compare, restore as a new change (co-chairs), export. */
+export class SnapshotService {
+  constructor(
+    private readonly snapshots: SnapshotStore,
+    private readonly threads: ThreadStore,
+    private readonly catalog: DocumentCatalog,
+    private readonly syncServer: SyncServer,
+    private readonly exports: ExportRunner,
+    private readonly audit: AuditLog,
+  ) {}
+
+  list(documentName: string): SnapshotSummary[] {
+    return this.snapshots.listSnapshots(documentName)
+  }
+
+  async take(
+    documentName: string,
+    actor: SnapshotActor,
+    request: { name: string; meetingId: number | null },
+    kind: 'manual' | 'before-restore' = 'manual',
+  ): Promise<SnapshotSummary> {
+    this.assertCoChair(actor)
+    if (request.meetingId !== null && !this.snapshots.findMeeting(request.meetingId)) {
+      throw httpErrors.badRequest('No such meeting')
+    }
+    const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+    const snapshot = this.snapshots.createSnapshot({
+      documentName,
+      name: request.name,
+      meetingId: request.meetingId,
+      kind,
+      state,
+      threads: this.threads.listThreads(documentName),
+      contentHash: contentHashOf(docFromState(state)),
+      createdBy: actor.account.id,
+      createdByName: actor.account.name,
+    })
+    this.record(actor, 'snapshot.taken', documentName, { snapshotId: snapshot.id, name: snapshot.name, kind })
+    return snapshot
+  }
+
+  async compare(
+    documentName: string,
+    from: VersionRef,
+    to: VersionRef,
+  ): Promise<ComparisonView & { html: string }> {
+    const [before, after] = await Promise.all([
+      this.version(documentName, from),
+      this.version(documentName, to),
+    ])
+    const beforeTexts = sectionTexts(before.doc)
+    const afterTexts = sectionTexts(after.doc)
+    const areas: AreaChange[] = []
+    for (const area of new Set([...beforeTexts.keys(), ...afterTexts.keys()])) {
+      let insertedWords = 0
+      let deletedWords = 0
+      for (const part of diffTokens(
+        wordTokens(beforeTexts.get(area) ?? ''),
+        wordTokens(afterTexts.get(area) ?? ''),
+      )) {
+        const words = part.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).length
+        if (part.op === 'insert') insertedWords += words
+        if (part.op === 'delete') deletedWords += words
+      }
+      areas.push({
+        area,
+        title: isAreaId(area) ? findPriorityArea(area).title : area,
+        insertedWords,
+        deletedWords,
+      })
+    }
+    const title = this.catalog.find(documentName)?.title ?? documentName
+    const html = exportRedlineHtml({
+      baseDoc: before.doc,
+      doc: after.doc,
+      baseMeta: {
+        title,
+        snapshotName: before.name,
+        date: before.date,
+        contentHash: before.contentHash,
+        documentName,
+      },
+      meta: {
+        title,
+        snapshotName: after.name,
+        date: after.date,
+        contentHash: after.contentHash,
+        documentName,
+      },
+    })
+    return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas, html }
+  }
+
+  /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
+  async restore(documentName: string, snapshotId: number, actor: SnapshotActor): Promise<SnapshotSummary> {
+    this.assertCoChair(actor)
+    const target = this.snapshots.findSnapshot(snapshotId)
+    if (!target || target.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
+    const safety = await this.take(
+      documentName,
+      actor,
+      { name: `Before restoring “${target.name}”`, meetingId: null },
+      'before-restore',
+    )
+    const node = schema.nodeFromJSON(docFromState(target.state))
+    await this.syncServer.updateDocument(documentName, (ydoc) => {
+      // Diffs the old version into the live fragment, so unchanged paragraphs (and anchors in them) survive.
+      updateYFragment(ydoc, ydoc.getXmlFragment(documentField), node, {
+        mapping: new Map(),
+        isOMark: new Map(),
+      })
+    })
+    this.record(actor, 'snapshot.restored', documentName, { snapshotId, safetySnapshotId: safety.id })
+    return safety
+  }
+
+  async export(
+    documentName: string,
+    ref: VersionRef,
+    format: ExportFormat,
+    includeThreads: boolean,
+  ): Promise<RenderedExport & { filename: string }> {
+    const version = await this.version(documentName, ref)
+    const title = this.catalog.find(documentName)?.title ?? documentName
+    const rendered = await this.exports.render(
+      {
+        doc: version.doc,
+        meta: {
+          title,
+          snapshotName: version.name,
+          date: version.date,
+          contentHash: version.contentHash,
+          documentName,
+        },
+        threads: toExportThreads(version.threads),
+      },
+      format,
+      { includeThreads },
+    )
+    const stamp = version.date.slice(0, 10)
+    const label = ref === 'current' ? 'current' : `snapshot-${ref}`
+    return { ...rendered, filename: `${documentName}-${label}-${stamp}.${rendered.extension}` }
+  }
+
+  private async version(documentName: string, ref: VersionRef): Promise<Version> {
+    if (ref === 'current') {
+      const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+      const doc = docFromState(state)
+      return {
+        ref,
+        name: 'Current draft',
+        date: new Date().toISOString(),
+        contentHash: contentHashOf(doc),
+        doc,
+        threads: this.threads.listThreads(documentName),
+      }
+    }
+    const snapshot = this.snapshots.findSnapshot(ref)
+    if (!snapshot || snapshot.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
+    return {
+      ref,
+      name: snapshot.name,
+      date: snapshot.createdAt,
+      contentHash: snapshot.contentHash,
+      doc: docFromState(snapshot.state),
+      threads: snapshot.threads,
+    }
+  }
+
+  private assertCoChair(actor: SnapshotActor): void {
+    if (!canManageSnapshots(actor.role))
+      throw httpErrors.forbidden('Only co-chairs take and restore snapshots')
+  }
+
+  private record(
+    actor: SnapshotActor,
+    action: string,
+    documentName: string,
+    detail: Record<string, unknown>,
+  ): void {
+    this.audit.record({
+      actorId: actor.account.id,
+      actorLogin: actor.account.login,
+      action,
+      target: documentName,
+      detail,
+      address: actor.address,
+    })
+  }
+}

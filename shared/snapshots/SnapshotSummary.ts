@@ -1,0 +1,50 @@
+/** A named, immutable version of a document (metadata only). */
+export interface SnapshotSummary {
+  id: number
+  documentName: string
+  name: string
+  meetingId: number | null
+  meetingTitle: string | null
+  /** `manual`: taken by a co-chair; `before-restore`: taken automatically before a restore. */
+  kind: 'manual' | 'before-restore'
+  createdBy: number
+  createdByName: string
+  createdAt: string
+  /** SHA-256 (hex) of the document content (its ProseMirror JSON), printed on every export. */
+  contentHash: string
+}
+
+export type MeetingFormat = 'online' | 'in-person'
+
+export interface MeetingView {
+  id: number
+  title: string
+  /** Calendar date, YYYY-MM-DD. */
+  date: string
+  format: MeetingFormat
+  place: string | null
+  participants: { AZ: string[]; US: string[] }
+  notes: string
+  createdBy: number
+  createdAt: string
+}
+
+/** How much changed in one section between two versions, in words. */
+export interface AreaChange {
+  area: string
+  title: string
+  insertedWords: number
+  deletedWords: number
+}
+
+/** `current` or a snapshot id. */
+export type VersionRef = number | 'current'
+
+export interface ComparisonView {
+  from: { ref: VersionRef; name: string }
+  to: { ref: VersionRef; name: string }
+  areas: AreaChange[]
+}
+
+export const exportFormats = ['html', 'md', 'docx', 'pdf'] as const
+export type ExportFormat = (typeof exportFormats)[number]

@@ -1,0 +1,243 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
+import { charterDocumentName } from '../../shared/protocol/index.ts'
+import type { ComparisonView, SnapshotSummary } from '../../shared/snapshots/index.ts'
+import { articleText, plainText } from '../helpers/charterText.ts'
+import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
+
+const azerbaijani = 'Ələkbərov İsmayıl Şəkərbəyli Çağlar Öztürk Ümid ğ ı ş ç ö ü'
+const cyrillic = 'Хартия о стратегическом партнёрстве'
+
+describe('snapshots, compare, restore and export', () => {
+  let server: TestServer
+  let coChair: string
+  let reviewer: string
+  const clients: TestClient[] = []
+
+  async function call(token: string, method: string, route: string, body?: unknown) {
+    const response = await fetch(`${server.httpUrl}/api${route}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    return response
+  }
+
+  async function snapshot(name: string): Promise<SnapshotSummary> {
+    const response = await call(coChair, 'POST', `/documents/${charterDocumentName}/snapshots`, { name })
+    expect(response.status).toBe(200)
+    return (await response.json()) as SnapshotSummary
+  }
+
+  async function editor() {
+    const client = await connectClient(server.wsUrl, charterDocumentName, {
+      params: { token: server.createAccount({ role: 'drafter' }).token },
+    })
+    clients.push(client)
+    return client
+  }
+
+  async function settled(client: TestClient, expected: (text: string) => boolean) {
+    await eventually(async () => {
+      const probe = await connectClient(server.wsUrl, charterDocumentName, {
+        params: { token: server.createAccount({ role: 'observer' }).token },
+      })
+      try {
+        expect(expected(plainText(articleText(probe.ydoc, 'investment')))).toBe(true)
+      } finally {
+        probe.destroy()
+      }
+    })
+    return client
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+    coChair = server.createAccount({ role: 'co-chair' }).token
+    reviewer = server.createAccount({ role: 'reviewer' }).token
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop({ removeData: true })
+  })
+
+  it('takes immutable snapshots (co-chairs only) whose hash matches their content', async () => {
+    const refused = await call(reviewer, 'POST', `/documents/${charterDocumentName}/snapshots`, {
+      name: 'Mine',
+    })
+    expect(refused.status).toBe(403)
+    const first = await snapshot('After meeting of 19 Dec 2025')
+    const again = await snapshot('Same text, new name')
+    expect(again.contentHash).toBe(first.contentHash)
+    expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    const stored = server.app.snapshotStore.findSnapshot(first.id)!
+    expect(stored.state.byteLength).toBeGreaterThan(1000)
+    const database = openSqliteDatabase(server.dataDir)
+    try {
+      expect(() =>
+        database.prepare("UPDATE snapshots SET name = 'rewritten' WHERE id = ?").run(first.id),
+      ).toThrow(/immutable/)
+      expect(() => database.prepare('DELETE FROM snapshots WHERE id = ?').run(first.id)).toThrow(/immutable/)
+    } finally {
+      database.close()
+    }
+    const client = await editor()
+    articleText(client.ydoc, 'investment').insert(0, 'Changed. ')
+    await settled(client, (text) => text.startsWith('Changed. '))
+    const changed = await snapshot('After edits')
+    expect(changed.contentHash).not.toBe(first.contentHash)
+  })
+
+  it('compares two versions: a known insertion and deletion, counted per priority area', async () => {
+    const client = await editor()
+    const text = articleText(client.ydoc, 'investment')
+    const before = await snapshot('Before')
+    const original = plainText(text)
+    text.delete(0, '[Placeholder: '.length)
+    text.insert(0, 'The Parties shall promote investment in data centres. ')
+    await settled(client, (value) => value.includes('data centres'))
+    const after = await snapshot('After')
+    const response = await call(
+      reviewer,
+      'GET',
+      `/documents/${charterDocumentName}/compare?from=${before.id}&to=${after.id}`,
+    )
+    const comparison = (await response.json()) as ComparisonView
+    const investment = comparison.areas.find((area) => area.area === 'investment')!
+    expect(investment.insertedWords).toBeGreaterThanOrEqual(8)
+    expect(investment.deletedWords).toBeGreaterThanOrEqual(1)
+    expect(comparison.areas.find((area) => area.area === 'security')).toMatchObject({
+      insertedWords: 0,
+      deletedWords: 0,
+    })
+    const redline = await (
+      await call(reviewer, 'GET', `/documents/${charterDocumentName}/redline?from=${before.id}&to=current`)
+    ).text()
+    expect(redline).toMatch(/<ins[^>]*>[^<]*data centres/)
+    expect(redline).toMatch(/<del[^>]*>[^<]*Placeholder/)
+    expect(original).toContain('[Placeholder: ')
+  })
+
+  it('restores a snapshot as a new change that a connected client receives, keeping history', async () => {
+    const client = await editor()
+    const text = articleText(client.ydoc, 'investment')
+    const original = plainText(text)
+    const good = await snapshot('Good version')
+    text.insert(0, 'Unwanted change. ')
+    await settled(client, (value) => value.startsWith('Unwanted'))
+    const logBefore = (await server.app.store.load(charterDocumentName)).lastSeq
+    expect(
+      (await call(reviewer, 'POST', `/documents/${charterDocumentName}/snapshots/${good.id}/restore`)).status,
+    ).toBe(403)
+    const restored = await call(
+      coChair,
+      'POST',
+      `/documents/${charterDocumentName}/snapshots/${good.id}/restore`,
+    )
+    expect(restored.status).toBe(200)
+    await eventually(() => expect(plainText(articleText(client.ydoc, 'investment'))).toBe(original))
+    expect((await server.app.store.load(charterDocumentName)).lastSeq).toBeGreaterThan(logBefore)
+    const list = (await (
+      await call(reviewer, 'GET', `/documents/${charterDocumentName}/snapshots`)
+    ).json()) as SnapshotSummary[]
+    expect(list[0]).toMatchObject({ kind: 'before-restore', name: 'Before restoring “Good version”' })
+    expect(list.map((entry) => entry.id)).toContain(good.id)
+  })
+
+  it('exports DOCX, PDF, HTML and Markdown with both alphabets, the header and the content hash', async () => {
+    const client = await editor()
+    articleText(client.ydoc, 'investment').insert(0, `${azerbaijani} ${cyrillic}. `)
+    await settled(client, (value) => value.includes(cyrillic))
+    const taken = await snapshot('After meeting of 19 Dec 2025')
+    const download = async (format: string) => {
+      const response = await call(
+        reviewer,
+        'GET',
+        `/documents/${charterDocumentName}/export?format=${format}&version=${taken.id}`,
+      )
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-disposition')).toContain(`.${format}`)
+      return Buffer.from(await response.arrayBuffer())
+    }
+
+    const docx = unzipSync(new Uint8Array(await download('docx')))
+    const decoder = new TextDecoder()
+    const body = decoder.decode(docx['word/document.xml'])
+    const headers = Object.entries(docx)
+      .filter(([name]) => /word\/(header|footer)\d*\.xml/.test(name))
+      .map(([, bytes]) => decoder.decode(bytes))
+      .join('\n')
+    expect(body).toContain('Ələkbərov İsmayıl')
+    expect(body).toContain(cyrillic)
+    expect(headers).toContain('DRAFT — After meeting of 19 Dec 2025')
+    expect(headers).toContain(taken.contentHash)
+
+    const pdfFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'charter-pdf-')), 'export.pdf')
+    fs.writeFileSync(pdfFile, await download('pdf'))
+    const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfFile, '-'])
+      .toString('utf8')
+      .replace(/\s+/g, ' ')
+    expect(pdfText).toContain('Ələkbərov İsmayıl Şəkərbəyli')
+    expect(pdfText).toContain(cyrillic)
+    expect(pdfText).toContain('DRAFT — After meeting of 19 Dec 2025')
+    expect(pdfText.replace(/\s/g, '')).toContain(taken.contentHash)
+
+    const html = (await download('html')).toString('utf8')
+    expect(html).toContain(azerbaijani)
+    expect(html).toContain(cyrillic)
+    expect(html).toContain(taken.contentHash)
+    expect(html).not.toMatch(/<script/i)
+
+    const markdown = (await download('md')).toString('utf8')
+    expect(markdown).toContain('Ələkbərov İsmayıl')
+    expect(markdown).toContain(taken.contentHash)
+  })
+
+  it('keeps hostile content inert in every export', async () => {
+    const client = await editor()
+    const text = articleText(client.ydoc, 'security')
+    text.insert(0, '<script>alert(1)</script><img src=x onerror=alert(2)> ')
+    text.insert(0, 'click me ', { link: { href: 'javascript:alert(3)' } })
+    await settled(client, () => true)
+    await eventually(async () => {
+      const html = await (
+        await call(reviewer, 'GET', `/documents/${charterDocumentName}/export?format=html`)
+      ).text()
+      expect(html).toContain('&lt;script&gt;')
+      expect(html).not.toMatch(/<script/i)
+      expect(html).not.toMatch(/<img/i)
+      expect(html).not.toMatch(/javascript:/i)
+    })
+    const markdown = await (
+      await call(reviewer, 'GET', `/documents/${charterDocumentName}/export?format=md`)
+    ).text()
+    // A backslash-escaped "\<" is literal text in Markdown; an unescaped tag or a javascript: link is not.
+    expect(markdown).not.toMatch(/(^|[^\\])<(script|img)/i)
+    expect(markdown).not.toMatch(/\]\(javascript:/i)
+    expect(markdown).toContain('\\<script\\>')
+  })
+
+  it('records meetings (co-chairs only) and links snapshots to them', async () => {
+    const meeting = {
+      title: 'First full meeting',
+      date: '2025-12-19',
+      format: 'online',
+      participants: { AZ: ['A'], US: ['B'] },
+    }
+    expect((await call(reviewer, 'POST', '/meetings', meeting)).status).toBe(403)
+    const created = (await (await call(coChair, 'POST', '/meetings', meeting)).json()) as { id: number }
+    const linked = await call(coChair, 'POST', `/documents/${charterDocumentName}/snapshots`, {
+      name: 'After meeting of 19 Dec 2025',
+      meetingId: created.id,
+    })
+    expect(await linked.json()).toMatchObject({ meetingId: created.id, meetingTitle: 'First full meeting' })
+  })
+})
