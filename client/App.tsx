@@ -11,6 +11,9 @@ import { navigate, useLocation } from './routing/useLocation.ts'
 const AdminPage = lazy(() =>
   import('./admin/AdminPage.tsx').then((module) => ({ default: module.AdminPage })),
 )
+const HistoryRoute = lazy(() =>
+  import('./history/HistoryRoute.tsx').then((module) => ({ default: module.HistoryRoute })),
+)
 
 export function App() {
   const path = useLocation()
@@ -41,6 +44,14 @@ export function App() {
     return (
       <Suspense fallback={<div className="loading">Loading…</div>}>
         <AdminPage account={session.account} />
+      </Suspense>
+    )
+  }
+  const history = /^\/d\/([a-z0-9-]+)\/history$/.exec(path)
+  if (history) {
+    return (
+      <Suspense fallback={<div className="loading">Loading…</div>}>
+        <HistoryRoute documentName={history[1]!} account={session.account} />
       </Suspense>
     )
   }

@@ -5,6 +5,8 @@ import { colorFor } from '../shared/presence/delegationColors.ts'
 import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
+import { CommentsSidebar } from './comments/CommentsSidebar.tsx'
+import { useThreads } from './comments/useThreads.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
@@ -77,6 +79,14 @@ function Workspace({
   const editable = canEditText(document.role)
   const editor = useCharterEditor(session, user, editable)
   const readOnly = readOnlyMessage(document)
+  const { threads, loaded: threadsLoaded } = useThreads(document.name)
+  const openThreadsByArea = useMemo(() => {
+    const counts: Record<string, number> = {}
+    for (const thread of threads) {
+      if (thread.status === 'open') counts[thread.area] = (counts[thread.area] ?? 0) + 1
+    }
+    return counts
+  }, [threads])
 
   return (
     <div className="app">
@@ -111,11 +121,16 @@ function Workspace({
         <div className="topbar-right">
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
-          <UserMenu account={account} role={document.role} onSignedOut={onSessionEnded} />
+          <UserMenu
+            account={account}
+            role={document.role}
+            documentName={document.name}
+            onSignedOut={onSessionEnded}
+          />
         </div>
       </header>
       <div className="workspace">
-        {editor && <SectionNavigator editor={editor} />}
+        {editor && <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} />}
         <main className="document-area">
           {editor && editable && <Toolbar editor={editor} />}
           {readOnly && (
@@ -127,6 +142,17 @@ function Workspace({
             <EditorContent editor={editor} />
           </article>
         </main>
+        {editor && (
+          <CommentsSidebar
+            editor={editor}
+            ydoc={session.ydoc}
+            documentName={document.name}
+            role={document.role}
+            accountId={account.id}
+            threads={threads}
+            loaded={threadsLoaded}
+          />
+        )}
       </div>
     </div>
   )

@@ -9,10 +9,12 @@ import { navigate } from '../routing/useLocation.ts'
 export function UserMenu({
   account,
   role,
+  documentName,
   onSignedOut,
 }: {
   account: AccountView
   role: Role
+  documentName: string
   onSignedOut: () => void
 }) {
   const [open, setOpen] = useState(false)
@@ -69,6 +71,9 @@ export function UserMenu({
               {account.isAdmin ? ' · administrator' : ''}
             </span>
           </p>
+          <button type="button" className="menu-item" onClick={() => navigate(`/d/${documentName}/history`)}>
+            History, snapshots and exports
+          </button>
           {account.isAdmin && (
             <button type="button" className="menu-item" onClick={() => navigate('/admin')}>
               People and invitations

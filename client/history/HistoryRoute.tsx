@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'react'
+import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
+import { apiFetch } from '../api/apiFetch.ts'
+import { HistoryPage } from './HistoryPage.tsx'
+
+/** Loads the account's role in the document, then shows its history. */
+export function HistoryRoute({ documentName, account }: { documentName: string; account: AccountView }) {
+  const [document, setDocument] = useState<DocumentSummary | 'not-found' | null>(null)
+  useEffect(() => {
+    apiFetch<DocumentSummary>(`/api/documents/${documentName}`).then(setDocument, () =>
+      setDocument('not-found'),
+    )
+  }, [documentName])
+  if (document === null) return <div className="loading">Loading history…</div>
+  if (document === 'not-found') return <div className="loading">Document not found.</div>
+  return <HistoryPage document={document} account={account} />
+}
