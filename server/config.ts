@@ -31,6 +31,29 @@ export interface Config {
   demo: boolean
   /** Base URL printed in setup and sign-in links; defaults to http://localhost:<port>. */
   publicUrl: string | null
+  limits: SyncLimits
+  /** Bearer token for GET /metrics; without one, /metrics answers loopback addresses only. */
+  metricsToken: string | null
+}
+
+/** Per-connection and per-client limits of the sync server. Each protects against one kind of abuse. */
+export interface SyncLimits {
+  /** Open sockets from one IP address (a runaway script or a flood from one host). */
+  maxConnectionsPerAddress: number
+  /** Open sockets of one account (one person rarely has more than a few windows). */
+  maxConnectionsPerUser: number
+  /** Authentication and document load must finish within this time, or the socket is closed with 4408. */
+  authDeadlineMs: number
+  /** Bytes a client may send before its document is ready; anything more is a flood (close 1008). */
+  preAuthBudgetBytes: number
+  /** Sustained frames per second per connection (a token bucket); above it the socket is closed with 4429. */
+  messagesPerSecond: number
+  /** Bucket size: how many frames may arrive in a burst, e.g. after an offline period. */
+  messageBurst: number
+  /** A document whose stored updates exceed this stops accepting updates (close 1009). */
+  maxDocumentBytes: number
+  /** A socket whose unsent data exceeds this is a slow consumer and is closed (1008), never silently skipped. */
+  maxBufferedBytes: number
 }
 
 export class ConfigError extends Error {
@@ -78,5 +101,16 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): Conf
     secureCookies: oneOf(env, 'SECURE_COOKIES', ['true', 'false'], 'false') === 'true',
     demo: oneOf(env, 'DEMO', ['0', '1', 'true', 'false'], '0').match(/^(1|true)$/) !== null,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, '') : null,
+    limits: {
+      maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 200, 1, 1_000_000),
+      maxConnectionsPerUser: integer(env, 'MAX_CONNECTIONS_PER_USER', 50, 1, 1_000_000),
+      authDeadlineMs: integer(env, 'AUTH_DEADLINE_MS', 10_000, 100, 600_000),
+      preAuthBudgetBytes: integer(env, 'PRE_AUTH_BUDGET_BYTES', 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      messagesPerSecond: integer(env, 'MESSAGES_PER_SECOND', 2000, 1, 10_000_000),
+      messageBurst: integer(env, 'MESSAGE_BURST', 20_000, 1, 100_000_000),
+      maxDocumentBytes: integer(env, 'MAX_DOCUMENT_BYTES', 256 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
+      maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    metricsToken: env.METRICS_TOKEN || null,
   }
 }

@@ -21,11 +21,14 @@ import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
 import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
 import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
 import { ExportRunner } from './export/ExportRunner.ts'
+import { httpErrors } from './http/HttpError.ts'
 import { Router } from './http/Router.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { sendJson } from './http/sendJson.ts'
 import { serveStatic } from './http/serveStatic.ts'
 import type { Logger } from './logging/Logger.ts'
+import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
+import { Metrics } from './observability/Metrics.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
@@ -55,7 +58,8 @@ export interface App {
 export function createApp(config: Config, logger: Logger): App {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
-  const store = new SqliteDocumentStore(database)
+  const metrics = new Metrics()
+  const store = new InstrumentedDocumentStore(new SqliteDocumentStore(database), metrics)
   const accounts = new SqliteAccountStore(database)
   const catalog = new SqliteDocumentCatalog(database)
   const audit = new SqliteAuditLog(database)
@@ -94,6 +98,8 @@ export function createApp(config: Config, logger: Logger): App {
     maxMessageBytes: config.maxMessageBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     pingIntervalMs: config.pingIntervalMs,
+    limits: config.limits,
+    metrics,
     createInitialState: (documentName) =>
       documentName === charterDocumentName ? createCharterState() : null,
   })
@@ -131,31 +137,70 @@ export function createApp(config: Config, logger: Logger): App {
     loadedDocuments: syncServer.loadedDocumentNames.length,
     connections: syncServer.connectionCount,
   }))
+  metrics.collect(() => {
+    metrics.set('charterdesk_connections', 'Open WebSocket connections', syncServer.connectionCount)
+    metrics.set(
+      'charterdesk_loaded_documents',
+      'Documents loaded in memory',
+      syncServer.loadedDocumentNames.length,
+    )
+    metrics.set('charterdesk_heap_bytes', 'V8 heap in use', process.memoryUsage().heapUsed)
+    for (const [documentName, bytes] of syncServer.loadedDocumentSizes()) {
+      metrics.set('charterdesk_document_bytes', 'Encoded size of each loaded document', bytes, {
+        document: documentName,
+      })
+    }
+  })
+  router.on('GET', '/metrics', (context) => {
+    const authorization = context.request.headers.authorization
+    const allowed = config.metricsToken
+      ? authorization === `Bearer ${config.metricsToken}`
+      : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(context.address ?? '')
+    if (!allowed) throw httpErrors.forbidden('Metrics are for the operators')
+    context.response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
+    context.response.end(metrics.render())
+    return undefined
+  })
   registerAuthRoutes(router, dependencies)
   registerDocumentRoutes(router, dependencies)
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, snapshotStore)
 
-  const server = http.createServer(async (request, response) => {
-    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (await router.handle(request, response, url)) return
-    if (url.pathname.startsWith('/api/')) {
-      sendJson(response, 404, { error: 'not_found', message: 'No such API route' })
-      return
-    }
-    if (
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      serveStatic(config.clientDir, url.pathname, response)
-    ) {
-      return
-    }
-    sendJson(response, 404, {
-      error: 'not_found',
-      message: 'Not found (is the client built? run `npm run build`)',
-    })
-  })
+  // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
+  const server = http.createServer(
+    { headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 },
+    async (request, response) => {
+      const requestStarted = performance.now()
+      response.once('finish', () => {
+        metrics.increment('charterdesk_http_requests_total', 'HTTP requests by status', {
+          status: String(response.statusCode),
+        })
+        metrics.observe(
+          'charterdesk_http_seconds',
+          'HTTP request latency',
+          (performance.now() - requestStarted) / 1000,
+        )
+      })
+      for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
+      const url = new URL(request.url ?? '/', 'http://localhost')
+      if (await router.handle(request, response, url)) return
+      if (url.pathname.startsWith('/api/')) {
+        sendJson(response, 404, { error: 'not_found', message: 'No such API route' })
+        return
+      }
+      if (
+        (request.method === 'GET' || request.method === 'HEAD') &&
+        serveStatic(config.clientDir, url.pathname, response)
+      ) {
+        return
+      }
+      sendJson(response, 404, {
+        error: 'not_found',
+        message: 'Not found (is the client built? run `npm run build`)',
+      })
+    },
+  )
   server.on('upgrade', (request, socket, head) => {
     if (!syncServer.handleUpgrade(request, socket, head)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')

@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const format = exportFormats.find((candidate) => candidate === values.format)
   if (!format) throw new ConfigError(`--format must be one of ${exportFormats.join(', ')}`)
   const version: VersionRef = values.snapshot === 'current' ? 'current' : Number(values.snapshot)
-  if (version !== 'current' && !Number.isSafeInteger(version)) throw new ConfigError('--snapshot must be an id or "current"')
+  if (version !== 'current' && !Number.isSafeInteger(version))
+    throw new ConfigError('--snapshot must be an id or "current"')
 
   const config = parseConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' })
   const app = createApp(config, new Logger(config.logLevel))

@@ -10,6 +10,7 @@ import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
 import { ProtocolError } from './ProtocolError.ts'
+import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 import type { Room, RoomMember } from './Room.ts'
 
 /** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
@@ -71,7 +72,6 @@ export class Connection implements RoomMember {
   /** The room could not be loaded; queued frames are dropped and the connection closed. */
   abandon(_error: unknown): void {
     this.early = null
-    this.closed = true
   }
 
   /** Handles a frame in order; a bad one closes this connection only. */
@@ -293,13 +293,10 @@ function parseMessage(data: Uint8Array): ParsedMessage {
   return message
 }
 
-/** Decodes the whole update so a malformed one is refused before it is stored. */
+/** Decodes the whole update and checks it against the schema, so a bad one is refused before it is stored. */
 function validateUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch {
-    throw new ProtocolError('malformed update')
-  }
+  const refusal = validateDocumentUpdate(update)
+  if (refusal) throw new ProtocolError(refusal)
 }
 
 /** True if applying `update` would insert or delete anything `ydoc` does not already have. */

@@ -3,7 +3,9 @@ import type { Duplex } from 'node:stream'
 import { type RawData, WebSocket, WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, collabPathPrefix, isValidDocumentName } from '../../shared/protocol/index.ts'
+import type { SyncLimits } from '../config.ts'
 import type { Logger } from '../logging/Logger.ts'
+import type { Metrics } from '../observability/Metrics.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import { Connection } from './Connection.ts'
 import type { Principal } from './Principal.ts'
@@ -29,6 +31,8 @@ export interface SyncServerOptions {
   revalidate?: (principal: Principal, documentName: string) => UpgradeDecision
   /** How often open connections are re-checked, so revocations and role changes apply within seconds. */
   sessionRecheckMs?: number
+  limits: SyncLimits
+  metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
 }
@@ -50,6 +54,8 @@ export class SyncServer {
   /** Connections past authentication that have not joined their room yet; they keep it from unloading. */
   private readonly joining = new Map<string, number>()
   private readonly serverChanges = new Map<string, Promise<void>>()
+  private readonly perAddress = new Map<string, number>()
+  private readonly perUser = new Map<string, number>()
   private readonly connections = new Set<Connection>()
   private readonly heartbeat: NodeJS.Timeout
   private readonly recheck: NodeJS.Timeout | null
@@ -72,6 +78,12 @@ export class SyncServer {
 
   get connectionCount(): number {
     return this.connections.size
+  }
+
+  /** Encoded size of each loaded document (for metrics; encodes each document, so call it rarely). */
+  *loadedDocumentSizes(): Generator<[string, number]> {
+    for (const [documentName, room] of this.loadedRooms)
+      yield [documentName, room.encodeStateAsUpdate().byteLength]
   }
 
   get loadedDocumentNames(): string[] {
@@ -120,11 +132,48 @@ export class SyncServer {
       webSocket.close(CloseCode.badRequest, 'invalid document name')
       return
     }
-    // Frames that arrive while we authenticate and load are kept, in order, until the room is ready.
-    const early: Uint8Array[] = []
-    const keepEarly = (data: RawData) => early.push(toUint8Array(data))
-    webSocket.on('message', keepEarly)
+    const address = request.socket.remoteAddress ?? 'unknown'
+    const { limits } = this.options
+    if ((this.perAddress.get(address) ?? 0) >= limits.maxConnectionsPerAddress) {
+      this.reject(webSocket, CloseCode.policy, 'too many connections from this address', logger)
+      return
+    }
+    this.count(this.perAddress, address, 1)
+    webSocket.on('close', (code) => {
+      this.count(this.perAddress, address, -1)
+      this.options.metrics?.increment(
+        'charterdesk_connections_closed_total',
+        'Closed sockets by close code',
+        {
+          code: String(code),
+        },
+      )
+    })
     webSocket.on('error', (error) => logger.warn('socket error', { error }))
+
+    // Until the document is ready, frames wait in memory: bound them in bytes and in time.
+    let ready = false
+    let waitingBytes = 0
+    const overBudget = (data: RawData): boolean => {
+      if (ready) return false
+      waitingBytes += toUint8Array(data).byteLength
+      if (waitingBytes <= limits.preAuthBudgetBytes) return false
+      this.reject(webSocket, CloseCode.policy, 'too much data before the document was ready', logger)
+      return true
+    }
+    const deadline = setTimeout(() => {
+      if (!ready)
+        this.reject(webSocket, CloseCode.authTimeout, 'authentication or loading took too long', logger)
+    }, limits.authDeadlineMs)
+    deadline.unref()
+    webSocket.once('close', () => clearTimeout(deadline))
+
+    // Frames that arrive while we authenticate are kept, in order, until the connection exists.
+    const early: Uint8Array[] = []
+    const keepEarly = (data: RawData) => {
+      if (!overBudget(data)) early.push(toUint8Array(data))
+    }
+    webSocket.on('message', keepEarly)
 
     let decision: UpgradeDecision
     try {
@@ -135,26 +184,41 @@ export class SyncServer {
       return
     }
     if ('closeCode' in decision) {
-      logger.info('upgrade refused', { closeCode: decision.closeCode, reason: decision.reason })
-      webSocket.close(decision.closeCode, decision.reason)
+      this.reject(webSocket, decision.closeCode, decision.reason, logger)
       return
     }
     if (webSocket.readyState !== WebSocket.OPEN) return
+    const { userId } = decision.principal
+    if ((this.perUser.get(userId) ?? 0) >= limits.maxConnectionsPerUser) {
+      this.reject(webSocket, CloseCode.policy, 'too many connections for this account', logger)
+      return
+    }
+    this.count(this.perUser, userId, 1)
+    webSocket.once('close', () => this.count(this.perUser, userId, -1))
 
-    const connection = new Connection(
-      webSocket,
-      documentName,
-      decision.principal,
-      logger.child({ userId: decision.principal.userId }),
-    )
+    const connection = new Connection(webSocket, documentName, decision.principal, logger.child({ userId }))
     this.connections.add(connection)
     const room = this.getRoom(documentName)
+    const bucket = { tokens: limits.messageBurst, refilledAt: performance.now() }
     webSocket.off('message', keepEarly)
     webSocket.on('message', (data: RawData, isBinary: boolean) => {
+      this.options.metrics?.increment('charterdesk_messages_received_total', 'Frames received from clients')
       if (!isBinary) {
         connection.close(CloseCode.badRequest, 'text frames are not part of the protocol')
         return
       }
+      const now = performance.now()
+      bucket.tokens = Math.min(
+        limits.messageBurst,
+        bucket.tokens + ((now - bucket.refilledAt) / 1000) * limits.messagesPerSecond,
+      )
+      bucket.refilledAt = now
+      if (bucket.tokens < 1) {
+        connection.close(CloseCode.rateLimited, 'too many messages')
+        return
+      }
+      bucket.tokens -= 1
+      if (overBudget(data)) return
       connection.receive(toUint8Array(data))
     })
     webSocket.on('pong', () => {
@@ -170,6 +234,8 @@ export class SyncServer {
     this.reserve(documentName)
     try {
       const loaded = await room
+      ready = true
+      clearTimeout(deadline)
       if (webSocket.readyState === WebSocket.OPEN) connection.attach(loaded)
       else connection.abandon(new Error('closed while loading'))
     } catch (error) {
@@ -179,6 +245,19 @@ export class SyncServer {
     } finally {
       this.release(documentName)
     }
+  }
+
+  private reject(webSocket: WebSocket, closeCode: number, reason: string, logger: Logger): void {
+    logger.info('connection refused', { closeCode, reason })
+    if (webSocket.readyState === WebSocket.OPEN || webSocket.readyState === WebSocket.CONNECTING) {
+      webSocket.close(closeCode, reason)
+    }
+  }
+
+  private count(counts: Map<string, number>, key: string, delta: number): void {
+    const next = (counts.get(key) ?? 0) + delta
+    if (next > 0) counts.set(key, next)
+    else counts.delete(key)
   }
 
   /** Runs `read` on the document's current state, loading it for the call if nobody has it open. */

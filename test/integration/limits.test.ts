@@ -1,0 +1,119 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
+import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { syncMessage } from '../helpers/protocolMessages.ts'
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
+
+const documentName = 'limits-doc'
+
+describe('limits and hostile input', () => {
+  let server: TestServer
+  const sockets: RawSocket[] = []
+  const clients: TestClient[] = []
+
+  async function start(env: Record<string, string> = {}) {
+    server = await startTestServer({ env })
+    server.ensureDocument(documentName)
+    return server.createAccount({ role: 'drafter' }).token
+  }
+
+  async function raw(token: string) {
+    const socket = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}`)
+    sockets.push(socket)
+    return socket
+  }
+
+  afterEach(async () => {
+    for (const socket of sockets.splice(0)) socket.socket.terminate()
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop({ removeData: true })
+  })
+
+  it('closes a connection that sends a frame above the size limit with 1009', async () => {
+    const token = await start({ MAX_MESSAGE_BYTES: '4096' })
+    const socket = await raw(token)
+    socket.send(new Uint8Array(8192))
+    expect((await socket.closed).code).toBe(CloseCode.messageTooBig)
+  })
+
+  it('limits connections per address and per account with 1008, and frees the slot on close', async () => {
+    const token = await start({ MAX_CONNECTIONS_PER_USER: '2' })
+    const first = await raw(token)
+    await raw(token)
+    const third = await raw(token)
+    expect((await third.closed).code).toBe(CloseCode.policy)
+    first.socket.close()
+    await first.closed
+    await eventually(async () => {
+      const again = await raw(token)
+      await eventually(() => expect(again.messages.length).toBeGreaterThan(0), { timeoutMs: 500 })
+    })
+    await server.stop({ removeData: true })
+
+    await start({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
+    const tokens = [1, 2, 3, 4].map(() => server.createAccount({ role: 'observer' }).token)
+    for (const each of tokens.slice(0, 3)) await raw(each)
+    const fourth = await raw(tokens[3]!)
+    expect((await fourth.closed).code).toBe(CloseCode.policy)
+  })
+
+  it('closes a connection that floods messages with 4429, and others go on', async () => {
+    const token = await start({ MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' })
+    const watcher = await connectClient(server.wsUrl, documentName, {
+      params: { token: server.createAccount().token },
+    })
+    const writer = await connectClient(server.wsUrl, documentName, {
+      params: { token: server.createAccount().token },
+    })
+    clients.push(watcher, writer)
+    const flooder = await raw(token)
+    const stateVector = Y.encodeStateVector(new Y.Doc())
+    for (let index = 0; index < 200; index++) flooder.send(syncMessage(SyncMessageType.step1, stateVector))
+    expect((await flooder.closed).code).toBe(CloseCode.rateLimited)
+    writer.text.insert(0, 'still fine')
+    await eventually(() => expect(watcher.text.toString()).toBe('still fine'))
+  })
+
+  it('refuses content outside the schema that arrives through raw Yjs, before storing it', async () => {
+    const token = await start()
+    const socket = await raw(token)
+    const hostile = new Y.Doc()
+    const element = new Y.XmlElement('iframe')
+    hostile.getXmlFragment('default').insert(0, [element])
+    element.setAttribute('onload', 'alert(1)')
+    socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(hostile)))
+    const { code, reason } = await socket.closed
+    expect(code).toBe(CloseCode.badRequest)
+    expect(reason).toMatch(/iframe|event-handler/)
+    expect((await server.app.store.load(documentName)).updates).toHaveLength(0)
+  })
+
+  it('serves Prometheus metrics to loopback only, or to the metrics token', async () => {
+    const token = await start()
+    const client = await connectClient(server.wsUrl, documentName, { params: { token } })
+    clients.push(client)
+    client.text.insert(0, 'measured')
+    const bad = await raw(token)
+    bad.send(new Uint8Array([99]))
+    await bad.closed
+    await eventually(async () => {
+      const text = await (await fetch(`${server.httpUrl}/metrics`)).text()
+      expect(text).toMatch(/charterdesk_connections \d+/)
+      expect(text).toContain('charterdesk_loaded_documents 1')
+      expect(text).toMatch(/charterdesk_messages_received_total \d+/)
+      expect(text).toContain('charterdesk_connections_closed_total{code="4400"} 1')
+      expect(text).toMatch(/charterdesk_store_seconds_bucket\{operation="append",le="\+Inf"\} \d+/)
+      expect(text).toContain(`charterdesk_document_bytes{document="${documentName}"}`)
+    })
+    await server.stop({ removeData: true })
+    await start({ METRICS_TOKEN: 'operator-secret' })
+    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(403)
+    const allowed = await fetch(`${server.httpUrl}/metrics`, {
+      headers: { Authorization: 'Bearer operator-secret' },
+    })
+    expect(allowed.status).toBe(200)
+  })
+})
