@@ -2,12 +2,13 @@ import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, useEditor } from '@tiptap/react'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
+import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
- * user's own changes) and other people's carets.
+ * user's own changes), other people's carets and the highlights of comment threads.
  */
 export function useCharterEditor(session: CollabSession, user: CaretUser, editable: boolean): Editor | null {
   return useEditor(
@@ -20,6 +21,7 @@ export function useCharterEditor(session: CollabSession, user: CaretUser, editab
           user,
           render: (caretUser) => createCaret(caretUser as CaretUser),
         }),
+        CommentHighlights.configure({ document: session.ydoc, field: documentField }),
       ],
       editable,
       editorProps: {

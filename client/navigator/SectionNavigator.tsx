@@ -38,8 +38,14 @@ function articleRange({ firstArticle, articleCount }: SectionEntry): string {
     : `Articles ${firstArticle}–${firstArticle + articleCount - 1}`
 }
 
-/** Outline of the charter by priority area, read from the document itself. */
-export function SectionNavigator({ editor }: { editor: Editor }) {
+/** Outline of the charter by priority area, read from the document itself, with open comment threads per area. */
+export function SectionNavigator({
+  editor,
+  openThreadsByArea = {},
+}: {
+  editor: Editor
+  openThreadsByArea?: Record<string, number>
+}) {
   const sections = useEditorState({
     editor,
     selector: ({ editor: current }) => readSections(current),
@@ -64,6 +70,7 @@ export function SectionNavigator({ editor }: { editor: Editor }) {
       <ol>
         {sections.map((section) => {
           const area = findPriorityArea(section.area)
+          const openThreads = openThreadsByArea[section.area] ?? 0
           return (
             <li key={`${section.area}-${section.position}`}>
               <button
@@ -82,6 +89,18 @@ export function SectionNavigator({ editor }: { editor: Editor }) {
                     {articleRange(section)}
                   </span>
                 </span>
+                {openThreads > 0 && (
+                  <span
+                    className="thread-count"
+                    title={`${openThreads} open comment ${openThreads === 1 ? 'thread' : 'threads'}`}
+                  >
+                    {openThreads}
+                    <span className="visually-hidden">
+                      {' '}
+                      open comment {openThreads === 1 ? 'thread' : 'threads'}
+                    </span>
+                  </span>
+                )}
               </button>
             </li>
           )

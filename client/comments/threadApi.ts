@@ -1,0 +1,40 @@
+import type { ThreadAnchor, ThreadArea, ThreadView } from '../../shared/comments/index.ts'
+import { ApiError, apiFetch } from '../api/apiFetch.ts'
+
+function base(documentName: string): string {
+  return `/api/documents/${encodeURIComponent(documentName)}`
+}
+
+/** The comment API; each call returns the thread as it now is (the threads channel brings it too). */
+export const threadApi = {
+  createAreaThread: (documentName: string, area: ThreadArea, text: string) =>
+    apiFetch<ThreadView>(`${base(documentName)}/threads`, {
+      method: 'POST',
+      body: { kind: 'area', area, text },
+    }),
+  createInlineThread: (documentName: string, anchor: ThreadAnchor, quote: string, text: string) =>
+    apiFetch<ThreadView>(`${base(documentName)}/threads`, {
+      method: 'POST',
+      body: { kind: 'inline', anchor, quote, text },
+    }),
+  reply: (documentName: string, threadId: number, text: string) =>
+    apiFetch<ThreadView>(`${base(documentName)}/threads/${threadId}/comments`, {
+      method: 'POST',
+      body: { text },
+    }),
+  setStatus: (documentName: string, threadId: number, status: 'open' | 'resolved') =>
+    apiFetch<ThreadView>(
+      `${base(documentName)}/threads/${threadId}/${status === 'resolved' ? 'resolve' : 'reopen'}`,
+      { method: 'POST' },
+    ),
+  editComment: (documentName: string, commentId: number, text: string) =>
+    apiFetch<ThreadView>(`${base(documentName)}/comments/${commentId}`, { method: 'PATCH', body: { text } }),
+  deleteComment: (documentName: string, commentId: number) =>
+    apiFetch<ThreadView>(`${base(documentName)}/comments/${commentId}`, { method: 'DELETE' }),
+}
+
+/** The server's explanation of a failed request, for showing to the user. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message
+  return 'The server could not be reached. Please try again.'
+}
