@@ -2,10 +2,11 @@ import { type ExportFormat, exportFormats, type VersionRef } from '../../shared/
 import { enumField, optionalStringField, stringField } from '../http/bodyFields.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
-import type { SnapshotActor, SnapshotService } from '../snapshots/SnapshotService.ts'
+import type { SnapshotService } from '../snapshots/SnapshotService.ts'
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
+import { requireDocumentActor } from './requireDocumentActor.ts'
 
 /** Exports shown inside our own page (a sandboxed iframe) get a policy that allows nothing but their styles. */
 const inlineExportHeaders = {
@@ -41,14 +42,6 @@ export function registerSnapshotRoutes(
   snapshots: SnapshotService,
   store: SnapshotStore,
 ): void {
-  function actorFor(context: RequestContext): { actor: SnapshotActor; documentName: string } {
-    const { account } = requireAccount(dependencies, context)
-    const documentName = context.params.name ?? ''
-    const access = dependencies.authenticator.access(account, documentName)
-    if (!access) throw httpErrors.notFound('No such document')
-    return { actor: { account, role: access.role, address: context.address }, documentName }
-  }
-
   router.on('GET', '/api/meetings', (context) => {
     requireAccount(dependencies, context)
     return store.listMeetings()
@@ -87,11 +80,11 @@ export function registerSnapshotRoutes(
   })
 
   router.on('GET', '/api/documents/:name/snapshots', (context) =>
-    snapshots.list(actorFor(context).documentName),
+    snapshots.list(requireDocumentActor(dependencies, context).documentName),
   )
 
   router.on('POST', '/api/documents/:name/snapshots', async (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     const body = await context.json()
     const meetingId = body.meetingId === undefined || body.meetingId === null ? null : Number(body.meetingId)
     if (meetingId !== null && !Number.isSafeInteger(meetingId))
@@ -100,14 +93,14 @@ export function registerSnapshotRoutes(
   })
 
   router.on('POST', '/api/documents/:name/snapshots/:id/restore', (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     const id = Number(context.params.id)
     if (!Number.isSafeInteger(id)) throw httpErrors.notFound('No such snapshot')
     return snapshots.restore(documentName, id, actor)
   })
 
   router.on('GET', '/api/documents/:name/compare', async (context) => {
-    const { documentName } = actorFor(context)
+    const { documentName } = requireDocumentActor(dependencies, context)
     const { html: _html, ...comparison } = await snapshots.compare(
       documentName,
       versionParam(context, 'from'),
@@ -117,7 +110,7 @@ export function registerSnapshotRoutes(
   })
 
   router.on('GET', '/api/documents/:name/redline', async (context) => {
-    const { documentName } = actorFor(context)
+    const { documentName } = requireDocumentActor(dependencies, context)
     const comparison = await snapshots.compare(
       documentName,
       versionParam(context, 'from'),
@@ -136,7 +129,7 @@ export function registerSnapshotRoutes(
   })
 
   router.on('GET', '/api/documents/:name/export', async (context) => {
-    const { documentName } = actorFor(context)
+    const { documentName } = requireDocumentActor(dependencies, context)
     const formatValue = context.url.searchParams.get('format') ?? 'html'
     const format = exportFormats.find((candidate) => candidate === formatValue)
     if (!format) throw httpErrors.badRequest(`"format" must be one of ${exportFormats.join(', ')}`)

@@ -1,8 +1,9 @@
-import type { Actor, ThreadService } from '../comments/ThreadService.ts'
+import type { ThreadService } from '../comments/ThreadService.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
+import { requireDocumentActor } from './requireDocumentActor.ts'
 
 function idParam(context: RequestContext, key: string): number {
   const id = Number(context.params[key])
@@ -16,18 +17,13 @@ export function registerThreadRoutes(
   threads: ThreadService,
 ): void {
   /** The caller and their role in the document named in the path; 404 if they cannot see it. */
-  function actorFor(context: RequestContext): { actor: Actor; documentName: string } {
-    const { account } = requireAccount(dependencies, context)
-    const documentName = context.params.name ?? ''
-    const access = dependencies.authenticator.access(account, documentName)
-    if (!access) throw httpErrors.notFound('No such document')
-    return { actor: { account, role: access.role, address: context.address }, documentName }
-  }
 
-  router.on('GET', '/api/documents/:name/threads', (context) => threads.list(actorFor(context).documentName))
+  router.on('GET', '/api/documents/:name/threads', (context) =>
+    threads.list(requireDocumentActor(dependencies, context).documentName),
+  )
 
   router.on('POST', '/api/documents/:name/threads', async (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     const body = await context.json()
     return threads.create(documentName, actor, {
       kind: body.kind,
@@ -39,27 +35,27 @@ export function registerThreadRoutes(
   })
 
   router.on('POST', '/api/documents/:name/threads/:id/comments', async (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     return threads.reply(idParam(context, 'id'), documentName, actor, (await context.json()).text)
   })
 
   router.on('POST', '/api/documents/:name/threads/:id/resolve', (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'resolved')
   })
 
   router.on('POST', '/api/documents/:name/threads/:id/reopen', (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'open')
   })
 
   router.on('PATCH', '/api/documents/:name/comments/:id', async (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     return threads.edit(idParam(context, 'id'), documentName, actor, (await context.json()).text)
   })
 
   router.on('DELETE', '/api/documents/:name/comments/:id', (context) => {
-    const { actor, documentName } = actorFor(context)
+    const { actor, documentName } = requireDocumentActor(dependencies, context)
     return threads.remove(idParam(context, 'id'), documentName, actor)
   })
 }

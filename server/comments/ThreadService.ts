@@ -9,20 +9,13 @@ import {
 import { canComment, canEditComment, canResolveThread, type Role } from '../../shared/roles/index.ts'
 import { areaIds } from '../../shared/schema/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
-import type { Account } from '../auth/Account.ts'
 import type { AccountStore } from '../auth/AccountStore.ts'
+import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
 import { findMentions } from './findMentions.ts'
 import { decodeAnchorPosition, findSectionArea } from './findSectionArea.ts'
 import type { ThreadStore } from './ThreadStore.ts'
-
-export interface Actor {
-  account: Account
-  /** The account's role in the thread's document. */
-  role: Role
-  address: string | null
-}
 
 const threadAreas: readonly ThreadArea[] = [...areaIds, 'general']
 
@@ -56,7 +49,7 @@ export class ThreadService {
 
   async create(
     documentName: string,
-    actor: Actor,
+    actor: DocumentActor,
     request: { kind: unknown; area: unknown; anchor: unknown; quote: unknown; text: unknown },
   ): Promise<ThreadView> {
     this.assertCanComment(actor)
@@ -87,12 +80,21 @@ export class ThreadService {
       createdBy: actor.account.id,
       firstComment: this.newComment(actor, text),
     })
-    this.record(actor, 'thread.created', documentName, { threadId: thread.id, area, kind: thread.kind })
+    recordDocumentAction(this.audit, actor, 'thread.created', documentName, {
+      threadId: thread.id,
+      area,
+      kind: thread.kind,
+    })
     await this.publish(thread)
     return thread
   }
 
-  async reply(threadId: number, documentName: string, actor: Actor, text: unknown): Promise<ThreadView> {
+  async reply(
+    threadId: number,
+    documentName: string,
+    actor: DocumentActor,
+    text: unknown,
+  ): Promise<ThreadView> {
     this.assertCanComment(actor)
     this.findThread(threadId, documentName)
     const thread = this.threads.addComment(threadId, this.newComment(actor, cleanText(text)))
@@ -100,7 +102,12 @@ export class ThreadService {
     return thread
   }
 
-  async edit(commentId: number, documentName: string, actor: Actor, text: unknown): Promise<ThreadView> {
+  async edit(
+    commentId: number,
+    documentName: string,
+    actor: DocumentActor,
+    text: unknown,
+  ): Promise<ThreadView> {
     const comment = this.findOwnComment(commentId, documentName, actor)
     const cleaned = cleanText(text)
     const thread = this.threads.editComment(
@@ -108,15 +115,21 @@ export class ThreadService {
       cleaned,
       findMentions(cleaned, this.accounts.listAccounts()),
     )
-    this.record(actor, 'comment.edited', documentName, { threadId: comment.threadId, commentId })
+    recordDocumentAction(this.audit, actor, 'comment.edited', documentName, {
+      threadId: comment.threadId,
+      commentId,
+    })
     await this.publish(thread)
     return thread
   }
 
-  async remove(commentId: number, documentName: string, actor: Actor): Promise<ThreadView> {
+  async remove(commentId: number, documentName: string, actor: DocumentActor): Promise<ThreadView> {
     const comment = this.findOwnComment(commentId, documentName, actor)
     const thread = this.threads.deleteComment(commentId)
-    this.record(actor, 'comment.deleted', documentName, { threadId: comment.threadId, commentId })
+    recordDocumentAction(this.audit, actor, 'comment.deleted', documentName, {
+      threadId: comment.threadId,
+      commentId,
+    })
     await this.publish(thread)
     return thread
   }
@@ -124,7 +137,7 @@ export class ThreadService {
   async setStatus(
     threadId: number,
     documentName: string,
-    actor: Actor,
+    actor: DocumentActor,
     status: 'open' | 'resolved',
   ): Promise<ThreadView> {
     const thread = this.findThread(threadId, documentName)
@@ -132,14 +145,20 @@ export class ThreadService {
       throw httpErrors.forbidden('Only the thread’s author or a co-chair can resolve or reopen it')
     }
     const updated = this.threads.setStatus(threadId, status, actor.account.id)
-    this.record(actor, status === 'resolved' ? 'thread.resolved' : 'thread.reopened', documentName, {
-      threadId,
-    })
+    recordDocumentAction(
+      this.audit,
+      actor,
+      status === 'resolved' ? 'thread.resolved' : 'thread.reopened',
+      documentName,
+      {
+        threadId,
+      },
+    )
     await this.publish(updated)
     return updated
   }
 
-  private assertCanComment(actor: Actor): void {
+  private assertCanComment(actor: DocumentActor): void {
     if (!canComment(actor.role)) throw httpErrors.forbidden('Observers cannot comment')
   }
 
@@ -149,7 +168,7 @@ export class ThreadService {
     return thread
   }
 
-  private findOwnComment(commentId: number, documentName: string, actor: Actor) {
+  private findOwnComment(commentId: number, documentName: string, actor: DocumentActor) {
     const comment = this.threads.findComment(commentId)
     if (!comment) throw httpErrors.notFound('No such comment')
     this.findThread(comment.threadId, documentName)
@@ -176,7 +195,7 @@ export class ThreadService {
     return { start: start as string, end: end as string }
   }
 
-  private newComment(actor: Actor, text: string) {
+  private newComment(actor: DocumentActor, text: string) {
     return {
       authorId: actor.account.id,
       authorName: actor.account.name,
@@ -184,17 +203,6 @@ export class ThreadService {
       text,
       mentions: findMentions(text, this.accounts.listAccounts()),
     }
-  }
-
-  private record(actor: Actor, action: string, documentName: string, detail: Record<string, unknown>): void {
-    this.audit.record({
-      actorId: actor.account.id,
-      actorLogin: actor.account.login,
-      action,
-      target: documentName,
-      detail,
-      address: actor.address,
-    })
   }
 
   private publish(thread: ThreadView): Promise<void> {

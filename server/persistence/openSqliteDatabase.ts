@@ -17,5 +17,29 @@ export function openSqliteDatabase(dataDir: string, synchronous: 'FULL' | 'NORMA
   database.pragma(`synchronous = ${synchronous}`)
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
+  cachePreparedStatements(database)
   return database
+}
+
+/** More distinct SQL texts than this means SQL is being built dynamically; the cache then starts over. */
+const maxCachedStatements = 500
+
+/**
+ * better-sqlite3 compiles the SQL on every `prepare`, and the stores prepare per call; on hot paths (the
+ * session re-check of every open socket, every WebSocket upgrade) compiling dominated the query itself.
+ * Statements are reused per SQL text. Safe because no caller changes a statement's mode (`pluck`, `raw`,
+ * `expand`, `safeIntegers`) or keeps one busy with `iterate` while preparing the same SQL again.
+ */
+function cachePreparedStatements(database: SqliteDatabase): void {
+  const prepare = database.prepare.bind(database)
+  const statements = new Map<string, ReturnType<typeof prepare>>()
+  database.prepare = ((source: string) => {
+    let statement = statements.get(source)
+    if (!statement) {
+      if (statements.size >= maxCachedStatements) statements.clear()
+      statement = prepare(source)
+      statements.set(source, statement)
+    }
+    return statement
+  }) as typeof database.prepare
 }

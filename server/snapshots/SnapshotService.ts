@@ -13,7 +13,7 @@ import type {
   VersionRef,
 } from '../../shared/snapshots/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
-import type { Account } from '../auth/Account.ts'
+import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
 import { diffTokens, wordTokens } from '../export/diffTokens.ts'
@@ -24,12 +24,6 @@ import type { RenderedExport } from '../export/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
-
-export interface SnapshotActor {
-  account: Account
-  role: Role
-  address: string | null
-}
 
 /** A version's content, ready for comparison or export. */
 interface Version {
@@ -104,7 +98,7 @@ export class SnapshotService {
 
   async take(
     documentName: string,
-    actor: SnapshotActor,
+    actor: DocumentActor,
     request: { name: string; meetingId: number | null },
     kind: 'manual' | 'before-restore' = 'manual',
   ): Promise<SnapshotSummary> {
@@ -124,7 +118,11 @@ export class SnapshotService {
       createdBy: actor.account.id,
       createdByName: actor.account.name,
     })
-    this.record(actor, 'snapshot.taken', documentName, { snapshotId: snapshot.id, name: snapshot.name, kind })
+    recordDocumentAction(this.audit, actor, 'snapshot.taken', documentName, {
+      snapshotId: snapshot.id,
+      name: snapshot.name,
+      kind,
+    })
     return snapshot
   }
 
@@ -181,7 +179,7 @@ export class SnapshotService {
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
-  async restore(documentName: string, snapshotId: number, actor: SnapshotActor): Promise<SnapshotSummary> {
+  async restore(documentName: string, snapshotId: number, actor: DocumentActor): Promise<SnapshotSummary> {
     this.assertCoChair(actor)
     const target = this.snapshots.findSnapshot(snapshotId)
     if (!target || target.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
@@ -199,7 +197,10 @@ export class SnapshotService {
         isOMark: new Map(),
       })
     })
-    this.record(actor, 'snapshot.restored', documentName, { snapshotId, safetySnapshotId: safety.id })
+    recordDocumentAction(this.audit, actor, 'snapshot.restored', documentName, {
+      snapshotId,
+      safetySnapshotId: safety.id,
+    })
     return safety
   }
 
@@ -256,24 +257,8 @@ export class SnapshotService {
     }
   }
 
-  private assertCoChair(actor: SnapshotActor): void {
+  private assertCoChair(actor: DocumentActor): void {
     if (!canManageSnapshots(actor.role))
       throw httpErrors.forbidden('Only co-chairs take and restore snapshots')
-  }
-
-  private record(
-    actor: SnapshotActor,
-    action: string,
-    documentName: string,
-    detail: Record<string, unknown>,
-  ): void {
-    this.audit.record({
-      actorId: actor.account.id,
-      actorLogin: actor.account.login,
-      action,
-      target: documentName,
-      detail,
-      address: actor.address,
-    })
   }
 }

@@ -10,8 +10,8 @@ import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
 import { ProtocolError } from './ProtocolError.ts'
-import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 import type { Room, RoomMember } from './Room.ts'
+import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 
 /** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
 function isEmptyUpdate(update: Uint8Array): boolean {

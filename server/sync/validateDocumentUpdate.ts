@@ -14,6 +14,8 @@ export const validationBudgetMs = 500
 
 function unsafeValue(value: unknown, depth = 0): boolean {
   if (depth > 20) return true
+  // Browsers ignore control characters and spaces inside a URL scheme ("java\tscript:"), so we strip them too.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (typeof value === 'string') return scriptLike.test(value.replace(/[\u0000-\u001F\s]/g, ''))
   if (Array.isArray(value)) return value.some((entry) => unsafeValue(entry, depth + 1))
   if (value !== null && typeof value === 'object') {
@@ -43,18 +45,24 @@ export function validateDocumentUpdate(update: Uint8Array): string | null {
     if (content instanceof Y.ContentType) {
       const { type } = content
       if (type instanceof Y.XmlHook) return 'XML hooks are not allowed'
-      if (type instanceof Y.XmlElement && !nodeNames.has(type.nodeName)) return `unknown node type "${type.nodeName}"`
+      if (type instanceof Y.XmlElement && !nodeNames.has(type.nodeName))
+        return `unknown node type "${type.nodeName}"`
     }
     if (content instanceof Y.ContentFormat) {
       if (!markNames.has(content.key)) return `unknown mark "${content.key}"`
       if (content.key === 'link' && content.value !== null) {
         const href = (content.value as { href?: unknown }).href
-        if (typeof href !== 'string' || !allowedProtocols.test(href.trim())) return 'link to a disallowed address'
+        if (typeof href !== 'string' || !allowedProtocols.test(href.trim()))
+          return 'link to a disallowed address'
       }
       if (unsafeValue(content.value)) return 'unsafe mark attribute'
     }
-    if (struct.parentSub !== null && /^on/i.test(struct.parentSub)) return 'event-handler attributes are not allowed'
-    if ((content instanceof Y.ContentAny || content instanceof Y.ContentEmbed) && unsafeValue(content.getContent())) {
+    if (struct.parentSub !== null && /^on/i.test(struct.parentSub))
+      return 'event-handler attributes are not allowed'
+    if (
+      (content instanceof Y.ContentAny || content instanceof Y.ContentEmbed) &&
+      unsafeValue(content.getContent())
+    ) {
       return 'unsafe attribute value'
     }
     if (performance.now() - started > validationBudgetMs) return 'update too costly to validate'
