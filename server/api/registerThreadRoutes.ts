@@ -2,7 +2,6 @@ import type { ThreadService } from '../comments/ThreadService.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
-import { requireAccount } from './requireAccount.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
 
 function idParam(context: RequestContext, key: string): number {

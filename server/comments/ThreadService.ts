@@ -6,7 +6,7 @@ import {
   threadsDocumentName,
   threadsMapName,
 } from '../../shared/comments/index.ts'
-import { canComment, canEditComment, canResolveThread, type Role } from '../../shared/roles/index.ts'
+import { canComment, canEditComment, canResolveThread } from '../../shared/roles/index.ts'
 import { areaIds } from '../../shared/schema/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
 import type { AccountStore } from '../auth/AccountStore.ts'

@@ -3,7 +3,7 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
-import { canManageSnapshots, type Role } from '../../shared/roles/index.ts'
+import { canManageSnapshots } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
 import type {
   AreaChange,
