@@ -85,7 +85,15 @@ export class Room {
     Y.transact(
       room.ydoc,
       () => {
-        for (const update of stored.updates) Y.applyUpdate(room.ydoc, update, storeOrigin)
+        for (const update of stored.updates) {
+          try {
+            Y.applyUpdate(room.ydoc, update, storeOrigin)
+          } catch (error) {
+            // Validation keeps such updates out of the log; should one get in anyway, the document must still
+            // open: skip it and say so, rather than refusing the whole document forever.
+            options.logger.error('skipped a stored update that cannot be applied', { documentName, error })
+          }
+        }
       },
       storeOrigin,
     )
