@@ -295,7 +295,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
       actorId: reviewerAccount?.id,
       detail: { delegation: 'US', role: 'reviewer' },
     })
-    const opens = events.filter((event) => event.action === 'document.open')
+    const opens = events.filter((event) => event.action === 'document.open' && event.target === 'charter')
     expect(opens.find((event) => event.actorId === reviewerAccount?.id)?.detail).toEqual({ role: 'reviewer' })
     expect(opens.find((event) => event.actorId === chairAccount?.id)?.detail).toEqual({ role: 'co-chair' })
   })
