@@ -42,6 +42,10 @@ export class Connection implements RoomMember {
     this.inFlight--
   }
 
+  /** Set from the server's limits: see `SyncLimits.maxDocumentBytes` and `maxBufferedBytes`. */
+  maxDocumentBytes = Number.POSITIVE_INFINITY
+  maxBufferedBytes = Number.POSITIVE_INFINITY
+
   constructor(
     readonly socket: WebSocket,
     readonly documentName: string,
@@ -93,6 +97,12 @@ export class Connection implements RoomMember {
   send(message: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     this.socket.send(message, { binary: true })
+    // A reader that cannot keep up is closed, never silently skipped: it reconnects and resyncs everything.
+    if (this.socket.bufferedAmount > this.maxBufferedBytes) {
+      this.close(CloseCode.policy, 'slow consumer')
+      // It is not reading, so it will not answer the closing handshake either: do not wait 30 s for it.
+      setTimeout(() => this.socket.terminate(), 1000).unref()
+    }
   }
 
   close(code: number, reason: string): void {
@@ -155,6 +165,9 @@ export class Connection implements RoomMember {
         if (!this.canEdit) {
           this.inOrder(() => this.refuseUpdate(room, update))
           return
+        }
+        if (room.storedBytes + update.byteLength > this.maxDocumentBytes) {
+          throw new ProtocolError('document is at its size limit', CloseCode.messageTooBig)
         }
         // Submitted at once: the room keeps submission order, so this needs no waiting. A storage
         // failure closes the connection, and the room refuses this connection's later updates.

@@ -59,6 +59,8 @@ export class Room {
   /** Store writes run one after another, in submission order. */
   private work: Promise<void> = Promise.resolve()
   private lastSeq = 0
+  /** Approximate size of the document's log: what was loaded plus what was appended since. */
+  private bytesStored = 0
   private updatesSinceCompaction = 0
   private nextCompactionAt = 0
   /**
@@ -81,6 +83,7 @@ export class Room {
     const room = new Room(documentName, options)
     const stored = await options.store.load(documentName)
     room.lastSeq = stored.lastSeq
+    for (const update of stored.updates) room.bytesStored += update.byteLength
     room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
     Y.transact(
       room.ydoc,
@@ -102,6 +105,11 @@ export class Room {
       if (initial) await room.submit(initial, serverOrigin)
     }
     return room
+  }
+
+  /** Bytes in the document's update log (approximate between compactions). */
+  get storedBytes(): number {
+    return this.bytesStored
   }
 
   get loadedBytes(): number {
@@ -169,6 +177,7 @@ export class Room {
         this.documentName,
         batch.map((pending) => pending.update),
       )
+      for (const pending of batch) this.bytesStored += pending.update.byteLength
     } catch (error) {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
       for (const pending of batch) {
@@ -219,7 +228,9 @@ export class Room {
     if (this.updatesSinceCompaction === 0 || this.lastSeq === 0 || this.destroyed) return
     const started = performance.now()
     try {
-      await this.options.store.compact(this.documentName, Y.encodeStateAsUpdate(this.ydoc), this.lastSeq)
+      const state = Y.encodeStateAsUpdate(this.ydoc)
+      await this.options.store.compact(this.documentName, state, this.lastSeq)
+      this.bytesStored = state.byteLength
       const ms = performance.now() - started
       this.options.logger.debug('compacted', {
         documentName: this.documentName,

@@ -197,6 +197,8 @@ export class SyncServer {
     webSocket.once('close', () => this.count(this.perUser, userId, -1))
 
     const connection = new Connection(webSocket, documentName, decision.principal, logger.child({ userId }))
+    connection.maxDocumentBytes = limits.maxDocumentBytes
+    connection.maxBufferedBytes = limits.maxBufferedBytes
     this.connections.add(connection)
     const room = this.getRoom(documentName)
     const bucket = { tokens: limits.messageBurst, refilledAt: performance.now() }

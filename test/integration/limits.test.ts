@@ -91,6 +91,42 @@ describe('limits and hostile input', () => {
     expect((await server.app.store.load(documentName)).updates).toHaveLength(0)
   })
 
+  it('refuses an update that would take a document past its size limit with 1009, storing nothing', async () => {
+    const token = await start({ MAX_DOCUMENT_BYTES: '4096' })
+    const socket = await raw(token)
+    const big = new Y.Doc()
+    big.getText('text').insert(0, 'x'.repeat(8000))
+    socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(big)))
+    expect((await socket.closed).code).toBe(CloseCode.messageTooBig)
+    expect((await server.app.store.load(documentName)).updates).toHaveLength(0)
+    const small = await connectClient(server.wsUrl, documentName, { params: { token } })
+    clients.push(small)
+    small.text.insert(0, 'fits')
+    await eventually(async () => expect((await server.app.store.load(documentName)).updates).toHaveLength(1))
+  })
+
+  it('closes a slow consumer that stops reading instead of buffering without bound', async () => {
+    const token = await start({ MAX_BUFFERED_BYTES: '65536' })
+    const stalled = await raw(token)
+    await eventually(() => expect(stalled.messages.length).toBeGreaterThan(0))
+    // The client stops reading from its TCP socket; the server's send buffer then grows.
+    const tcp = (stalled.socket as unknown as { _socket: { pause(): void } })._socket
+    tcp.pause()
+    const writer = await raw(server.createAccount({ role: 'drafter' }).token)
+    const source = new Y.Doc()
+    await eventually(
+      () => {
+        const before = Y.encodeStateVector(source)
+        source.getText('text').insert(source.getText('text').length, 'y'.repeat(200_000))
+        writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source, before)))
+        expect(server.app.syncServer.connectionCount).toBe(1)
+      },
+      { timeoutMs: 20_000, intervalMs: 20 },
+    )
+    // The writer is still served.
+    expect(writer.socket.readyState).toBe(writer.socket.OPEN)
+  })
+
   it('serves Prometheus metrics to loopback only, or to the metrics token', async () => {
     const token = await start()
     const client = await connectClient(server.wsUrl, documentName, { params: { token } })
