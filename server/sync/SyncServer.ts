@@ -161,9 +161,13 @@ export class SyncServer {
       this.reject(webSocket, CloseCode.policy, 'too much data before the document was ready', logger)
       return true
     }
+    let authenticated = false
     const deadline = setTimeout(() => {
-      if (!ready)
-        this.reject(webSocket, CloseCode.authTimeout, 'authentication or loading took too long', logger)
+      if (ready) return
+      // Authentication is the client's part (terminal 4408); a slow load is ours, so the client may retry (1013).
+      if (!authenticated)
+        this.reject(webSocket, CloseCode.authTimeout, 'authentication took too long', logger)
+      else this.reject(webSocket, CloseCode.tryAgainLater, 'the document is taking too long to load', logger)
     }, limits.authDeadlineMs)
     deadline.unref()
     webSocket.once('close', () => clearTimeout(deadline))
@@ -187,6 +191,7 @@ export class SyncServer {
       this.reject(webSocket, decision.closeCode, decision.reason, logger)
       return
     }
+    authenticated = true
     if (webSocket.readyState !== WebSocket.OPEN) return
     const { userId } = decision.principal
     if ((this.perUser.get(userId) ?? 0) >= limits.maxConnectionsPerUser) {

@@ -127,6 +127,28 @@ describe('limits and hostile input', () => {
     expect(writer.socket.readyState).toBe(writer.socket.OPEN)
   })
 
+  /** Makes the document slow to load: thousands of small updates in its log. */
+  async function slowToLoad(updates: number): Promise<void> {
+    const source = new Y.Doc()
+    const log: Uint8Array[] = []
+    for (let index = 0; index < updates; index++) {
+      const before = Y.encodeStateVector(source)
+      source.getText('text').insert(0, 'x')
+      log.push(Y.encodeStateAsUpdate(source, before))
+    }
+    await server.app.store.append(documentName, log)
+  }
+
+  it('closes with 1008 a client that sends too much before its document is ready', async () => {
+    const token = await start({ PRE_AUTH_BUDGET_BYTES: '2048', COMPACT_AFTER_UPDATES: '1000000' })
+    await slowToLoad(30_000)
+    const socket = await raw(token)
+    const stateVector = Y.encodeStateVector(new Y.Doc())
+    for (let index = 0; index < 200; index++) socket.send(syncMessage(SyncMessageType.step1, stateVector))
+    socket.send(new Uint8Array(4096))
+    expect((await socket.closed).code).toBe(CloseCode.policy)
+  })
+
   it('serves Prometheus metrics to loopback only, or to the metrics token', async () => {
     const token = await start()
     const client = await connectClient(server.wsUrl, documentName, { params: { token } })
