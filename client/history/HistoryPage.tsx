@@ -289,6 +289,13 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                 >
                   Download redline (HTML)
                 </a>
+                <a
+                  className="download"
+                  href={`${base}/redline?from=${viewing.from}&to=${viewing.to}&format=docx`}
+                  download
+                >
+                  Download redline (Word)
+                </a>
               </div>
             )}
           </div>

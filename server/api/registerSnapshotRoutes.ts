@@ -111,6 +111,21 @@ export function registerSnapshotRoutes(
 
   router.on('GET', '/api/documents/:name/redline', async (context) => {
     const { documentName } = requireDocumentActor(dependencies, context)
+    if (context.url.searchParams.get('format') === 'docx') {
+      const body = await snapshots.redlineDocx(
+        documentName,
+        versionParam(context, 'from'),
+        versionParam(context, 'to'),
+      )
+      context.response.writeHead(200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'Content-Length': body.byteLength,
+        'Cache-Control': 'no-store',
+        'Content-Disposition': `attachment; filename="${documentName}-redline.docx"`,
+      })
+      context.response.end(body)
+      return undefined
+    }
     const comparison = await snapshots.compare(
       documentName,
       versionParam(context, 'from'),

@@ -6,6 +6,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  type IStylesOptions,
   Packer,
   PageNumber,
   Paragraph,
@@ -20,8 +21,26 @@ import { exportLabels } from './exportLabels.ts'
 import { renderBlocks } from './renderBlocks.ts'
 
 // Times New Roman ships with Word on every platform and covers Azerbaijani Latin (ə, ğ, ı, ş) and Cyrillic.
-const font = 'Times New Roman'
-const listIndent = 360 // twips per list level (0.25 in)
+export const font = 'Times New Roman'
+export const listIndent = 360 // twips per list level (0.25 in)
+
+/** Paragraph and heading styles shared by the Word exports. */
+export const docxStyles: IStylesOptions = {
+  default: {
+    document: { run: { font, size: 24 }, paragraph: { spacing: { line: 276 } } },
+    title: { run: { font, size: 36, bold: true, color: '000000' }, paragraph: { alignment: 'center' } },
+    heading1: {
+      run: { font, size: 28, bold: true, color: '000000' },
+      paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
+    },
+    heading2: {
+      run: { font, size: 25, bold: true, color: '000000' },
+      paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
+    },
+    heading3: { run: { font, size: 24, bold: true, color: '000000' }, paragraph: { keepNext: true } },
+    heading4: { run: { font, size: 24, italics: true, color: '000000' }, paragraph: { keepNext: true } },
+  },
+}
 
 function runChildren(runs: InlineRun[]): ParagraphChild[] {
   return runs.map((run) => {
@@ -136,22 +155,7 @@ export async function exportDocx(
     subject: labels.header,
     description: labels.footer,
     creator: 'Charter Desk',
-    styles: {
-      default: {
-        document: { run: { font, size: 24 }, paragraph: { spacing: { line: 276 } } },
-        title: { run: { font, size: 36, bold: true, color: '000000' }, paragraph: { alignment: 'center' } },
-        heading1: {
-          run: { font, size: 28, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 360, after: 160 }, keepNext: true },
-        },
-        heading2: {
-          run: { font, size: 25, bold: true, color: '000000' },
-          paragraph: { spacing: { before: 240, after: 120 }, keepNext: true },
-        },
-        heading3: { run: { font, size: 24, bold: true, color: '000000' }, paragraph: { keepNext: true } },
-        heading4: { run: { font, size: 24, italics: true, color: '000000' }, paragraph: { keepNext: true } },
-      },
-    },
+    styles: docxStyles,
     sections: [
       {
         properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },

@@ -151,3 +151,21 @@ export function largeDoc(articles = 100): JSONContent {
     ],
   }
 }
+
+/** The template with the connectivity article reworded, an article added and the security article removed. */
+export function redlineEditedDoc(): JSONContent {
+  const doc = templateDoc()
+  const sections = doc.content ?? []
+  const connectivity = sections.find((node) => node.attrs?.area === 'connectivity')!
+  connectivity.content![2] = {
+    type: 'article',
+    content: [paragraph(text('The Parties shall develop the Middle Corridor for energy and transit.'))],
+  }
+  connectivity.content!.push({
+    type: 'article',
+    content: [paragraph(text(`Brand new article ${hostileText}`))],
+  })
+  const security = sections.find((node) => node.attrs?.area === 'security')!
+  security.content = security.content!.filter((node) => node.type !== 'article')
+  return doc
+}

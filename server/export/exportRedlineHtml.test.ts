@@ -1,28 +1,8 @@
-import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { diffTokens, wordTokens } from './diffTokens.ts'
-import { contentHash, hostileText, meta, templateDoc } from './exportFixtures.ts'
+import { contentHash, meta, redlineEditedDoc, templateDoc } from './exportFixtures.ts'
 import { exportRedlineHtml } from './exportRedlineHtml.ts'
 import { expectSafeHtml } from './testHelpers.ts'
-
-function paragraph(text: string): JSONContent {
-  return { type: 'paragraph', content: [{ type: 'text', text }] }
-}
-
-/** The template with the connectivity article reworded, an article added and the security article removed. */
-function editedDoc(): JSONContent {
-  const doc = templateDoc()
-  const sections = doc.content ?? []
-  const connectivity = sections.find((node) => node.attrs?.area === 'connectivity')!
-  connectivity.content![2] = {
-    type: 'article',
-    content: [paragraph('The Parties shall develop the Middle Corridor for energy and transit.')],
-  }
-  connectivity.content!.push({ type: 'article', content: [paragraph(`Brand new article ${hostileText}`)] })
-  const security = sections.find((node) => node.attrs?.area === 'security')!
-  security.content = security.content!.filter((node) => node.type !== 'article')
-  return doc
-}
 
 describe('diffTokens', () => {
   it('finds word-level insertions and deletions', () => {
@@ -64,7 +44,7 @@ describe('diffTokens', () => {
 describe('exportRedlineHtml', () => {
   const html = exportRedlineHtml({
     baseDoc: templateDoc(),
-    doc: editedDoc(),
+    doc: redlineEditedDoc(),
     baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: 'b'.repeat(64) },
     meta,
   })

@@ -4,7 +4,7 @@ import type { RedlineInput } from './ExportInput.ts'
 import { escapeHtml } from './escapeHtml.ts'
 import { exportLabels } from './exportLabels.ts'
 import { htmlPage } from './htmlPage.ts'
-import { type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
+import { countWords, type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
 
 const redlineCss = `
 ins { color: #0b5394; text-decoration: underline; text-decoration-thickness: 2px; background: #e8f0fb; }
@@ -46,20 +46,6 @@ function redlineBlockHtml({ block, status, parts }: RedlineBlock): string {
         `${escapeHtml(block.marker)}</span><span>${body}</span></div>`
       )
   }
-}
-
-function countWords(blocks: readonly RedlineBlock[], op: 'insert' | 'delete'): number {
-  let words = 0
-  for (const { parts } of blocks) {
-    for (const part of parts) {
-      if (part.op === op)
-        words += part.tokens
-          .join(' ')
-          .split(/\s+/)
-          .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
-    }
-  }
-  return words
 }
 
 /**

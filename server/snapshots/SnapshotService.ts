@@ -17,8 +17,9 @@ import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
 import { diffTokens, wordTokens } from '../export/diffTokens.ts'
-import type { ExportThread } from '../export/ExportInput.ts'
+import type { ExportThread, RedlineInput } from '../export/ExportInput.ts'
 import type { ExportRunner } from '../export/ExportRunner.ts'
+import { exportRedlineDocx } from '../export/exportRedlineDocx.ts'
 import { exportRedlineHtml } from '../export/exportRedlineHtml.ts'
 import type { RenderedExport } from '../export/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
@@ -156,26 +157,17 @@ export class SnapshotService {
         deletedWords,
       })
     }
-    const title = this.catalog.find(documentName)?.title ?? documentName
-    const html = exportRedlineHtml({
-      baseDoc: before.doc,
-      doc: after.doc,
-      baseMeta: {
-        title,
-        snapshotName: before.name,
-        date: before.date,
-        contentHash: before.contentHash,
-        documentName,
-      },
-      meta: {
-        title,
-        snapshotName: after.name,
-        date: after.date,
-        contentHash: after.contentHash,
-        documentName,
-      },
-    })
+    const html = exportRedlineHtml(this.redlineInput(documentName, before, after))
     return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas, html }
+  }
+
+  /** The comparison as a Word redline, from the same block model as the HTML one. */
+  async redlineDocx(documentName: string, from: VersionRef, to: VersionRef): Promise<Buffer> {
+    const [before, after] = await Promise.all([
+      this.version(documentName, from),
+      this.version(documentName, to),
+    ])
+    return exportRedlineDocx(this.redlineInput(documentName, before, after))
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
@@ -230,6 +222,18 @@ export class SnapshotService {
     const stamp = version.date.slice(0, 10)
     const label = ref === 'current' ? 'current' : `snapshot-${ref}`
     return { ...rendered, filename: `${documentName}-${label}-${stamp}.${rendered.extension}` }
+  }
+
+  private redlineInput(documentName: string, before: Version, after: Version): RedlineInput {
+    const title = this.catalog.find(documentName)?.title ?? documentName
+    const metaOf = (version: Version) => ({
+      title,
+      snapshotName: version.name,
+      date: version.date,
+      contentHash: version.contentHash,
+      documentName,
+    })
+    return { baseDoc: before.doc, doc: after.doc, baseMeta: metaOf(before), meta: metaOf(after) }
   }
 
   private async version(documentName: string, ref: VersionRef): Promise<Version> {

@@ -123,6 +123,17 @@ describe('snapshots, compare, restore and export', () => {
     ).text()
     expect(redline).toMatch(/<ins[^>]*>[^<]*data centres/)
     expect(redline).toMatch(/<del[^>]*>[^<]*Placeholder/)
+    const word = await call(
+      reviewer,
+      'GET',
+      `/documents/${charterDocumentName}/redline?from=${before.id}&to=${after.id}&format=docx`,
+    )
+    expect(word.status).toBe(200)
+    expect(
+      Buffer.from(await word.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
     expect(original).toContain('[Placeholder: ')
   })
 
