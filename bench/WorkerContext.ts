@@ -1,9 +1,11 @@
 import type { ProcessStats } from './processStats.ts'
 import type { ConnectionInfo } from './servers/ServerUnderTest.ts'
-import type { FromWorker, RpcCall, ToWorker } from './workerProtocol.ts'
+import type { BrowserAccessInfo, FromWorker, RpcCall, ToWorker } from './workerProtocol.ts'
+
+type RpcResult = ProcessStats | ConnectionInfo[] | BrowserAccessInfo
 
 type Pending = {
-  resolve: (result: ProcessStats | ConnectionInfo[]) => void
+  resolve: (result: RpcResult) => void
   reject: (error: Error) => void
 }
 
@@ -29,8 +31,15 @@ export class WorkerContext {
   /** Server CPU and memory right now. */
   async probe(): Promise<ProcessStats> {
     const result = await this.call({ method: 'probe' })
-    if (Array.isArray(result)) throw new Error('probe: unexpected reply')
+    if (Array.isArray(result) || !('cpuSeconds' in result)) throw new Error('probe: unexpected reply')
     return result
+  }
+
+  /** Where our web client is served, with a fresh one-time sign-in URL (a new one per call). */
+  async browserAccess(): Promise<{ httpOrigin: string; signInUrl: () => string }> {
+    const result = await this.call({ method: 'browserAccess' })
+    if (Array.isArray(result) || !('signInUrl' in result)) throw new Error('browserAccess: unexpected reply')
+    return { httpOrigin: result.httpOrigin, signInUrl: () => result.signInUrl }
   }
 
   async connections(documentNames: string[]): Promise<ConnectionInfo[]> {
@@ -43,7 +52,7 @@ export class WorkerContext {
     this.send({ type: 'progress', message })
   }
 
-  private call(call: RpcCall): Promise<ProcessStats | ConnectionInfo[]> {
+  private call(call: RpcCall): Promise<RpcResult> {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })

@@ -1,6 +1,7 @@
 // Client worker: runs one scenario's Yjs clients in a process of their own, so their CPU is measured apart
 // from the server's and the runner's timeouts still fire when the clients saturate a core.
 
+import { browserEditing } from './scenarios/browserEditing.ts'
 import { editingTrace } from './scenarios/editingTrace.ts'
 import { fanOut } from './scenarios/fanOut.ts'
 import { manyDocuments } from './scenarios/manyDocuments.ts'
@@ -28,6 +29,8 @@ function runScenario(
       return manyDocuments(context, kind, request)
     case 'editingTrace':
       return editingTrace(context, kind, request)
+    case 'browserEditing':
+      return browserEditing(context, request)
   }
 }
 

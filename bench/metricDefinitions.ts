@@ -10,7 +10,7 @@ export interface MetricDefinition {
  * are not listed here still go to the JSON file.
  */
 export const metricDefinitions: Record<
-  'fanOut' | 'manyDocuments' | 'editingTrace',
+  'fanOut' | 'manyDocuments' | 'editingTrace' | 'browserEditing',
   Record<string, MetricDefinition>
 > = {
   fanOut: {
@@ -48,5 +48,22 @@ export const metricDefinitions: Record<
     coldLoadMs: { label: 'cold load: connect → synced (ms)', better: 'lower', digits: 1 },
     coldLoadBytes: { label: 'cold load: bytes received', better: 'lower', digits: 0 },
     documentStateBytes: { label: 'document state size (bytes)', better: 'none', digits: 0 },
+  },
+  browserEditing: {
+    loadEditableMs: {
+      label: 'navigation → 100-page charter synced + editable (ms)',
+      better: 'lower',
+      digits: 0,
+    },
+    keystrokeFrameP50Ms: { label: 'keystroke → next frame p50 (ms)', better: 'lower', digits: 1 },
+    keystrokeFrameP95Ms: { label: 'keystroke → next frame p95 (ms)', better: 'lower', digits: 1 },
+    keystrokeDomP50Ms: { label: 'keystroke → DOM updated p50 (ms)', better: 'lower', digits: 1 },
+    keystrokeDomP95Ms: { label: 'keystroke → DOM updated p95 (ms)', better: 'lower', digits: 1 },
+    remoteKeystrokesPerSecond: { label: 'remote keystrokes /s (all typists)', better: 'none', digits: 0 },
+    characters: { label: 'charter characters', better: 'none', digits: 0 },
+    seedBytes: { label: 'charter Yjs state (bytes)', better: 'none', digits: 0 },
+    initialJsGzipBytes: { label: 'initial client JS, gzipped (bytes)', better: 'lower', digits: 0 },
+    initialJsBytes: { label: 'initial client JS, raw (bytes)', better: 'none', digits: 0 },
+    serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
   },
 }

@@ -15,6 +15,10 @@ export interface BenchOptions {
   traceTransactions: number
   followers: number
   batchSize: number
+  pages: number
+  typists: number
+  typistRate: number
+  keystrokes: number
   /** Overrides every scenario's computed hard timeout when set. */
   timeoutSeconds: number | undefined
   authModule: string | undefined
@@ -30,7 +34,7 @@ export const usage = `Usage: npm run bench -- [options]
   --quick                 small sizes, 1 run each (< 2 minutes in total)
   --runs N                runs per scenario and server; medians are reported (default 3, quick 1)
   --servers a,b           any of ${serverNames.join(',')} (default all)
-  --scenarios a,b         any of ${scenarioIds.join(',')} (default all; browser is a placeholder)
+  --scenarios a,b         any of ${scenarioIds.join(',')} (default all; browser runs on ours only)
   --clients 2,20,100,200  fan-out client counts (quick 2,20)
   --rate N                fan-out edits per second per client (default 2)
   --duration S            fan-out editing seconds per run (default 10, quick 3)
@@ -40,6 +44,10 @@ export const usage = `Usage: npm run bench -- [options]
   --trace-txns N          replay only the first N transactions, 0 = all (default 0, quick 20000)
   --followers N           trace followers (default 5)
   --batch N               trace transactions between back-pressure checks (default 100)
+  --pages N               browser: size of the seeded charter in pages of ~3,000 characters (default 100)
+  --typists N             browser: remote Node clients typing meanwhile (default 20)
+  --typist-rate N         browser: keystrokes per second per remote typist (default 5)
+  --keystrokes N          browser: keystrokes measured in the browser (default 150, quick 40)
   --timeout S             hard timeout per scenario run, overriding the computed one
   --auth-module PATH      module whose default export supplies { params, headers } per document for
                           our server (also BENCH_AUTH_MODULE; BENCH_OURS_QUERY='token=...' for a fixed query)
@@ -104,6 +112,10 @@ export function parseOptions(argv: string[], projectRoot: string): BenchOptions 
       'trace-txns': { type: 'string' },
       followers: { type: 'string' },
       batch: { type: 'string' },
+      pages: { type: 'string' },
+      typists: { type: 'string' },
+      'typist-rate': { type: 'string' },
+      keystrokes: { type: 'string' },
       timeout: { type: 'string' },
       'auth-module': { type: 'string' },
       out: { type: 'string' },
@@ -132,6 +144,10 @@ export function parseOptions(argv: string[], projectRoot: string): BenchOptions 
     traceTransactions: positiveInteger(values['trace-txns'], quick ? 20_000 : 0, 'trace-txns', true),
     followers: positiveInteger(values.followers, 5, 'followers'),
     batchSize: positiveInteger(values.batch, 100, 'batch'),
+    pages: positiveInteger(values.pages, 100, 'pages'),
+    typists: positiveInteger(values.typists, 20, 'typists', true),
+    typistRate: positiveNumber(values['typist-rate'], 5, 'typist-rate'),
+    keystrokes: positiveInteger(values.keystrokes, quick ? 40 : 150, 'keystrokes'),
     timeoutSeconds: values.timeout === undefined ? undefined : positiveNumber(values.timeout, 1, 'timeout'),
     authModule: values['auth-module'] ?? process.env.BENCH_AUTH_MODULE,
     outDir: resolve(projectRoot, values.out ?? 'bench/results'),

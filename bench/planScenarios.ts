@@ -75,14 +75,22 @@ export function planScenarios(options: BenchOptions): ScenarioPlan[] {
   }
 
   if (options.scenarios.includes('browser')) {
-    // Hook for the real-browser scenario (Tiptap in headless Chromium via playwright-core). It will need
-    // its own request kind in workerProtocol.ts and a driver beside scenarios/; until then it is only listed.
+    // Only a server that serves the Charter Desk web client can run this (ours); run.ts skips the others.
     plans.push({
       id: 'browser',
-      title: 'Browser editing (Tiptap in Chromium)',
-      request: undefined,
-      timeoutMs: 0,
-      placeholder: 'not implemented yet',
+      title: `Browser (Tiptap in headless Chromium): ${options.pages}-page charter, ${options.typists} remote typists × ${options.typistRate} keys/s`,
+      request: {
+        scenario: 'browserEditing',
+        pages: options.pages,
+        typists: options.typists,
+        typistCharsPerSecond: options.typistRate,
+        keystrokes: options.keystrokes,
+        keystrokeIntervalMs: 120,
+        connectTimeoutMs: 60_000,
+        initialJsBytes: 0,
+        initialJsGzipBytes: 0,
+      },
+      timeoutMs: hardTimeout(180_000 + options.keystrokes * 300),
     })
   }
   return plans

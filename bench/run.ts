@@ -1,8 +1,11 @@
 // Entry point of `npm run bench`: starts each server under test as a child process, drives it from a client
 // worker process, and reports medians side by side. See BENCHMARKS.md.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 import { childProcesses } from './childProcesses.ts'
 import { connectClient } from './clients/connectClient.ts'
 import { formatResultsTable, type TableSection } from './formatResultsTable.ts'
@@ -50,6 +53,9 @@ function headline(result: RunResult): string {
   add('KiB/doc', 'rssPerDocumentKb')
   add('converge ms', 'convergeMs', 0)
   add('cold ms', 'coldLoadMs')
+  add('editable ms', 'loadEditableMs', 0)
+  add('key→frame p95', 'keystrokeFrameP95Ms')
+  add('key→DOM p95', 'keystrokeDomP95Ms')
   add('srv CPU s', 'serverCpuSeconds', 2)
   add('peak MiB', 'serverPeakRssMb')
   if (m.converged === 0) parts.push('NOT CONVERGED')
@@ -76,13 +82,84 @@ async function preflightSync(server: ServerUnderTest, running: RunningServer): P
   }
 }
 
+/**
+ * Wall time of one committed SQLite transaction with synchronous=FULL (one small row, WAL) in a temp dir on
+ * the same disk as our server's DATA_DIR. Our server pays this per group commit and the peers don't, so it
+ * is recorded with the results: other processes writing to the same disk can make it 10× slower.
+ */
+async function commitLatencyMs(): Promise<number> {
+  const { openSqliteDatabase } = await import('../server/persistence/openSqliteDatabase.ts')
+  const dir = mkdtempSync(join(tmpdir(), 'charter-bench-fsync-'))
+  try {
+    const database = openSqliteDatabase(dir, 'FULL')
+    database.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, data BLOB)')
+    const insert = database.prepare('INSERT INTO t (data) VALUES (?)')
+    const samples: number[] = []
+    for (let i = 0; i < 100; i++) {
+      const started = performance.now()
+      insert.run(Buffer.alloc(32))
+      samples.push(performance.now() - started)
+    }
+    database.close()
+    return median(samples)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+interface ClientBuild {
+  dir: string
+  /** The entry script and the modules it preloads, as index.html references them. */
+  initialJsBytes: number
+  initialJsGzipBytes: number
+  /** False for a prebuilt client (BENCH_CLIENT_DIR), which the bench must not delete. */
+  owned: boolean
+}
+
+/**
+ * Builds the web client into a directory of the bench's own (so a concurrent `npm test` using dist/client is
+ * not disturbed) and measures the initial JS: every script index.html loads up front, gzipped at level 9.
+ */
+function buildClient(prebuilt: string | undefined): ClientBuild {
+  const dir = prebuilt ?? mkdtempSync(join(tmpdir(), 'charter-bench-client-'))
+  if (!prebuilt) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', dir, '--emptyOutDir'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+  }
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+  const scripts = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/([^"]+\.js)"/g),
+  ]
+    .map((match) => match[1])
+    .filter((path): path is string => path !== undefined)
+  let initialJsBytes = 0
+  let initialJsGzipBytes = 0
+  for (const script of new Set(scripts)) {
+    const content = readFileSync(join(dir, script))
+    initialJsBytes += content.byteLength
+    initialJsGzipBytes += gzipSync(content, { level: 9 }).byteLength
+  }
+  if (initialJsBytes === 0) throw new Error(`no script found in ${join(dir, 'index.html')}`)
+  return { dir, initialJsBytes, initialJsGzipBytes, owned: !prebuilt }
+}
+
 async function availableServers(
   options: BenchOptions,
+  clientDir: string | undefined,
 ): Promise<{ servers: ServerUnderTest[]; skipped: { name: string; reason: string }[] }> {
   const auth = await loadAuthSupplier(options.authModule)
   const servers: ServerUnderTest[] = []
   const skipped: { name: string; reason: string }[] = []
-  for (const server of serversUnderTest({ projectRoot, auth })) {
+  const oursEnv = Object.fromEntries(
+    (process.env.BENCH_OURS_ENV ?? '')
+      .split(',')
+      .map((pair) => pair.trim())
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  )
+  for (const server of serversUnderTest({ projectRoot, auth, oursEnv, clientDir })) {
     if (!options.servers.includes(server.name)) continue
     const reason = server.unavailableReason()
     if (reason !== undefined) {
@@ -138,7 +215,18 @@ async function main(): Promise<number> {
   log(
     `Charter Desk bench — ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, Node ${machine.node}`,
   )
-  const { servers, skipped } = await availableServers(options)
+  let clientBuild: ClientBuild | undefined
+  if (options.scenarios.includes('browser') && options.servers.includes('ours')) {
+    // BENCH_CLIENT_DIR: serve an already built client (e.g. an experiment) instead of building one.
+    const prebuilt = process.env.BENCH_CLIENT_DIR ? resolve(process.env.BENCH_CLIENT_DIR) : undefined
+    log(prebuilt ? `Using the prebuilt web client in ${prebuilt}` : 'Building the web client (vite build)…')
+    clientBuild = buildClient(prebuilt)
+    log(
+      `  initial JS: ${clientBuild.initialJsBytes.toLocaleString('en-US')} bytes, ` +
+        `${clientBuild.initialJsGzipBytes.toLocaleString('en-US')} gzipped`,
+    )
+  }
+  const { servers, skipped } = await availableServers(options, clientBuild?.dir)
   for (const server of servers) log(`  ${server.name}: ${server.description}`)
   for (const { name, reason } of skipped) log(`  ${name}: skipped (${reason})`)
   if (servers.length === 0) {
@@ -146,7 +234,21 @@ async function main(): Promise<number> {
     return 1
   }
 
+  const commitBeforeMs = servers.some((server) => server.name === 'ours')
+    ? await commitLatencyMs()
+    : Number.NaN
+  if (Number.isFinite(commitBeforeMs)) {
+    log(`  SQLite FULL commit (fsync) on this disk: median ${commitBeforeMs.toFixed(2)} ms`)
+  }
   const plans = planScenarios(options)
+  for (const plan of plans) {
+    if (plan.request?.scenario === 'browserEditing' && clientBuild) {
+      plan.request.initialJsBytes = clientBuild.initialJsBytes
+      plan.request.initialJsGzipBytes = clientBuild.initialJsGzipBytes
+    }
+  }
+  const runsOn = (plan: (typeof plans)[number], server: ServerUnderTest): boolean =>
+    plan.request?.scenario !== 'browserEditing' || server.servesWebClient
   const results = new Map<string, Map<string, RunResult[]>>()
   for (let run = 1; run <= options.runs; run++) {
     for (const plan of plans) {
@@ -154,7 +256,7 @@ async function main(): Promise<number> {
       // Rotate the server order each run so that no server always runs on a machine warmed by another.
       const rotation = (run - 1) % servers.length
       const order = [...servers.slice(rotation), ...servers.slice(0, rotation)]
-      for (const server of order) {
+      for (const server of order.filter((candidate) => runsOn(plan, candidate))) {
         log(`[run ${run}/${options.runs}] ${plan.title} · ${server.name}`)
         const result = await runOnServer({
           server,
@@ -171,6 +273,7 @@ async function main(): Promise<number> {
     }
   }
 
+  const commitAfterMs = Number.isFinite(commitBeforeMs) ? await commitLatencyMs() : Number.NaN
   const sections: TableSection[] = plans.map((plan) => {
     const kind = plan.request?.scenario
     return {
@@ -180,19 +283,27 @@ async function main(): Promise<number> {
       columns:
         kind === undefined
           ? []
-          : servers.map((server) => {
-              const runs = results.get(plan.id)?.get(server.name) ?? []
-              return {
-                name: server.name,
-                summary: summarize(runs, kind),
-                okRuns: runs.filter((run) => run.error === undefined).length,
-                totalRuns: runs.length,
-              }
-            }),
+          : servers
+              .filter((server) => runsOn(plan, server))
+              .map((server) => {
+                const runs = results.get(plan.id)?.get(server.name) ?? []
+                return {
+                  name: server.name,
+                  summary: summarize(runs, kind),
+                  okRuns: runs.filter((run) => run.error === undefined).length,
+                  totalRuns: runs.length,
+                }
+              }),
     }
   })
   log('')
   log(`Medians of ${options.runs} run(s) per server; ratio = ours ÷ best of the other servers.`)
+  if (Number.isFinite(commitAfterMs)) {
+    log(
+      `SQLite FULL commit (fsync) median: ${commitBeforeMs.toFixed(2)} ms before the runs, ` +
+        `${commitAfterMs.toFixed(2)} ms after.`,
+    )
+  }
   log('')
   log(formatResultsTable(sections))
 
@@ -203,6 +314,7 @@ async function main(): Promise<number> {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     machine,
+    commitLatencyMs: { before: commitBeforeMs, after: commitAfterMs },
     options,
     servers: servers.map(({ name, description, clientKind }) => ({ name, description, clientKind })),
     skippedServers: skipped,
@@ -220,6 +332,7 @@ async function main(): Promise<number> {
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
   // The Markdown twin is what BENCHMARKS.md's results section is pasted from.
   writeFileSync(join(options.outDir, `${stamp}.md`), `${formatResultsTable(sections, true)}\n`)
+  if (clientBuild?.owned) rmSync(clientBuild.dir, { recursive: true, force: true })
   log('')
   log(`Results written to ${relative(process.cwd(), jsonPath)} (and .md)`)
   const failures = [...results.values()]

@@ -78,12 +78,18 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
             break
           case 'rpc': {
             const { id, call } = message
-            const answer =
+            const answer: Promise<unknown> =
               call.method === 'probe'
                 ? Promise.resolve().then(() => processStats(server.pid))
-                : Promise.all(call.documentNames.map((name) => connectionInfo(server, name)))
+                : call.method === 'browserAccess'
+                  ? Promise.resolve().then(() => {
+                      if (!server.browser)
+                        throw new Error(`${options.server.name} does not serve the web client`)
+                      return { httpOrigin: server.browser.httpOrigin, signInUrl: server.browser.signInUrl() }
+                    })
+                  : Promise.all(call.documentNames.map((name) => connectionInfo(server, name)))
             answer.then(
-              (result) => reply({ type: 'rpcResult', id, result }),
+              (result) => reply({ type: 'rpcResult', id, result } as ToWorker),
               (error: unknown) =>
                 reply({
                   type: 'rpcError',

@@ -32,7 +32,27 @@ export interface EditingTraceRequest {
   convergeTimeoutMs: number
 }
 
-export type ScenarioRequest = FanOutRequest | ManyDocumentsRequest | EditingTraceRequest
+export interface BrowserEditingRequest {
+  scenario: 'browserEditing'
+  /** Size of the seeded charter in printed pages (~3,000 characters each). */
+  pages: number
+  /** Node clients typing into the same document while the browser types. */
+  typists: number
+  typistCharsPerSecond: number
+  /** Keystrokes typed in the browser (one at a time, `keystrokeIntervalMs` apart). */
+  keystrokes: number
+  keystrokeIntervalMs: number
+  connectTimeoutMs: number
+  /** Measured by the runner on the client build it serves; reported as metrics. */
+  initialJsBytes: number
+  initialJsGzipBytes: number
+}
+
+export type ScenarioRequest =
+  | FanOutRequest
+  | ManyDocumentsRequest
+  | EditingTraceRequest
+  | BrowserEditingRequest
 
 /** Metric key → value; keys are described in metricDefinitions.ts. */
 export type Metrics = Record<string, number>
@@ -42,11 +62,20 @@ export interface ScenarioOutcome {
   notes: string[]
 }
 
-export type RpcCall = { method: 'probe' } | { method: 'connections'; documentNames: string[] }
+export type RpcCall =
+  | { method: 'probe' }
+  | { method: 'connections'; documentNames: string[] }
+  | { method: 'browserAccess' }
+
+/** What the browser scenario needs from the runner: where the web client is and a sign-in link. */
+export interface BrowserAccessInfo {
+  httpOrigin: string
+  signInUrl: string
+}
 
 export type ToWorker =
   | { type: 'run'; clientKind: ClientKind; request: ScenarioRequest }
-  | { type: 'rpcResult'; id: number; result: ProcessStats | ConnectionInfo[] }
+  | { type: 'rpcResult'; id: number; result: ProcessStats | ConnectionInfo[] | BrowserAccessInfo }
   | { type: 'rpcError'; id: number; message: string }
 
 export type FromWorker =

@@ -21,6 +21,13 @@ export type AuthSupplier = (request: {
   httpOrigin: string
 }) => ConnectionOptions | Promise<ConnectionOptions>
 
+export interface BrowserAccess {
+  /** `http://127.0.0.1:<port>` */
+  httpOrigin: string
+  /** A fresh one-time sign-in URL (`<origin>/sign-in#link=…`) for the bench account. */
+  signInUrl(): string
+}
+
 /** Which client library talks to the server. */
 export type ClientKind = 'y-websocket' | 'hocuspocus'
 
@@ -29,6 +36,8 @@ export interface RunningServer {
   port: number
   url(documentName: string): string
   connectionOptions?(documentName: string): ConnectionOptions | Promise<ConnectionOptions>
+  /** Set for a server that also serves the Charter Desk web client (ours): what a browser needs. */
+  browser?: BrowserAccess
   stop(): Promise<void>
 }
 
@@ -38,6 +47,8 @@ export interface ServerUnderTest {
   /** One line naming the exact server, its version and configuration. */
   description: string
   clientKind: ClientKind
+  /** Serves the Charter Desk web client (only ours), so the browser scenario can run against it. */
+  servesWebClient: boolean
   /** Why this server cannot run (e.g. entry point missing); undefined when it can. */
   unavailableReason(): string | undefined
   start(): Promise<RunningServer>

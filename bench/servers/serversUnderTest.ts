@@ -2,42 +2,84 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AuthSupplier, ServerUnderTest } from './ServerUnderTest.ts'
+import { DocumentCreator, seedOurDataDir } from './seedOurDataDir.ts'
 import { spawnServer } from './spawnServer.ts'
 
 interface ServersUnderTestOptions {
   projectRoot: string
-  /** Credentials for our server; the reference servers accept anything. */
+  /**
+   * Credentials for our server, replacing the built-in ones; the reference servers accept anything. By
+   * default the bench seeds a co-chair account and token into the fresh DATA_DIR, creates every document
+   * it opens through `POST /api/documents`, and passes `?token=…`.
+   */
   auth?: AuthSupplier
+  /** Extra environment for our server (e.g. SQLITE_SYNCHRONOUS), from BENCH_OURS_ENV='K=V,K=V'. */
+  oursEnv?: Record<string, string>
+  /** Built web client our server serves (CLIENT_DIR); the bench builds one for the browser scenario. */
+  clientDir?: string
 }
 
 const loopback = '127.0.0.1'
 
+/** Our server's abuse limits, lifted for a load test from one host and one account (see BENCHMARKS.md). */
+const benchLimits = {
+  MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+  MAX_CONNECTIONS_PER_USER: '1000000',
+  MESSAGES_PER_SECOND: '10000000',
+  MESSAGE_BURST: '100000000',
+}
+
 /** The three columns of the results table, in display order: ours first, then the peers. */
 export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderTest[] {
-  const { projectRoot, auth } = options
+  const { projectRoot, auth, oursEnv, clientDir } = options
   const ourEntry = 'server/main.ts'
 
   const ours: ServerUnderTest = {
     name: 'ours',
-    description: `Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR, LOG_LEVEL=warn`,
+    description:
+      `Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR (synchronous=FULL unless ` +
+      `overridden), LOG_LEVEL=warn${oursEnv && Object.keys(oursEnv).length ? `, ${new URLSearchParams(oursEnv).toString().replaceAll('&', ', ')}` : ''}; ` +
+      'clients authenticate with a co-chair personal access token',
     clientKind: 'y-websocket',
+    servesWebClient: true,
     unavailableReason: () =>
       existsSync(join(projectRoot, ourEntry)) ? undefined : `${ourEntry} does not exist yet`,
     async start() {
       const dataDir = mkdtempSync(join(tmpdir(), 'charter-bench-'))
       try {
+        const credentials = seedOurDataDir(dataDir)
         const server = await spawnServer({
           name: 'ours',
           script: ourEntry,
           cwd: projectRoot,
-          env: { PORT: '0', HOST: loopback, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+          env: {
+            PORT: '0',
+            HOST: loopback,
+            DATA_DIR: dataDir,
+            LOG_LEVEL: 'warn',
+            ...(clientDir ? { CLIENT_DIR: clientDir } : {}),
+            // Every bench client comes from one address and one account, at rates a person never types:
+            // lift the abuse limits (connections per address and per account, frames per second).
+            ...benchLimits,
+            ...oursEnv,
+          },
         })
         const httpOrigin = `http://${loopback}:${server.port}`
+        const documents = new DocumentCreator(httpOrigin, credentials.token)
+        const builtInAuth: AuthSupplier = async ({ documentName }) => {
+          await documents.ensure(documentName)
+          return { params: { token: credentials.token } }
+        }
+        const supplier = auth ?? builtInAuth
         return {
           pid: server.pid,
           port: server.port,
           url: (documentName) => `ws://${loopback}:${server.port}/collab/${documentName}`,
-          connectionOptions: auth ? (documentName) => auth({ documentName, httpOrigin }) : undefined,
+          connectionOptions: (documentName) => supplier({ documentName, httpOrigin }),
+          browser: {
+            httpOrigin,
+            signInUrl: () => `${httpOrigin}/sign-in#link=${credentials.signInLink()}`,
+          },
           async stop() {
             await server.stop()
             rmSync(dataDir, { recursive: true, force: true })
@@ -56,6 +98,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
       '@y/websocket-server 0.1.1 setupWSConnection on ws 8.23.0, in memory (no persistence), ' +
       'bench/servers/yWebsocketServer.ts',
     clientKind: 'y-websocket',
+    servesWebClient: false,
     unavailableReason: () => undefined,
     async start() {
       const server = await spawnServer({
@@ -80,6 +123,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
       '@hocuspocus/server 3.4.3, default configuration, no extensions (in memory, no persistence), ' +
       'bench/servers/hocuspocusServer.ts; clients use @hocuspocus/provider 3.4.4',
     clientKind: 'hocuspocus',
+    servesWebClient: false,
     unavailableReason: () => undefined,
     async start() {
       const server = await spawnServer({

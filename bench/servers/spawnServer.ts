@@ -26,7 +26,9 @@ const stderrTailLength = 4000
  * stderr banner.
  */
 export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', options.script], {
+  // BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof') goes to every server's node, for profiling.
+  const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', options.script], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

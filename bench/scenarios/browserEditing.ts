@@ -1,0 +1,301 @@
+import { performance } from 'node:perf_hooks'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { getSchema, type JSONContent } from '@tiptap/core'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { charterExtensions, createCharterTemplate, documentField } from '../../shared/schema/index.ts'
+import { launchBrowser } from '../../test/helpers/launchBrowser.ts'
+import { countingWebSocket } from '../clients/countingWebSocket.ts'
+import { startClientLoadMeter } from '../clients/startClientLoadMeter.ts'
+import type { ConnectionInfo } from '../servers/ServerUnderTest.ts'
+import { percentile } from '../stats/percentile.ts'
+import type { WorkerContext } from '../WorkerContext.ts'
+import { withTimeout } from '../withTimeout.ts'
+import type { BrowserEditingRequest, ScenarioOutcome } from '../workerProtocol.ts'
+
+/** A printed page of treaty text: about 500 words. */
+const charactersPerPage = 3000
+const paragraphLength = 750
+const endMarker = 'END-OF-BENCH-CHARTER'
+
+function clause(index: number, paragraph: number): string {
+  const words =
+    `Article ${index}, paragraph ${paragraph}. The Parties shall cooperate closely in this area, exchange ` +
+    'information in a timely and transparent manner, consult each other before adopting measures that may ' +
+    'affect the interests of the other Party, and refer any question of interpretation to the joint ' +
+    'committee established under this Charter, which shall meet at least once a year and decide by consensus. '
+  let text = ''
+  while (text.length < paragraphLength) text += words
+  return text.slice(0, paragraphLength)
+}
+
+/** The charter template with enough articles appended to its "Other areas" section to fill `pages` pages. */
+export function largeCharter(pages: number): { json: JSONContent; articles: number; characters: number } {
+  const json = createCharterTemplate()
+  const other = json.content?.find((node) => node.type === 'charterSection' && node.attrs?.area === 'other')
+  if (!other?.content) throw new Error('charter template has no "other" section')
+  const paragraphsPerArticle = 2
+  const articles = Math.ceil((pages * charactersPerPage) / (paragraphLength * paragraphsPerArticle))
+  for (let index = 1; index <= articles; index++) {
+    const content: JSONContent[] = []
+    for (let paragraph = 1; paragraph <= paragraphsPerArticle; paragraph++) {
+      const text =
+        index === articles && paragraph === paragraphsPerArticle ? endMarker : clause(index, paragraph)
+      content.push({ type: 'paragraph', content: [{ type: 'text', text }] })
+    }
+    other.content.push({ type: 'article', content })
+  }
+  return { json, articles, characters: articles * paragraphsPerArticle * paragraphLength }
+}
+
+interface NodeClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  synced: Promise<void>
+}
+
+function connectNodeClient(info: ConnectionInfo, doc = new Y.Doc()): NodeClient {
+  const slash = info.url.lastIndexOf('/')
+  const provider = new WebsocketProvider(info.url.slice(0, slash), info.url.slice(slash + 1), doc, {
+    WebSocketPolyfill: countingWebSocket(info.headers, {
+      bytesReceived: 0,
+      current: undefined,
+    }) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    params: info.params ?? {},
+  })
+  const synced = new Promise<void>((resolve) => {
+    const onSync = (isSynced: boolean): void => {
+      if (!isSynced) return
+      provider.off('sync', onSync)
+      resolve()
+    }
+    provider.on('sync', onSync)
+  })
+  return { doc, provider, synced }
+}
+
+/** The XmlText of the first paragraph of every appended article (the typists' targets). */
+function articleTexts(doc: Y.Doc): Y.XmlText[] {
+  const fragment = doc.getXmlFragment(documentField)
+  const texts: Y.XmlText[] = []
+  for (const section of fragment.toArray()) {
+    if (!(section instanceof Y.XmlElement) || section.getAttribute('area') !== 'other') continue
+    for (const article of section.toArray()) {
+      if (!(article instanceof Y.XmlElement) || article.nodeName !== 'article') continue
+      const paragraph = article.get(0)
+      const text = paragraph instanceof Y.XmlElement ? paragraph.get(0) : undefined
+      if (text instanceof Y.XmlText) texts.push(text)
+    }
+  }
+  return texts
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`)
+    await sleep(20)
+  }
+}
+
+/**
+ * Real client in headless Chromium (the built React/Tiptap app served by our server): time from navigation
+ * until a ~100-page charter is synced and editable, then keystroke-to-screen latency while Node clients type
+ * into the same document.
+ */
+export async function browserEditing(
+  context: WorkerContext,
+  request: BrowserEditingRequest,
+): Promise<ScenarioOutcome> {
+  const notes: string[] = []
+  const access = await context.browserAccess()
+  const documentName = 'bench-charter'
+  const [info] = await context.connections([documentName])
+  if (!info) throw new Error('no connection info')
+
+  // Seed the document through the protocol, as a stock client would.
+  const { json, articles, characters } = largeCharter(request.pages)
+  const schema = getSchema(charterExtensions)
+  schema.nodeFromJSON(json).check()
+  const seedDoc = prosemirrorJSONToYDoc(schema, json, documentField)
+  const seeder = connectNodeClient(info, seedDoc)
+  await withTimeout(seeder.synced, request.connectTimeoutMs, 'seeding client sync')
+  const seedBytes = Y.encodeStateAsUpdate(seedDoc).byteLength
+
+  // Typists connect after seeding; a typist that sees the end marker proves the server has stored it all.
+  const typists: NodeClient[] = []
+  for (let i = 0; i < request.typists; i++) typists.push(connectNodeClient(info))
+  await withTimeout(
+    Promise.all(typists.map((typist) => typist.synced)),
+    request.connectTimeoutMs,
+    'typists sync',
+  )
+  await until(
+    // The template's own placeholder article comes first in that section.
+    () => typists.every((typist) => articleTexts(typist.doc).length === articles + 1),
+    request.connectTimeoutMs,
+    'typists to receive the seeded charter',
+  )
+  seeder.provider.destroy()
+  context.progress(
+    `seeded ${documentName}: ${articles} articles, ${characters.toLocaleString('en-US')} characters ` +
+      `(~${request.pages} pages), ${seedBytes.toLocaleString('en-US')} bytes of Yjs state`,
+  )
+
+  const browser = await launchBrowser()
+  try {
+    // Sign in (one-time link → cookie session) on a page we do not measure.
+    const browserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const page = await browserContext.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(access.signInUrl())
+    await page.locator('.charter-text h1').waitFor({ timeout: request.connectTimeoutMs })
+
+    // Cold load: IndexedDB of this context holds nothing for bench-charter, so everything comes over the wire.
+    const navigationStarted = performance.now()
+    await page.goto(`${access.httpOrigin}/d/${documentName}`)
+    const readyHandle = await page.waitForFunction(
+      (marker) => {
+        const editor = document.querySelector('.charter-text')
+        if (!editor) return false
+        if (editor.getAttribute('contenteditable') !== 'true') return false
+        const last = editor.querySelector('section[data-area=other] .charter-article:last-of-type')
+        return last?.textContent?.includes(marker) ? performance.now() : false
+      },
+      endMarker,
+      { polling: 'raf', timeout: request.connectTimeoutMs },
+    )
+    // performance.now() in the page counts from the navigation's start.
+    const loadEditableMs = (await readyHandle.jsonValue()) as number
+    const loadEditableWallMs = performance.now() - navigationStarted
+    const resources = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
+        .map((entry) => ({
+          name: entry.name,
+          transfer: (entry as PerformanceResourceTiming).transferSize,
+        })),
+    )
+    context.progress(
+      `100-page charter editable after ${loadEditableMs.toFixed(0)} ms (page clock; ` +
+        `${loadEditableWallMs.toFixed(0)} ms wall incl. CDP), ${resources.length} scripts`,
+    )
+
+    // Keystroke-to-screen: keydown → the browser's native text insertion (the 'input' event; ProseMirror then
+    // reads it and runs its transaction, y-prosemirror and React in the same task) → the next animation frame,
+    // i.e. the frame that paints it, which can only start once all that work is done.
+    await page.evaluate(() => {
+      const editor = document.querySelector('.charter-text') as HTMLElement
+      const samples: { dom: number; frame: number }[] = []
+      let keyAt: number | null = null
+      editor.addEventListener(
+        'keydown',
+        (event) => {
+          keyAt = event.timeStamp
+        },
+        { capture: true },
+      )
+      editor.addEventListener(
+        'input',
+        () => {
+          if (keyAt === null) return
+          const started = keyAt
+          keyAt = null
+          const dom = performance.now() - started
+          requestAnimationFrame(() => samples.push({ dom, frame: performance.now() - started }))
+        },
+        { capture: true },
+      )
+      ;(window as unknown as { benchSamples: typeof samples }).benchSamples = samples
+    })
+    // Put the caret at the end of the first appended article's first paragraph.
+    await page.evaluate(() => {
+      const paragraph = document.querySelector('section[data-area=other] .charter-article:nth-of-type(2) p')
+      const text = paragraph?.firstChild
+      if (!text) throw new Error('no paragraph to type into')
+      ;(document.querySelector('.charter-text') as HTMLElement).focus()
+      document.getSelection()?.collapse(text, text.textContent?.length ?? 0)
+    })
+    await sleep(100)
+
+    // Remote typists: each types into its own article (spread through the document) with a moving cursor.
+    const texts = typists.map((typist) => articleTexts(typist.doc))
+    const intervalMs = 1000 / request.typistCharsPerSecond
+    let typing = true
+    let remoteKeystrokes = 0
+    const timers: NodeJS.Timeout[] = []
+    typists.forEach((typist, index) => {
+      const target = texts[index]?.[Math.floor(((index + 1) * articles) / (typists.length + 1))]
+      if (!target) throw new Error('typist has no article')
+      const type = (): void => {
+        if (!typing) return
+        const position = target.length
+        target.insert(position, 'abcdefghijklmnopqrstuvwxyz'[remoteKeystrokes % 26] as string)
+        const cursor = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(target, position + 1))
+        typist.provider.awareness.setLocalStateField('cursor', { anchor: cursor, head: cursor })
+        remoteKeystrokes++
+      }
+      timers.push(setTimeout(() => timers.push(setInterval(type, intervalMs)), Math.random() * intervalMs))
+    })
+    await sleep(1000)
+
+    const load = startClientLoadMeter()
+    const typedStarted = performance.now()
+    for (let i = 0; i < request.keystrokes; i++) {
+      await page.keyboard.press('abcdefghijklmnopqrstuvwxyz'[i % 26] as string)
+      await sleep(request.keystrokeIntervalMs)
+    }
+    const typedMs = performance.now() - typedStarted
+    typing = false
+    for (const timer of timers) clearTimeout(timer)
+    const clientLoad = load()
+    await sleep(200)
+    const samples = (await page.evaluate(
+      () => (window as unknown as { benchSamples: { dom: number; frame: number }[] }).benchSamples,
+    )) as { dom: number; frame: number }[]
+    if (samples.length < request.keystrokes * 0.9) {
+      notes.push(`only ${samples.length} of ${request.keystrokes} keystrokes were matched to a DOM change`)
+    }
+    // The browser's own text must have every local keystroke and converge with the typists'.
+    const remoteBefore = remoteKeystrokes
+    await sleep(500)
+    const pageText = await page.evaluate(
+      () => document.querySelector('.charter-text')?.textContent?.length ?? 0,
+    )
+    if (errors.length > 0) notes.push(`page errors: ${errors.slice(0, 3).join(' | ')}`)
+    await browserContext.close()
+
+    const dom = samples.map((sample) => sample.dom)
+    const frame = samples.map((sample) => sample.frame)
+    return {
+      metrics: {
+        pages: request.pages,
+        characters,
+        seedBytes,
+        loadEditableMs,
+        loadEditableWallMs,
+        keystrokes: samples.length,
+        keystrokeDomP50Ms: percentile(dom, 50),
+        keystrokeDomP95Ms: percentile(dom, 95),
+        keystrokeFrameP50Ms: percentile(frame, 50),
+        keystrokeFrameP95Ms: percentile(frame, 95),
+        remoteKeystrokesPerSecond: remoteBefore / ((typedMs + 1000) / 1000),
+        typists: request.typists,
+        pageTextLength: pageText,
+        clientCpuShare: clientLoad.cpuShare,
+        initialJsGzipBytes: request.initialJsGzipBytes,
+        initialJsBytes: request.initialJsBytes,
+      },
+      notes,
+    }
+  } finally {
+    typists.forEach((typist) => {
+      typist.provider.destroy()
+    })
+    await browser.close()
+  }
+}

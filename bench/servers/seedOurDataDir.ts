@@ -1,0 +1,88 @@
+import { SqliteAccountStore } from '../../server/auth/SqliteAccountStore.ts'
+import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
+
+export interface OurCredentials {
+  /** Personal access token of a co-chair: creates documents over the API and opens sockets. */
+  token: string
+  /** One-time browser sign-in link tokens (`/sign-in#link=<token>`), one per browser run. */
+  signInLink(): string
+}
+
+/**
+ * Prepares a fresh DATA_DIR for our server before it starts, the same way `server/cli/admin.ts add-user`
+ * and `token` do: one co-chair account and a personal access token valid for a day.
+ */
+export function seedOurDataDir(dataDir: string): OurCredentials {
+  const database = openSqliteDatabase(dataDir)
+  try {
+    const accounts = new SqliteAccountStore(database)
+    const account = accounts.createAccount({
+      login: 'bench',
+      name: 'Bench',
+      delegation: 'AZ',
+      role: 'co-chair',
+      isAdmin: false,
+      passwordHash: null,
+    })
+    const { token } = accounts.createSession({
+      userId: account.id,
+      kind: 'token',
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    return {
+      token,
+      signInLink: () => {
+        // A short-lived connection of its own: SQLite WAL lets it write beside the running server.
+        const db = openSqliteDatabase(dataDir)
+        try {
+          return new SqliteAccountStore(db).createSignInLink(account.id, new Date(Date.now() + 3_600_000))
+        } finally {
+          db.close()
+        }
+      },
+    }
+  } finally {
+    database.close()
+  }
+}
+
+/** Creates catalogued documents over the HTTP API (visible to everyone), at most `concurrency` at a time. */
+export class DocumentCreator {
+  private readonly created = new Map<string, Promise<void>>()
+  private inFlight = 0
+  private readonly waiting: (() => void)[] = []
+
+  constructor(
+    private readonly httpOrigin: string,
+    private readonly token: string,
+    private readonly concurrency = 8,
+  ) {}
+
+  ensure(name: string): Promise<void> {
+    let done = this.created.get(name)
+    if (!done) {
+      done = this.create(name)
+      this.created.set(name, done)
+    }
+    return done
+  }
+
+  private async create(name: string): Promise<void> {
+    if (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    this.inFlight++
+    try {
+      const response = await fetch(`${this.httpOrigin}/api/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name, title: name, visibility: 'everyone' }),
+      })
+      // 409: the document exists already (e.g. created by an earlier call in this run).
+      if (!response.ok && response.status !== 409) {
+        throw new Error(`POST /api/documents ${name}: ${response.status} ${await response.text()}`)
+      }
+    } finally {
+      this.inFlight--
+      this.waiting.shift()?.()
+    }
+  }
+}
