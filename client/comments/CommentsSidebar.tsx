@@ -455,6 +455,57 @@ function composerKeys(submit: () => void, close: () => void) {
   }
 }
 
+/** The text box, error and buttons shared by both composers. */
+function ComposerBody({
+  id,
+  text,
+  onText,
+  error,
+  busy,
+  submitLabel,
+  onSend,
+  onClose,
+}: {
+  id: string
+  text: string
+  onText: (text: string) => void
+  error: string | null
+  busy: boolean
+  submitLabel: string
+  onSend: () => void
+  onClose: () => void
+}) {
+  return (
+    <>
+      <textarea
+        id={id}
+        className="comment-input"
+        rows={3}
+        maxLength={commentLimits.maxTextLength}
+        placeholder="Mention someone with @name"
+        value={text}
+        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
+        autoFocus
+        onChange={(event) => onText(event.target.value)}
+        onKeyDown={composerKeys(onSend, onClose)}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="quiet small" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary small" disabled={busy || !text.trim()}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  )
+}
+
 function InlineComposer({
   draft,
   documentName,
@@ -481,31 +532,16 @@ function InlineComposer({
       <label htmlFor="inline-comment-text" className="composer-label">
         Your comment
       </label>
-      <textarea
+      <ComposerBody
         id="inline-comment-text"
-        className="comment-input"
-        rows={3}
-        maxLength={commentLimits.maxTextLength}
-        placeholder="Mention someone with @name"
-        value={text}
-        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
-        autoFocus
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={composerKeys(send, onClose)}
+        text={text}
+        onText={setText}
+        error={error}
+        busy={busy}
+        submitLabel="Post comment"
+        onSend={send}
+        onClose={onClose}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="quiet small" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary small" disabled={busy || !text.trim()}>
-          Post comment
-        </button>
-      </div>
     </form>
   )
 }
@@ -551,31 +587,16 @@ function AreaComposer({
       <label htmlFor="area-thread-text" className="composer-label">
         Your comment
       </label>
-      <textarea
+      <ComposerBody
         id="area-thread-text"
-        className="comment-input"
-        rows={3}
-        maxLength={commentLimits.maxTextLength}
-        placeholder="Mention someone with @name"
-        value={text}
-        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
-        autoFocus
-        onChange={(event) => setText(event.target.value)}
-        onKeyDown={composerKeys(send, onClose)}
+        text={text}
+        onText={setText}
+        error={error}
+        busy={busy}
+        submitLabel="Start thread"
+        onSend={send}
+        onClose={onClose}
       />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" className="quiet small" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="primary small" disabled={busy || !text.trim()}>
-          Start thread
-        </button>
-      </div>
     </form>
   )
 }

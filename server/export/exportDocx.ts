@@ -139,6 +139,36 @@ function appendixParagraphs(threads: readonly AppendixThread[]): Paragraph[] {
   return out
 }
 
+/**
+ * Page setup shared by every Word export: margins, the red "DRAFT" header, and a footer with page numbers
+ * followed by `footerLines` (snapshot names, dates and hashes).
+ */
+export function pageFurniture(header: string, footerLines: readonly string[]) {
+  const small = { font, size: 16, color: '555555' }
+  const centered = (children: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children })
+  return {
+    properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
+    headers: {
+      default: new Header({
+        children: [centered([new TextRun({ text: header, font, size: 18, bold: true, color: '8A1C1C' })])],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: [
+          centered([
+            new TextRun({
+              ...small,
+              children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+            }),
+          ]),
+          ...footerLines.map((line) => centered([new TextRun({ ...small, text: line })])),
+        ],
+      }),
+    },
+  }
+}
+
 /** A Word document of a charter snapshot; pure input to bytes, so it can run in a worker. */
 export async function exportDocx(
   input: ExportInput,
@@ -149,7 +179,6 @@ export async function exportDocx(
   const children = blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null))
   if (options.includeThreads) children.push(...appendixParagraphs(appendixThreads(input.threads)))
 
-  const small = { font, size: 16, color: '555555' }
   const document = new Document({
     title: labels.title,
     subject: labels.header,
@@ -158,36 +187,7 @@ export async function exportDocx(
     styles: docxStyles,
     sections: [
       {
-        properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ text: labels.header, font, size: 18, bold: true, color: '8A1C1C' })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    ...small,
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ ...small, text: labels.footer })],
-              }),
-            ],
-          }),
-        },
+        ...pageFurniture(labels.header, [labels.footer]),
         children,
       },
     ],

@@ -1,20 +1,16 @@
 import {
-  AlignmentType,
   BorderStyle,
   Document,
-  Footer,
-  Header,
   HeadingLevel,
   type IBorderOptions,
   Packer,
-  PageNumber,
   Paragraph,
   Tab,
   TextRun,
 } from 'docx'
 import type { DiffPart } from './diffTokens.ts'
 import type { RedlineInput } from './ExportInput.ts'
-import { docxStyles, font, listIndent } from './exportDocx.ts'
+import { docxStyles, listIndent, pageFurniture } from './exportDocx.ts'
 import { exportLabels } from './exportLabels.ts'
 import { countWords, type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
 
@@ -110,7 +106,6 @@ export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
     ],
   })
 
-  const small = { font, size: 16, color: '555555' }
   const document = new Document({
     title: labels.title,
     subject: header,
@@ -119,40 +114,7 @@ export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
     styles: docxStyles,
     sections: [
       {
-        properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300 } } },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ text: header, font, size: 18, bold: true, color: '8A1C1C' })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    ...small,
-                    children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ ...small, text: `Compared: ${labels.footer}` })],
-              }),
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ ...small, text: `Base: ${base.footer}` })],
-              }),
-            ],
-          }),
-        },
+        ...pageFurniture(header, [`Compared: ${labels.footer}`, `Base: ${base.footer}`]),
         children: [summary, ...blocks.map(redlineParagraph)],
       },
     ],
