@@ -112,10 +112,6 @@ export class Room {
     return this.bytesStored
   }
 
-  get loadedBytes(): number {
-    return Y.encodeStateAsUpdate(this.ydoc).byteLength
-  }
-
   /**
    * Resolves once the update is durable and applied; rejects (and changes nothing) if storing failed.
    * Updates are stored and applied in submission order.

@@ -28,8 +28,3 @@ export const CloseCode = {
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
-
-/** True for codes after which a client must stop reconnecting. */
-export function isTerminalCloseCode(code: number): boolean {
-  return code >= 4400 && code <= 4499
-}

@@ -1,4 +1,4 @@
-export { CloseCode, isTerminalCloseCode } from './CloseCode.ts'
+export { CloseCode } from './CloseCode.ts'
 export { charterDocumentName, collabPathPrefix, isValidDocumentName } from './documentName.ts'
 export { limits } from './limits.ts'
 export { MessageType, SyncMessageType } from './MessageType.ts'
