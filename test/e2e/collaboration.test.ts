@@ -2,9 +2,6 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { charterDocumentName } from '../../shared/protocol/index.ts'
-import { documentField } from '../../shared/schema/index.ts'
-import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -15,8 +12,8 @@ import {
   browserSession,
   countOccurrences,
   documentText,
-  fragmentText,
   placeCaret,
+  storedCharterText,
   waitForSyncState,
 } from './editorPage.ts'
 
@@ -29,21 +26,8 @@ describe('collaborative editing in the browser', () => {
   let browser: Browser
   let server: TestServer
   let session: BrowserSession
-  const clients: TestClient[] = []
 
   /** What the server has, read by a stock y-websocket client that has no cache of its own. */
-  async function serverText(): Promise<string> {
-    const client = await connectClient(server.wsUrl, charterDocumentName, {
-      params: { token: server.createAccount({ role: 'observer' }).token },
-    })
-    clients.push(client)
-    try {
-      return fragmentText(client.ydoc.getXmlFragment(documentField))
-    } finally {
-      client.destroy()
-      clients.splice(clients.indexOf(client), 1)
-    }
-  }
 
   beforeAll(async () => {
     browser = await launchBrowser()
@@ -59,7 +43,6 @@ describe('collaborative editing in the browser', () => {
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
     const errors = await session.close()
     await server.stop({ removeData: true })
     expect(errors, 'uncaught exceptions or console errors in the pages').toEqual([])
@@ -160,7 +143,7 @@ describe('collaborative editing in the browser', () => {
       expect(countOccurrences(await documentText(az), sentence)).toBe(1)
     })
     await waitForSyncState(az, 'saved')
-    expect(countOccurrences(await serverText(), sentence)).toBe(1)
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(1)
 
     // A second person, with no offline cache, gets it from the server.
     const us = await session.open({ name: 'John Carter', delegation: 'US' })
@@ -187,14 +170,14 @@ describe('collaborative editing in the browser', () => {
 
     await waitForSyncState(az, 'saving')
     await expect(az.indicator.textContent()).resolves.toBe('Saving…')
-    expect(countOccurrences(await serverText(), sentence)).toBe(0)
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
     await waitForSyncState(az, 'saving')
 
     release()
     await waitForSyncState(az, 'saved')
     expect(await az.indicator.textContent()).toBe('Saved')
     // No waiting here: "Saved" must already mean a fresh client gets the text.
-    expect(countOccurrences(await serverText(), sentence)).toBe(1)
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(1)
   })
 
   it('merges edits made while the server was down, once each, and says "Saved" again', async () => {
@@ -235,7 +218,7 @@ describe('collaborative editing in the browser', () => {
     await waitForSyncState(az, 'saved')
     await waitForSyncState(us, 'saved')
     expect(await documentText(az)).toBe(await documentText(us))
-    const stored = await serverText()
+    const stored = await storedCharterText(server)
     expect(countOccurrences(stored, azSentence)).toBe(1)
     expect(countOccurrences(stored, usSentence)).toBe(1)
     expect(countOccurrences(stored, 'Charter on Strategic Partnership between')).toBe(1)
@@ -277,7 +260,7 @@ describe('collaborative editing in the browser', () => {
     })
     await waitForSyncState(az, 'saved')
     await waitForSyncState(us, 'saved')
-    const stored = await serverText()
+    const stored = await storedCharterText(server)
     expect(stored).not.toContain(' AAA')
     expect(stored).not.toContain(' BBB')
   })

@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { expect } from 'vitest'
 import * as Y from 'yjs'
+import { charterDocumentName } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { documentField } from '../../shared/schema/index.ts'
+import { connectClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import type { TestServer } from '../helpers/startTestServer.ts'
 
@@ -173,4 +176,16 @@ export function fragmentText(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): st
   const children = node.toArray() as (Y.XmlElement | Y.XmlText)[]
   const inline = children.every((child) => child instanceof Y.XmlText)
   return children.map(fragmentText).join(inline ? '' : '\n')
+}
+
+/** The charter as stored on the server, read by a fresh stock y-websocket client with an observer's token. */
+export async function storedCharterText(server: TestServer): Promise<string> {
+  const client = await connectClient(server.wsUrl, charterDocumentName, {
+    params: { token: server.createAccount({ role: 'observer' }).token },
+  })
+  try {
+    return fragmentText(client.ydoc.getXmlFragment(documentField))
+  } finally {
+    client.destroy()
+  }
 }

@@ -2,8 +2,6 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { charterDocumentName } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
-import { documentField } from '../../shared/schema/index.ts'
-import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -12,8 +10,8 @@ import {
   type Delegation,
   documentText,
   type EditorPage,
-  fragmentText,
   placeCaret,
+  storedCharterText,
   waitForSyncState,
 } from './editorPage.ts'
 
@@ -42,7 +40,6 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
   let browser: Browser
   let server: TestServer
   const participants: Participant[] = []
-  const clients: TestClient[] = []
 
   /** A fresh browser context (own cookies and IndexedDB) whose page errors are collected. */
   async function newParticipant(name: string, delegation: Delegation): Promise<Participant> {
@@ -155,18 +152,6 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
   }
 
   /** What the server has, read by a stock y-websocket client that has no cache of its own. */
-  async function serverText(): Promise<string> {
-    const client = await connectClient(server.wsUrl, charterDocumentName, {
-      params: { token: server.createAccount({ role: 'observer' }).token },
-    })
-    clients.push(client)
-    try {
-      return fragmentText(client.ydoc.getXmlFragment(documentField))
-    } finally {
-      client.destroy()
-      clients.splice(clients.indexOf(client), 1)
-    }
-  }
 
   async function expectReadOnly(participant: EditorPage): Promise<void> {
     const { page } = participant
@@ -201,7 +186,6 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
   })
 
   afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
     const closing = participants.splice(0)
     const errors = closing.flatMap((participant) =>
       participant.errors.map((error) => `${participant.name}: ${error}`),
@@ -246,7 +230,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     })
     const reviewerText = await documentText(reviewer)
     const chairText = await documentText(chair)
-    const storedText = await serverText()
+    const storedText = await storedCharterText(server)
     for (const text of [reviewerText, chairText, storedText]) {
       expect(text).not.toContain('REVIEWER EDIT')
       expect(text).toContain(' Chair proposal.')
@@ -341,7 +325,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     await placeCaret(reviewer, connectivity, 'end')
     await reviewer.page.keyboard.type(' Drafter proposal.')
     await waitForSyncState(reviewer, 'saved')
-    expect(await serverText()).toContain(' Drafter proposal.')
+    expect(await storedCharterText(server)).toContain(' Drafter proposal.')
     expect(
       server.app.audit.list({ limit: 100 }).find((event) => event.action === 'account.updated'),
     ).toMatchObject({ target: 'john.carter', detail: { changes: { role: 'drafter' } } })
@@ -382,7 +366,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
       expect(await documentText(reviewer)).toContain('Chair: ')
     })
     expect(await documentText(chair)).not.toContain('TAMPERED EDIT')
-    const stored = await serverText()
+    const stored = await storedCharterText(server)
     expect(stored).toContain('Chair: ')
     expect(stored).not.toContain('TAMPERED EDIT')
   })
