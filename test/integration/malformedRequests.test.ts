@@ -11,10 +11,13 @@ import { createDataDir } from '../helpers/startTestServer.ts'
  * Generated malformed request targets (path, query, percent-encoding, slashes, length, methods, headers,
  * absolute and asterisk forms), sent as raw bytes to a server in a child process, over plain HTTP and as
  * WebSocket upgrades. No request may crash the process or get a 5xx; a malformed one gets a 4xx (HTTP) or a
- * refused handshake / close 4400 (upgrade). `MALFORMED_SEED=<seed>` replays a run, `MALFORMED_COUNT` resizes it.
+ * refused handshake / close 4400 (upgrade). `MALFORMED_SEED=<seed>` replays a run, `MALFORMED_COUNT` resizes it,
+ * `MALFORMED_BUDGET_MS` bounds the sending time (12 s).
  */
 const total = Number(process.env.MALFORMED_COUNT ?? 3000)
 const concurrency = 24
+/** On a loaded machine the run stops taking new cases after this long (the sent prefix is still replayable). */
+const sendBudgetMs = Number(process.env.MALFORMED_BUDGET_MS ?? 12_000)
 const perRequestTimeoutMs = 8000
 const documentName = 'malformed-doc'
 
@@ -255,10 +258,11 @@ function parse(received: Buffer): Omit<Outcome, 'error'> {
 }
 
 async function runAll(port: number, cases: Case[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(cases.length)
+  const outcomes: Outcome[] = []
+  const deadline = performance.now() + sendBudgetMs
   let next = 0
   const worker = async () => {
-    while (next < cases.length) {
+    while (next < cases.length && performance.now() < deadline) {
       const index = next++
       outcomes[index] = await send(port, cases[index]!)
     }
@@ -312,9 +316,10 @@ describe('malformed requests', () => {
   it('answers every generated malformed target with a 4xx or a refused handshake, and stays up', async () => {
     const seed = seedFrom('MALFORMED_SEED')
     const random = new Random(seed)
-    const cases = Array.from({ length: total }, () => generateCase(random))
+    const generated = Array.from({ length: total }, () => generateCase(random))
     const started = performance.now()
-    const outcomes = await runAll(server.port, cases)
+    const outcomes = await runAll(server.port, generated)
+    const cases = generated.slice(0, outcomes.length)
     const elapsedMs = Math.round(performance.now() - started)
     const upgrades = cases.filter((testCase) => testCase.kind === 'upgrade').length
     const statuses = new Map<string, number>()
@@ -324,9 +329,11 @@ describe('malformed requests', () => {
       statuses.set(key, (statuses.get(key) ?? 0) + 1)
     })
     console.log(
-      `[malformed] seed=${seed} (MALFORMED_SEED) targets=${cases.length} http=${cases.length - upgrades} upgrade=${upgrades} ms=${elapsedMs} outcomes=${JSON.stringify(Object.fromEntries(statuses))}`,
+      `[malformed] seed=${seed} (MALFORMED_SEED) targets=${cases.length}/${generated.length} http=${cases.length - upgrades} upgrade=${upgrades} ms=${elapsedMs} outcomes=${JSON.stringify(Object.fromEntries(statuses))}`,
     )
 
+    // Even a starved run must have covered a good share of the mix.
+    expect(cases.length).toBeGreaterThanOrEqual(Math.min(total, 1000))
     const problems = cases.flatMap((testCase, index) => {
       const outcome = outcomes[index]!
       const problem = judge(testCase, outcome)
