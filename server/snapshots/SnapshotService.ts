@@ -16,12 +16,12 @@ import type { AuditLog } from '../audit/AuditLog.ts'
 import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
-import { diffTokens, wordTokens } from '../export/diffTokens.ts'
-import type { ExportThread, RedlineInput } from '../export/ExportInput.ts'
-import type { ExportRunner } from '../export/ExportRunner.ts'
-import { exportRedlineDocx } from '../export/exportRedlineDocx.ts'
-import { exportRedlineHtml } from '../export/exportRedlineHtml.ts'
-import type { RenderedExport } from '../export/renderExport.ts'
+import type { ExportThread } from '../export/blocks/ExportInput.ts'
+import { diffTokens } from '../export/redline/diffTokens.ts'
+import type { RedlineInput } from '../export/redline/RedlineInput.ts'
+import { wordTokens } from '../export/redline/wordTokens.ts'
+import type { ExportRunner } from '../export/worker/ExportRunner.ts'
+import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { SyncServer } from '../sync/SyncServer.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
@@ -127,11 +127,7 @@ export class SnapshotService {
     return snapshot
   }
 
-  async compare(
-    documentName: string,
-    from: VersionRef,
-    to: VersionRef,
-  ): Promise<ComparisonView & { html: string }> {
+  async compare(documentName: string, from: VersionRef, to: VersionRef): Promise<ComparisonView> {
     const [before, after] = await Promise.all([
       this.version(documentName, from),
       this.version(documentName, to),
@@ -157,17 +153,21 @@ export class SnapshotService {
         deletedWords,
       })
     }
-    const html = exportRedlineHtml(this.redlineInput(documentName, before, after))
-    return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas, html }
+    return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas }
   }
 
-  /** The comparison as a Word redline, from the same block model as the HTML one. */
-  async redlineDocx(documentName: string, from: VersionRef, to: VersionRef): Promise<Buffer> {
+  /** The comparison as a redline document (HTML or Word), rendered on the export worker. */
+  async redline(
+    documentName: string,
+    from: VersionRef,
+    to: VersionRef,
+    format: 'html' | 'docx',
+  ): Promise<RenderedExport> {
     const [before, after] = await Promise.all([
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    return exportRedlineDocx(this.redlineInput(documentName, before, after))
+    return this.exports.renderRedline(this.redlineInput(documentName, before, after), format)
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
