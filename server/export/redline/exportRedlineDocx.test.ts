@@ -1,5 +1,4 @@
 import type { JSONContent } from '@tiptap/core'
-import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import {
   azerbaijaniNames,
@@ -9,39 +8,13 @@ import {
   redlineEditedDoc,
   templateDoc,
 } from '../../../test/fixtures/export/exportFixtures.ts'
+import { type DocxRun, readDocx } from '../../../test/fixtures/export/readDocx.ts'
 import { exportRedlineDocx } from './exportRedlineDocx.ts'
 
 const baseHash = 'b'.repeat(64)
 
-function decode(xml: string): string {
-  return xml
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&')
-}
-
-interface Run {
-  properties: string
-  text: string
-}
-
-/** The runs of a WordprocessingML part: their properties XML and their text. */
-function runs(xml: string): Run[] {
-  return [...xml.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((run) => {
-    const body = run[1] ?? ''
-    return {
-      properties: /<w:rPr>[\s\S]*?<\/w:rPr>/.exec(body)?.[0] ?? '',
-      text: [...body.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)]
-        .map((text) => decode(text[1] ?? ''))
-        .join(''),
-    }
-  })
-}
-
-const isInserted = (run: Run) => run.properties.includes('<w:u ')
-const isDeleted = (run: Run) => run.properties.includes('<w:strike')
+const isInserted = (run: DocxRun) => run.properties.includes('w:u')
+const isDeleted = (run: DocxRun) => run.properties.includes('w:strike')
 
 function addArticle(doc: JSONContent, area: string, text: string): void {
   const section = (doc.content ?? []).find((node) => node.attrs?.area === area)!
@@ -60,23 +33,15 @@ function docs(): { baseDoc: JSONContent; doc: JSONContent } {
   return { baseDoc, doc }
 }
 
-async function parts(): Promise<Record<string, string>> {
-  const buffer = await exportRedlineDocx({
-    ...docs(),
-    baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: baseHash },
-    meta,
-  })
-  expect(buffer.subarray(0, 2).toString()).toBe('PK')
-  const files = unzipSync(new Uint8Array(buffer))
-  return Object.fromEntries(
-    Object.entries(files).map(([name, data]) => [name, new TextDecoder().decode(data)]),
-  )
-}
-
 describe('exportRedlineDocx', async () => {
-  const files = await parts()
-  const xml = files['word/document.xml']!
-  const all = runs(xml)
+  const docx = readDocx(
+    await exportRedlineDocx({
+      ...docs(),
+      baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: baseHash },
+      meta,
+    }),
+  )
+  const all = docx.body.flatMap((paragraph) => paragraph.runs)
 
   it('underlines inserted words and strikes through deleted ones', () => {
     const inserted = all.filter(isInserted).map((run) => run.text)
@@ -106,30 +71,21 @@ describe('exportRedlineDocx', async () => {
     expect(deleted).toContain(cyrillicTitle)
   })
 
-  it('summarises what is compared, with both hashes', () => {
-    const text = decode(xml)
-    expect(text).toContain('“Round 3 — Baku”')
-    expect(text).toContain('“Round 2”')
-    expect(text).toContain(contentHash)
-    expect(text).toContain(baseHash)
+  it('opens with a summary of what is compared, with both hashes', () => {
+    const summary = docx.body[0]!.text
+    expect(summary).toContain('“Round 3 — Baku”')
+    expect(summary).toContain('“Round 2”')
+    expect(summary).toContain(contentHash)
+    expect(summary).toContain(baseHash)
+    expect(summary).toMatch(/\d+ changed blocks; \d+ words inserted/)
   })
 
   it('has the redline header, page numbers and both hashes in the footer', () => {
-    const header = decode(
-      Object.entries(files)
-        .filter(([name]) => /^word\/header\d*\.xml$/.test(name))
-        .map(([, part]) => part)
-        .join(''),
+    expect(docx.headers.map((paragraph) => paragraph.text).join('\n')).toContain(
+      'REDLINE — DRAFT — Round 3 — Baku',
     )
-    const footer = decode(
-      Object.entries(files)
-        .filter(([name]) => /^word\/footer\d*\.xml$/.test(name))
-        .map(([, part]) => part)
-        .join(''),
-    )
-    expect(header).toContain('REDLINE — DRAFT — Round 3 — Baku')
-    expect(footer).toContain('PAGE')
-    expect(footer).toContain('NUMPAGES')
+    expect(docx.footerFields).toEqual(expect.arrayContaining(['PAGE', 'NUMPAGES']))
+    const footer = docx.footers.map((paragraph) => paragraph.text).join('\n')
     expect(footer).toContain(contentHash)
     expect(footer).toContain(baseHash)
   })

@@ -6,75 +6,54 @@ import {
   redlineEditedDoc,
   templateDoc,
 } from '../../../test/fixtures/export/exportFixtures.ts'
-import { diffTokens } from './diffTokens.ts'
 import { exportRedlineHtml } from './exportRedlineHtml.ts'
-import { wordTokens } from './wordTokens.ts'
-
-describe('diffTokens', () => {
-  it('finds word-level insertions and deletions', () => {
-    const parts = diffTokens(wordTokens('the quick brown fox'), wordTokens('the slow brown dog fox'))
-    expect(parts.map((part) => [part.op, part.tokens.join('')])).toEqual([
-      ['equal', 'the '],
-      ['delete', 'quick'],
-      ['insert', 'slow'],
-      ['equal', ' brown'],
-      ['insert', ' dog'],
-      ['equal', ' fox'],
-    ])
-  })
-
-  it('shows a rewritten sentence as one deletion and one insertion, not word by word', () => {
-    const parts = diffTokens(
-      wordTokens('to be proposed by the Parties.'),
-      wordTokens('shall develop the Corridor.'),
-    )
-    expect(parts.map((part) => [part.op, part.tokens.join('')])).toEqual([
-      ['delete', 'to be proposed by the Parties'],
-      ['insert', 'shall develop the Corridor'],
-      ['equal', '.'],
-    ])
-  })
-
-  it('splits Azerbaijani and Cyrillic words as words', () => {
-    expect(wordTokens('Şəkərbəyli, партнёрстве.')).toEqual(['Şəkərbəyli', ',', ' ', 'партнёрстве', '.'])
-  })
-
-  it('falls back to replace-all for huge inputs instead of allocating a huge table', () => {
-    const before = Array.from({ length: 5000 }, (_, index) => `a${index}`)
-    const after = Array.from({ length: 5000 }, (_, index) => `b${index}`)
-    const parts = diffTokens(before, after)
-    expect(parts.map((part) => part.op)).toEqual(['delete', 'insert'])
-  })
-})
 
 describe('exportRedlineHtml', () => {
-  const html = exportRedlineHtml({
-    baseDoc: templateDoc(),
-    doc: redlineEditedDoc(),
-    baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: 'b'.repeat(64) },
-    meta,
-  })
+  const page = expectSafeHtml(
+    exportRedlineHtml({
+      baseDoc: templateDoc(),
+      doc: redlineEditedDoc(),
+      baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: 'b'.repeat(64) },
+      meta,
+    }),
+  )
+  const main = page.find('main')!
 
   it('marks inserted words underlined and deleted words struck through', () => {
-    expect(html).toContain('<ins>')
-    expect(html).toContain('<del>')
-    expect(html).toMatch(/ins \{[^}]*underline/)
-    expect(html).toMatch(/del \{[^}]*line-through/)
-    expect(html).toContain('Middle Corridor')
-    expect(html).toMatch(/<del>[^<]*Placeholder/)
-    expect(html).toContain('REDLINE — DRAFT — Round 3 — Baku')
-    expect(html).toContain('“Round 2”')
-    expect(html).toContain(contentHash)
-    expect(html).toContain('b'.repeat(64))
+    const css = page.find('style')!.text
+    expect(css).toMatch(/ins \{[^}]*underline/)
+    expect(css).toMatch(/del \{[^}]*line-through/)
+    expect(main.findAll('ins').some((ins) => ins.text.includes('Middle Corridor'))).toBe(true)
+    expect(main.findAll('del').some((del) => del.text.includes('Placeholder'))).toBe(true)
+  })
+
+  it('heads the page with the redline header and a summary naming both versions and hashes', () => {
+    expect(page.find('header')?.text).toBe('REDLINE — DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC')
+    const summary = page.find((element) => element.classes.includes('rl-summary'))!.text
+    expect(summary).toContain('“Round 3 — Baku”')
+    expect(summary).toContain('“Round 2”')
+    expect(summary).toContain('b'.repeat(64))
+    expect(summary).toMatch(/\d+ changed blocks; \d+ words inserted/)
+    expect(page.find('footer')?.text).toContain(contentHash)
   })
 
   it('shows a whole inserted and a whole deleted article', () => {
-    expect(html).toMatch(/<p class="rl-inserted"><ins>Brand new article &lt;img/)
-    expect(html).toMatch(/<p class="rl-deleted"><del>\[Placeholder: provisions on security cooperation/)
+    const inserted = main.findAll((element) => element.classes.includes('rl-inserted'))
+    const deleted = main.findAll((element) => element.classes.includes('rl-deleted'))
+    expect(inserted.map((block) => [block.name, block.elements.map((child) => child.name)])).toContainEqual([
+      'p',
+      ['ins'],
+    ])
+    expect(inserted.some((block) => block.text.startsWith('Brand new article <img src=x'))).toBe(true)
+    expect(
+      deleted.some((block) => block.text.startsWith('[Placeholder: provisions on security cooperation')),
+    ).toBe(true)
+    expect(deleted.every((block) => block.elements.every((child) => child.name === 'del'))).toBe(true)
   })
 
-  it('leaves unchanged text unmarked and stays safe', () => {
-    expect(html).toContain('<h2>Preamble</h2>')
-    expectSafeHtml(html.replace(/\[x\]\(javascript:alert\(3\)\)/, ''))
+  it('leaves unchanged text unmarked', () => {
+    const preamble = main.findAll('h2').find((heading) => heading.text === 'Preamble')!
+    expect(preamble.elements).toEqual([])
+    expect(preamble.classes).toEqual([])
   })
 })
