@@ -1,7 +1,12 @@
 import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import { charterTitle } from '../../../shared/schema/index.ts'
-import { deepList, richDoc, templateDoc } from '../../../test/fixtures/export/exportFixtures.ts'
+import {
+  deepList,
+  richDoc,
+  templateAreas,
+  templateDoc,
+} from '../../../test/fixtures/export/exportFixtures.ts'
 import type { ExportBlock } from './ExportBlock.ts'
 import { maxListDepth, renderBlocks } from './renderBlocks.ts'
 
@@ -15,14 +20,7 @@ describe('renderBlocks', () => {
     expect(blocks[0]).toMatchObject({ kind: 'title' })
     expect(textOf(blocks[0]!)).toBe(charterTitle)
     const sections = blocks.filter((block) => block.kind === 'sectionHeading')
-    expect(sections.map((block) => block.context.area)).toEqual([
-      'preamble',
-      'connectivity',
-      'investment',
-      'security',
-      'other',
-      'final',
-    ])
+    expect(sections.map((block) => block.context.area)).toEqual(templateAreas)
     const articles = blocks.filter((block) => block.kind === 'articleHeading')
     expect(articles.map(textOf)).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 4', 'Article 5'])
     const signatures = blocks.filter((block) => block.context.party !== null)

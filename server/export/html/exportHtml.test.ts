@@ -7,6 +7,7 @@ import {
   hostileText,
   meta,
   richDoc,
+  templateAreas,
   templateDoc,
   threads,
 } from '../../../test/fixtures/export/exportFixtures.ts'
@@ -26,14 +27,7 @@ describe('exportHtml', () => {
     expect(page.find('header')?.text).toBe('DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC')
     expect(page.find('footer')?.text).toContain(contentHash)
     const sections = page.findAll(hasClass('section', 'charter-section'))
-    expect(sections.map((section) => section.attributes.get('data-area'))).toEqual([
-      'preamble',
-      'connectivity',
-      'investment',
-      'security',
-      'other',
-      'final',
-    ])
+    expect(sections.map((section) => section.attributes.get('data-area'))).toEqual(templateAreas)
     const articles = page.findAll(hasClass('h3', 'article-number'))
     expect(articles.map((article) => article.text)).toEqual([
       'Article 1',

@@ -16,14 +16,29 @@ function expectNoRawHtml(markdown: string): void {
   expect(withoutOwnTags).not.toMatch(/(^|[^\\])</m)
 }
 
+/** ATX headings of a Markdown text, as [level, text]. */
+function headings(markdown: string): [number, string][] {
+  return markdown
+    .split('\n')
+    .map((line) => /^(#{1,6}) (.*)$/.exec(line))
+    .filter((match) => match !== null)
+    .map((match) => [match[1]!.length, match[2]!])
+}
+
 describe('exportMarkdown', () => {
   const markdown = exportMarkdown({ doc: richDoc(), meta, threads }, { includeThreads: true })
 
   it('has the header, headings, article numbers, runs and footer', () => {
     expect(markdown.startsWith('*DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC*')).toBe(true)
-    expect(markdown).toContain('\n# Charter on Strategic Partnership between the Republic of Azerbaijan')
-    expect(markdown).toContain('\n## Section 1. Regional connectivity\n')
-    expect(markdown).toContain('\n### Article 2\n')
+    const found = headings(markdown)
+    expect(found[0]).toEqual([
+      1,
+      'Charter on Strategic Partnership between the Republic of Azerbaijan and the United States of America',
+    ])
+    expect(found).toContainEqual([2, 'Section 1. Regional connectivity'])
+    expect(
+      found.filter(([level, text]) => level === 3 && text.startsWith('Article')).map(([, text]) => text),
+    ).toEqual(['Article 1', 'Article 2', 'Article 3', 'Article 4', 'Article 5', 'Article 6'])
     expect(markdown).toContain(`**${azerbaijaniNames}**`)
     expect(markdown).toContain(`<u>${cyrillicTitle}</u>\\\n`)
     expect(markdown).toContain('[the treaty site](<https://example.org/charter?a=1&b=2>)')
@@ -62,13 +77,14 @@ describe('exportMarkdown', () => {
       },
       meta,
     })
+    expect(headings(hostile)).toEqual([])
     expect(hostile).toContain('\n\\# not a heading\n')
     expect(hostile).toContain('\nnot code\n')
     expect(hostile).toContain('x\\\n1\\. not a list')
   })
 
   it('lists threads without deleted comments and escapes comment text', () => {
-    expect(markdown).toContain('## Appendix — Comment threads')
+    expect(headings(markdown)).toContainEqual([2, 'Appendix — Comment threads'])
     expect(markdown).toContain('*\\[comment deleted\\]*')
     expect(markdown).not.toContain('Secret')
     expect(markdown).toContain('\\<b onmouseover=alert(8)\\>')
