@@ -4,9 +4,8 @@ import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
-import { charterExtensions, documentField, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
-  AreaChange,
   ComparisonView,
   ExportFormat,
   SnapshotSummary,
@@ -17,9 +16,7 @@ import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
 import type { ExportThread } from '../export/blocks/ExportInput.ts'
-import { diffTokens } from '../export/redline/diffTokens.ts'
 import type { RedlineInput } from '../export/redline/RedlineInput.ts'
-import { wordTokens } from '../export/redline/wordTokens.ts'
 import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
@@ -49,22 +46,6 @@ function docFromState(state: Uint8Array): JSONContent {
   const doc = yDocToProsemirrorJSON(ydoc, documentField) as JSONContent
   ydoc.destroy()
   return doc
-}
-
-function textOf(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? ''
-  return (node.content ?? []).map(textOf).join(' ')
-}
-
-/** Text of each top-level section, keyed by area. */
-function sectionTexts(doc: JSONContent): Map<string, string> {
-  const texts = new Map<string, string>()
-  for (const node of doc.content ?? []) {
-    if (node.type !== 'charterSection') continue
-    const area = isAreaId(node.attrs?.area) ? node.attrs.area : 'other'
-    texts.set(area, `${texts.get(area) ?? ''} ${textOf(node)}`)
-  }
-  return texts
 }
 
 function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
@@ -132,27 +113,7 @@ export class SnapshotService {
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    const beforeTexts = sectionTexts(before.doc)
-    const afterTexts = sectionTexts(after.doc)
-    const areas: AreaChange[] = []
-    for (const area of new Set([...beforeTexts.keys(), ...afterTexts.keys()])) {
-      let insertedWords = 0
-      let deletedWords = 0
-      for (const part of diffTokens(
-        wordTokens(beforeTexts.get(area) ?? ''),
-        wordTokens(afterTexts.get(area) ?? ''),
-      )) {
-        const words = part.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).length
-        if (part.op === 'insert') insertedWords += words
-        if (part.op === 'delete') deletedWords += words
-      }
-      areas.push({
-        area,
-        title: isAreaId(area) ? findPriorityArea(area).title : area,
-        insertedWords,
-        deletedWords,
-      })
-    }
+    const areas = await this.exports.areaChanges(before.doc, after.doc)
     return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas }
   }
 

@@ -1,4 +1,5 @@
 import type { ExportTask } from './ExportTask.ts'
+import type { ExportTaskResult } from './ExportTaskResult.ts'
 
 /** A task as posted to the worker, with the id its result comes back under. */
 export interface ExportJob {
@@ -7,5 +8,5 @@ export interface ExportJob {
 }
 
 export type ExportJobResult =
-  | { id: number; ok: true; body: Uint8Array; contentType: string; extension: string }
+  | { id: number; ok: true; result: ExportTaskResult }
   | { id: number; ok: false; message: string }

@@ -9,7 +9,7 @@ import {
 import { readDocx } from '../../../test/fixtures/export/readDocx.ts'
 import { Logger } from '../../logging/Logger.ts'
 import { ExportRunner } from './ExportRunner.ts'
-import { renderExport } from './renderExport.ts'
+import { runExportTask } from './runExportTask.ts'
 
 const runner = new ExportRunner(new Logger('silent'))
 afterAll(() => runner.destroy())
@@ -28,25 +28,40 @@ describe('ExportRunner', () => {
     expect(inserted.map((run) => run.text).join(' ')).toContain('Brand new article')
   }, 60_000)
 
-  it('keeps the main thread responsive while a 100-page redline renders', async () => {
+  it('counts the words changed per area on the worker', async () => {
+    const areas = await runner.areaChanges(templateDoc(), redlineEditedDoc())
+    expect(areas.find((area) => area.area === 'connectivity')!.insertedWords).toBeGreaterThan(0)
+    expect(areas.find((area) => area.area === 'preamble')).toMatchObject({
+      insertedWords: 0,
+      deletedWords: 0,
+    })
+  }, 60_000)
+
+  it('keeps the main thread responsive while a 100-page comparison and redline run', async () => {
     const input = { baseDoc: largeDoc(99), doc: largeDoc(100), baseMeta: meta, meta }
     await runner.renderRedline(input, 'html') // worker started and warm
 
+    // What /compare and /redline used to do on the main thread.
     const inlineStart = performance.now()
-    await renderExport({ kind: 'redline', input, format: 'html' })
+    await runExportTask({ kind: 'areaChanges', baseDoc: input.baseDoc, doc: input.doc })
+    await runExportTask({ kind: 'redline', input, format: 'html' })
     const inlineMs = performance.now() - inlineStart
 
     const delay = monitorEventLoopDelay({ resolution: 10 })
     delay.enable()
     const start = performance.now()
-    const rendered = await runner.renderRedline(input, 'html')
+    const [areas, rendered] = await Promise.all([
+      runner.areaChanges(input.baseDoc, input.doc),
+      runner.renderRedline(input, 'html'),
+    ])
     const workerMs = performance.now() - start
     delay.disable()
     const maxStallMs = delay.max / 1e6
     console.log(
-      `100-page redline: inline on the main thread ${inlineMs.toFixed(0)} ms; on the worker ` +
+      `100-page comparison + redline: inline on the main thread ${inlineMs.toFixed(0)} ms; on the worker ` +
         `${workerMs.toFixed(0)} ms with the main thread's longest stall ${maxStallMs.toFixed(0)} ms`,
     )
+    expect(areas.find((area) => area.area === 'connectivity')!.insertedWords).toBeGreaterThan(400)
     expect(rendered.body.byteLength).toBeGreaterThan(100_000)
     expect(maxStallMs).toBeLessThan(Math.max(250, inlineMs / 2))
   }, 120_000)

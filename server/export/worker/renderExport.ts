@@ -18,8 +18,10 @@ const docx = {
   extension: 'docx',
 }
 
-/** Renders one task; pure input to bytes, so it runs the same in a worker thread or inline. */
-export async function renderExport(task: ExportTask): Promise<RenderedExport> {
+/** Renders a snapshot or redline; pure input to bytes, so it runs the same in a worker thread or inline. */
+export async function renderExport(
+  task: Exclude<ExportTask, { kind: 'areaChanges' }>,
+): Promise<RenderedExport> {
   if (task.kind === 'redline') {
     return task.format === 'docx'
       ? { body: await exportRedlineDocx(task.input), ...docx }
