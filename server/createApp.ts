@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CloseCode, charterDocumentName } from '../shared/protocol/index.ts'
 import type { ApiDependencies } from './api/ApiDependencies.ts'
+import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
@@ -129,8 +130,8 @@ export function createApp(config: Config, logger: Logger): App {
     exportRunner,
     audit,
   )
-  const router = new Router(logger.child({ component: 'http' }))
-  router.on('GET', '/api/health', () => ({
+  const router = new Router(logger.child({ component: 'http' }), createRouteGuard(dependencies))
+  router.on('GET', '/api/health', { scope: 'public' }, () => ({
     status: 'ok',
     version,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -151,7 +152,7 @@ export function createApp(config: Config, logger: Logger): App {
       })
     }
   })
-  router.on('GET', '/metrics', (context) => {
+  router.on('GET', '/metrics', { scope: 'public' }, (context) => {
     const authorization = context.request.headers.authorization
     const allowed = config.metricsToken
       ? authorization === `Bearer ${config.metricsToken}`
