@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { CloseCode, charterDocumentName } from '../shared/protocol/index.ts'
 import type { ApiDependencies } from './api/ApiDependencies.ts'
+import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
@@ -132,8 +133,8 @@ export function createApp(config: Config, logger: Logger): App {
     audit,
   )
   const httpLogger = logger.child({ component: 'http' })
-  const router = new Router(httpLogger)
-  router.on('GET', '/api/health', () => ({
+  const router = new Router(httpLogger, createRouteGuard(dependencies))
+  router.on('GET', '/api/health', { scope: 'public' }, () => ({
     status: 'ok',
     version,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -154,7 +155,7 @@ export function createApp(config: Config, logger: Logger): App {
       })
     }
   })
-  router.on('GET', '/metrics', (context) => {
+  router.on('GET', '/metrics', { scope: 'public' }, (context) => {
     const authorization = context.request.headers.authorization
     const allowed = config.metricsToken
       ? authorization === `Bearer ${config.metricsToken}`

@@ -1,8 +1,9 @@
 import { SqliteAccountStore } from '../../server/auth/SqliteAccountStore.ts'
+import { SqliteDocumentCatalog } from '../../server/documents/SqliteDocumentCatalog.ts'
 import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
 
 export interface OurCredentials {
-  /** Personal access token of a co-chair: creates documents over the API and opens sockets. */
+  /** Personal access token of a co-chair: opens sockets. */
   token: string
   /** One-time browser sign-in link tokens (`/sign-in#link=<token>`), one per browser run. */
   signInLink(): string
@@ -46,43 +47,29 @@ export function seedOurDataDir(dataDir: string): OurCredentials {
   }
 }
 
-/** Creates catalogued documents over the HTTP API (visible to everyone), at most `concurrency` at a time. */
+/**
+ * Catalogues the documents a scenario opens (visible to everyone) under the names the scenario chose. The API
+ * names new documents itself (so clients cannot probe for hidden ones), so this writes to the catalog directly,
+ * on a short-lived connection of its own beside the running server, as `signInLink` does.
+ */
 export class DocumentCreator {
-  private readonly created = new Map<string, Promise<void>>()
-  private inFlight = 0
-  private readonly waiting: (() => void)[] = []
+  private readonly created = new Set<string>()
 
-  constructor(
-    private readonly httpOrigin: string,
-    private readonly token: string,
-    private readonly concurrency = 8,
-  ) {}
+  constructor(private readonly dataDir: string) {}
 
-  ensure(name: string): Promise<void> {
-    let done = this.created.get(name)
-    if (!done) {
-      done = this.create(name)
-      this.created.set(name, done)
-    }
-    return done
-  }
-
-  private async create(name: string): Promise<void> {
-    if (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    this.inFlight++
+  async ensure(name: string): Promise<void> {
+    if (this.created.has(name)) return
+    const database = openSqliteDatabase(this.dataDir)
     try {
-      const response = await fetch(`${this.httpOrigin}/api/documents`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name, title: name, visibility: 'everyone' }),
+      new SqliteDocumentCatalog(database).ensure({
+        name,
+        title: name,
+        position: 20,
+        access: [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }],
       })
-      // 409: the document exists already (e.g. created by an earlier call in this run).
-      if (!response.ok && response.status !== 409) {
-        throw new Error(`POST /api/documents ${name}: ${response.status} ${await response.text()}`)
-      }
+      this.created.add(name)
     } finally {
-      this.inFlight--
-      this.waiting.shift()?.()
+      database.close()
     }
   }
 }

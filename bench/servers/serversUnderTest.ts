@@ -65,7 +65,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
           },
         })
         const httpOrigin = `http://${loopback}:${server.port}`
-        const documents = new DocumentCreator(httpOrigin, credentials.token)
+        const documents = new DocumentCreator(dataDir)
         const builtInAuth: AuthSupplier = async ({ documentName }) => {
           await documents.ensure(documentName)
           return { params: { token: credentials.token } }

@@ -1,5 +1,4 @@
-import { delegations, isRole, roles } from '../../shared/roles/index.ts'
-import { enumField, optionalStringField } from '../http/bodyFields.ts'
+import { adminRequests } from '../../shared/api/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -24,31 +23,21 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return account
   }
 
-  router.on('GET', '/api/admin/users', (context) => {
+  const admin = { scope: 'admin' } as const
+
+  router.on('GET', '/api/admin/users', admin, (context) => {
     requireAccount(dependencies, context, { admin: true })
     return accounts.listAccounts().map(toAccountView)
   })
 
-  router.on('PATCH', '/api/admin/users/:id', async (context) => {
+  router.on('PATCH', '/api/admin/users/:id', { ...admin, body: adminRequests.updateUser }, (context) => {
     const { account: admin } = requireAccount(dependencies, context, { admin: true })
     const target = accountParam(context)
-    const body = await context.json()
-    const changes: { role?: (typeof roles)[number]; isAdmin?: boolean; disabled?: boolean } = {}
-    if (body.role !== undefined) {
-      if (!isRole(body.role)) throw httpErrors.badRequest(`"role" must be one of ${roles.join(', ')}`)
-      changes.role = body.role
-    }
-    if (body.isAdmin !== undefined) {
-      if (typeof body.isAdmin !== 'boolean') throw httpErrors.badRequest('"isAdmin" must be a boolean')
-      if (target.id === admin.id && !body.isAdmin)
-        throw httpErrors.badRequest('You cannot remove your own admin rights')
-      changes.isAdmin = body.isAdmin
-    }
-    if (body.disabled !== undefined) {
-      if (typeof body.disabled !== 'boolean') throw httpErrors.badRequest('"disabled" must be a boolean')
-      if (target.id === admin.id && body.disabled) throw httpErrors.badRequest('You cannot disable yourself')
-      changes.disabled = body.disabled
-    }
+    const changes = context.body
+    if (target.id === admin.id && changes.isAdmin === false)
+      throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
+    if (target.id === admin.id && changes.disabled === true)
+      throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
     const updated = accounts.updateAccount(target.id, changes)!
     audit.record({
       actorId: admin.id,
@@ -61,7 +50,7 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return toAccountView(updated)
   })
 
-  router.on('POST', '/api/admin/users/:id/revoke-sessions', (context) => {
+  router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, (context) => {
     const { account: admin } = requireAccount(dependencies, context, { admin: true })
     const target = accountParam(context)
     const revoked = accounts.revokeSessionsOf(target.id)
@@ -76,7 +65,7 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { revoked }
   })
 
-  router.on('POST', '/api/admin/users/:id/sign-in-link', (context) => {
+  router.on('POST', '/api/admin/users/:id/sign-in-link', admin, (context) => {
     const { account: admin } = requireAccount(dependencies, context, { admin: true })
     const target = accountParam(context)
     const token = accounts.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
@@ -91,35 +80,36 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { url: `${baseUrl(context)}/sign-in#link=${token}` }
   })
 
-  router.on('GET', '/api/admin/invitations', (context) => {
+  router.on('GET', '/api/admin/invitations', admin, (context) => {
     requireAccount(dependencies, context, { admin: true })
     return accounts.listInvitations()
   })
 
-  router.on('POST', '/api/admin/invitations', async (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const body = await context.json()
-    const { invitation, token } = accounts.createInvitation({
-      delegation: enumField(body, 'delegation', delegations),
-      role: enumField(body, 'role', roles),
-      name: optionalStringField(body, 'name', { max: 80 }),
-      createdBy: admin.id,
-      expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
-    })
-    audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'invitation.created',
-      target: invitation.name,
-      detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
-      address: context.address,
-    })
-    return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
-  })
+  router.on(
+    'POST',
+    '/api/admin/invitations',
+    { ...admin, body: adminRequests.createInvitation },
+    (context) => {
+      const { account: admin } = requireAccount(dependencies, context, { admin: true })
+      const { invitation, token } = accounts.createInvitation({
+        ...context.body,
+        createdBy: admin.id,
+        expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
+      })
+      audit.record({
+        actorId: admin.id,
+        actorLogin: admin.login,
+        action: 'invitation.created',
+        target: invitation.name,
+        detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
+        address: context.address,
+      })
+      return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
+    },
+  )
 
-  router.on('GET', '/api/admin/audit', (context) => {
+  router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, (context) => {
     requireAccount(dependencies, context, { admin: true })
-    const before = Number(context.url.searchParams.get('before'))
-    return audit.list({ limit: 200, beforeId: Number.isInteger(before) && before > 0 ? before : undefined })
+    return audit.list({ limit: 200, beforeId: context.query.before })
   })
 }

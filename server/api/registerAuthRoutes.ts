@@ -1,15 +1,13 @@
 import type { ServerResponse } from 'node:http'
-import type { SessionView } from '../../shared/api/index.ts'
-import { delegations } from '../../shared/roles/index.ts'
+import { authRequests, type SessionView } from '../../shared/api/index.ts'
 import type { Account } from '../auth/Account.ts'
 import { sessionCookieName } from '../auth/Authenticator.ts'
 import { hashPassword, verifyPassword } from '../auth/passwordHash.ts'
-import { enumField, loginField, optionalStringField, passwordField, stringField } from '../http/bodyFields.ts'
 import { sessionCookie } from '../http/cookies.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
-import { assertSameOrigin, requireAccount } from './requireAccount.ts'
+import { requireAccount } from './requireAccount.ts'
 import { toAccountView } from './toAccountView.ts'
 
 // A password check costs ~50 ms of scrypt; a fixed dummy hash keeps unknown logins from answering faster.
@@ -43,7 +41,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     )
   }
 
-  router.on('GET', '/api/session', (context): SessionView => {
+  // Reading who you are is harmless, so a token limited to one document may do it.
+  router.on('GET', '/api/session', { scope: 'public' }, (context): SessionView => {
     const authenticated = dependencies.authenticator.authenticate(context.request)
     return {
       account: authenticated ? toAccountView(authenticated.account) : null,
@@ -51,11 +50,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     }
   })
 
-  router.on('POST', '/api/auth/sign-in', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const login = stringField(body, 'login', { max: 100 }).toLowerCase()
-    const password = typeof body.password === 'string' ? body.password : ''
+  router.on('POST', '/api/auth/sign-in', { scope: 'public', body: authRequests.signIn }, async (context) => {
+    const { login, password } = context.body
     const addressKey = context.address ?? 'unknown'
     const retryAfter = Math.max(
       signInLimits.byLogin.retryAfter(login),
@@ -92,10 +88,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'password')
   })
 
-  router.on('POST', '/api/auth/link', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const token = stringField(await context.json(), 'token', { max: 200 })
-    const userId = accounts.consumeSignInLink(token, new Date())
+  router.on('POST', '/api/auth/link', { scope: 'public', body: authRequests.signInLink }, (context) => {
+    const userId = accounts.consumeSignInLink(context.body.token, new Date())
     const account = userId === null ? null : accounts.findAccountById(userId)
     if (!account || account.disabled) {
       audit.record({
@@ -111,7 +105,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'link')
   })
 
-  router.on('POST', '/api/auth/sign-out', (context) => {
+  // Ending the session you hold is harmless, so a token limited to one document may end itself.
+  router.on('POST', '/api/auth/sign-out', { scope: 'session' }, (context) => {
     const authenticated = requireAccount(dependencies, context)
     accounts.revokeSession(authenticated.session.id)
     setSessionCookie(context.response, '', 0)
@@ -126,15 +121,9 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return { ok: true }
   })
 
-  router.on('POST', '/api/setup', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const account = accounts.completeSetup(stringField(body, 'token', { max: 200 }), {
-      login: loginField(body),
-      name: stringField(body, 'name', { max: 80 }),
-      delegation: enumField(body, 'delegation', delegations),
-      passwordHash: await hashPassword(passwordField(body)),
-    })
+  router.on('POST', '/api/setup', { scope: 'public', body: authRequests.setup }, async (context) => {
+    const { token, password, ...fields } = context.body
+    const account = accounts.completeSetup(token, { ...fields, passwordHash: await hashPassword(password) })
     if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
     audit.record({
       actorId: account.id,
@@ -147,7 +136,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'setup')
   })
 
-  router.on('GET', '/api/invitations/:token', (context) => {
+  router.on('GET', '/api/invitations/:token', { scope: 'public' }, (context) => {
     const invitation = accounts.findInvitation(context.params.token ?? '', new Date())
     if (!invitation) throw httpErrors.notFound('This invitation is not valid (used or expired)')
     return {
@@ -158,15 +147,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     }
   })
 
-  router.on('POST', '/api/invitations/:token/accept', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const login = loginField(body)
+  const acceptInvitation = { scope: 'public', body: authRequests.acceptInvitation } as const
+  router.on('POST', '/api/invitations/:token/accept', acceptInvitation, async (context) => {
+    const { login, name, password } = context.body
     if (accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
     const account = accounts.acceptInvitation(context.params.token ?? '', new Date(), {
       login,
-      name: stringField(body, 'name', { max: 80 }),
-      passwordHash: await hashPassword(passwordField(body)),
+      name,
+      passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
     audit.record({
@@ -180,16 +168,15 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'invitation')
   })
 
-  router.on('POST', '/api/tokens', async (context) => {
+  // Account-wide: a token limited to one document must not mint itself an unlimited one.
+  router.on('POST', '/api/tokens', { scope: 'account', body: authRequests.createToken }, (context) => {
     const { account } = requireAccount(dependencies, context)
-    const body = await context.json()
-    const documentName = optionalStringField(body, 'documentName', { max: 64 })
-    const days = typeof body.days === 'number' && body.days > 0 && body.days <= 365 ? body.days : 30
+    const { documentName, label, days } = context.body
     const { session, token } = accounts.createSession({
       userId: account.id,
       kind: 'token',
       documentName,
-      label: optionalStringField(body, 'label', { max: 80 }),
+      label,
       expiresAt: new Date(Date.now() + days * 86_400_000),
     })
     audit.record({

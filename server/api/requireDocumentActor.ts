@@ -9,8 +9,12 @@ export function requireDocumentActor(
   dependencies: ApiDependencies,
   context: RequestContext,
 ): { actor: DocumentActor; documentName: string } {
-  const { account } = requireAccount(dependencies, context)
+  const { account, session } = requireAccount(dependencies, context)
   const documentName = context.params.name ?? ''
+  // The route guard already refused this; checked again because a wrongly scoped route must not widen a token.
+  if (session.documentName !== null && session.documentName !== documentName) {
+    throw httpErrors.forbidden('This token is limited to one document')
+  }
   const access = dependencies.authenticator.access(account, documentName)
   if (!access) throw httpErrors.notFound('No such document')
   return { actor: { account, role: access.role, address: context.address }, documentName }
