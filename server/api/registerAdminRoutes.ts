@@ -16,22 +16,22 @@ function baseUrl(context: RequestContext): string {
 }
 
 export function registerAdminRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit } = dependencies
+  const { accounts, sessions, signInLinks, invitations, audit } = dependencies
 
-  function accountParam(context: RequestContext) {
-    const account = accounts.findAccountById(Number(context.params.id))
+  async function accountParam(context: RequestContext) {
+    const account = await accounts.findAccountById(Number(context.params.id))
     if (!account) throw httpErrors.notFound('No such account')
     return account
   }
 
-  router.on('GET', '/api/admin/users', (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listAccounts().map(toAccountView)
+  router.on('GET', '/api/admin/users', async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return (await accounts.listAccounts()).map(toAccountView)
   })
 
   router.on('PATCH', '/api/admin/users/:id', async (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
     const body = await context.json()
     const changes: { role?: (typeof roles)[number]; isAdmin?: boolean; disabled?: boolean } = {}
     if (body.role !== undefined) {
@@ -49,8 +49,8 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
       if (target.id === admin.id && body.disabled) throw httpErrors.badRequest('You cannot disable yourself')
       changes.disabled = body.disabled
     }
-    const updated = accounts.updateAccount(target.id, changes)!
-    audit.record({
+    const updated = (await accounts.updateAccount(target.id, changes))!
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'account.updated',
@@ -61,11 +61,11 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return toAccountView(updated)
   })
 
-  router.on('POST', '/api/admin/users/:id/revoke-sessions', (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const revoked = accounts.revokeSessionsOf(target.id)
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/revoke-sessions', async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const revoked = await sessions.revokeSessionsOf(target.id)
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sessions.revoked',
@@ -76,11 +76,11 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { revoked }
   })
 
-  router.on('POST', '/api/admin/users/:id/sign-in-link', (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const token = accounts.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/sign-in-link', async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const token = await signInLinks.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sign-in-link.created',
@@ -91,22 +91,22 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { url: `${baseUrl(context)}/sign-in#link=${token}` }
   })
 
-  router.on('GET', '/api/admin/invitations', (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listInvitations()
+  router.on('GET', '/api/admin/invitations', async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return invitations.listInvitations()
   })
 
   router.on('POST', '/api/admin/invitations', async (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
     const body = await context.json()
-    const { invitation, token } = accounts.createInvitation({
+    const { invitation, token } = await invitations.createInvitation({
       delegation: enumField(body, 'delegation', delegations),
       role: enumField(body, 'role', roles),
       name: optionalStringField(body, 'name', { max: 80 }),
       createdBy: admin.id,
       expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
     })
-    audit.record({
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'invitation.created',
@@ -117,8 +117,8 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
   })
 
-  router.on('GET', '/api/admin/audit', (context) => {
-    requireAccount(dependencies, context, { admin: true })
+  router.on('GET', '/api/admin/audit', async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
     const before = Number(context.url.searchParams.get('before'))
     return audit.list({ limit: 200, beforeId: Number.isInteger(before) && before > 0 ? before : undefined })
   })

@@ -16,16 +16,20 @@ import { toAccountView } from './toAccountView.ts'
 const dummyHash = hashPassword('timing-equaliser-not-a-real-password')
 
 export function registerAuthRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit, signInLimits } = dependencies
+  const { accounts, sessions, signInLinks, invitations, setupSecret, audit, signInLimits } = dependencies
 
-  function startBrowserSession(context: RequestContext, account: Account, how: string): SessionView {
-    const { token } = accounts.createSession({
+  async function startBrowserSession(
+    context: RequestContext,
+    account: Account,
+    how: string,
+  ): Promise<SessionView> {
+    const { token } = await sessions.createSession({
       userId: account.id,
       kind: 'browser',
       expiresAt: new Date(Date.now() + dependencies.browserSessionTtlMs),
     })
     setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'auth.sign-in',
@@ -43,11 +47,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     )
   }
 
-  router.on('GET', '/api/session', (context): SessionView => {
-    const authenticated = dependencies.authenticator.authenticate(context.request)
+  router.on('GET', '/api/session', async (context): Promise<SessionView> => {
+    const authenticated = await dependencies.authenticator.authenticate(context.request)
     return {
       account: authenticated ? toAccountView(authenticated.account) : null,
-      needsSetup: accounts.countAccounts() === 0,
+      needsSetup: (await accounts.countAccounts()) === 0,
     }
   })
 
@@ -62,7 +66,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       signInLimits.byAddress.retryAfter(addressKey),
     )
     if (retryAfter > 0) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: login,
         action: 'auth.sign-in-throttled',
@@ -72,13 +76,13 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       })
       throw httpErrors.rateLimited(retryAfter)
     }
-    const account = accounts.findAccountByLogin(login)
-    const hash = account ? accounts.passwordHashOf(account.id) : null
+    const account = await accounts.findAccountByLogin(login)
+    const hash = account ? await accounts.passwordHashOf(account.id) : null
     const valid = await verifyPassword(password, hash ?? (await dummyHash))
     if (!account || !hash || !valid || account.disabled) {
       signInLimits.byLogin.hit(login)
       signInLimits.byAddress.hit(addressKey)
-      audit.record({
+      await audit.record({
         actorId: account?.id ?? null,
         actorLogin: login,
         action: 'auth.sign-in-failed',
@@ -95,10 +99,10 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   router.on('POST', '/api/auth/link', async (context) => {
     assertSameOrigin(dependencies, context)
     const token = stringField(await context.json(), 'token', { max: 200 })
-    const userId = accounts.consumeSignInLink(token, new Date())
-    const account = userId === null ? null : accounts.findAccountById(userId)
+    const userId = await signInLinks.consumeSignInLink(token, new Date())
+    const account = userId === null ? null : await accounts.findAccountById(userId)
     if (!account || account.disabled) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: null,
         action: 'auth.sign-in-failed',
@@ -111,11 +115,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'link')
   })
 
-  router.on('POST', '/api/auth/sign-out', (context) => {
-    const authenticated = requireAccount(dependencies, context)
-    accounts.revokeSession(authenticated.session.id)
+  router.on('POST', '/api/auth/sign-out', async (context) => {
+    const authenticated = await requireAccount(dependencies, context)
+    await sessions.revokeSession(authenticated.session.id)
     setSessionCookie(context.response, '', 0)
-    audit.record({
+    await audit.record({
       actorId: authenticated.account.id,
       actorLogin: authenticated.account.login,
       action: 'auth.sign-out',
@@ -129,14 +133,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   router.on('POST', '/api/setup', async (context) => {
     assertSameOrigin(dependencies, context)
     const body = await context.json()
-    const account = accounts.completeSetup(stringField(body, 'token', { max: 200 }), {
+    const account = await setupSecret.completeSetup(stringField(body, 'token', { max: 200 }), {
       login: loginField(body),
       name: stringField(body, 'name', { max: 80 }),
       delegation: enumField(body, 'delegation', delegations),
       passwordHash: await hashPassword(passwordField(body)),
     })
     if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'setup.first-admin',
@@ -147,8 +151,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'setup')
   })
 
-  router.on('GET', '/api/invitations/:token', (context) => {
-    const invitation = accounts.findInvitation(context.params.token ?? '', new Date())
+  router.on('GET', '/api/invitations/:token', async (context) => {
+    const invitation = await invitations.findInvitation(context.params.token ?? '', new Date())
     if (!invitation) throw httpErrors.notFound('This invitation is not valid (used or expired)')
     return {
       delegation: invitation.delegation,
@@ -162,14 +166,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     assertSameOrigin(dependencies, context)
     const body = await context.json()
     const login = loginField(body)
-    if (accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
-    const account = accounts.acceptInvitation(context.params.token ?? '', new Date(), {
+    if (await accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
+    const account = await invitations.acceptInvitation(context.params.token ?? '', new Date(), {
       login,
       name: stringField(body, 'name', { max: 80 }),
       passwordHash: await hashPassword(passwordField(body)),
     })
     if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'invitation.accepted',
@@ -181,18 +185,18 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   })
 
   router.on('POST', '/api/tokens', async (context) => {
-    const { account } = requireAccount(dependencies, context)
+    const { account } = await requireAccount(dependencies, context)
     const body = await context.json()
     const documentName = optionalStringField(body, 'documentName', { max: 64 })
     const days = typeof body.days === 'number' && body.days > 0 && body.days <= 365 ? body.days : 30
-    const { session, token } = accounts.createSession({
+    const { session, token } = await sessions.createSession({
       userId: account.id,
       kind: 'token',
       documentName,
       label: optionalStringField(body, 'label', { max: 80 }),
       expiresAt: new Date(Date.now() + days * 86_400_000),
     })
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'token.created',

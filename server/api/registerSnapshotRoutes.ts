@@ -2,8 +2,8 @@ import { type ExportFormat, exportFormats, type VersionRef } from '../../shared/
 import { enumField, optionalStringField, stringField } from '../http/bodyFields.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
+import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotService } from '../snapshots/SnapshotService.ts'
-import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
@@ -40,15 +40,15 @@ export function registerSnapshotRoutes(
   router: Router,
   dependencies: ApiDependencies,
   snapshots: SnapshotService,
-  store: SnapshotStore,
+  meetings: MeetingStore,
 ): void {
-  router.on('GET', '/api/meetings', (context) => {
-    requireAccount(dependencies, context)
-    return store.listMeetings()
+  router.on('GET', '/api/meetings', async (context) => {
+    await requireAccount(dependencies, context)
+    return meetings.listMeetings()
   })
 
   router.on('POST', '/api/meetings', async (context) => {
-    const { account } = requireAccount(dependencies, context)
+    const { account } = await requireAccount(dependencies, context)
     if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs record meetings')
     const body = await context.json()
     const date = stringField(body, 'date', { max: 10 })
@@ -56,7 +56,7 @@ export function registerSnapshotRoutes(
       throw httpErrors.badRequest('"date" must be YYYY-MM-DD')
     }
     const participants = (body.participants ?? {}) as Record<string, unknown>
-    const meeting = store.createMeeting({
+    const meeting = await meetings.createMeeting({
       title: stringField(body, 'title', { max: 200 }),
       date,
       format: enumField(body, 'format', ['online', 'in-person'] as const),
@@ -68,7 +68,7 @@ export function registerSnapshotRoutes(
       notes: optionalStringField(body, 'notes', { max: 10_000 }) ?? '',
       createdBy: account.id,
     })
-    dependencies.audit.record({
+    await dependencies.audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'meeting.created',
@@ -79,12 +79,12 @@ export function registerSnapshotRoutes(
     return meeting
   })
 
-  router.on('GET', '/api/documents/:name/snapshots', (context) =>
-    snapshots.list(requireDocumentActor(dependencies, context).documentName),
+  router.on('GET', '/api/documents/:name/snapshots', async (context) =>
+    snapshots.list((await requireDocumentActor(dependencies, context)).documentName),
   )
 
   router.on('POST', '/api/documents/:name/snapshots', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     const body = await context.json()
     const meetingId = body.meetingId === undefined || body.meetingId === null ? null : Number(body.meetingId)
     if (meetingId !== null && !Number.isSafeInteger(meetingId))
@@ -92,15 +92,15 @@ export function registerSnapshotRoutes(
     return snapshots.take(documentName, actor, { name: stringField(body, 'name', { max: 200 }), meetingId })
   })
 
-  router.on('POST', '/api/documents/:name/snapshots/:id/restore', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/snapshots/:id/restore', async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     const id = Number(context.params.id)
     if (!Number.isSafeInteger(id)) throw httpErrors.notFound('No such snapshot')
     return snapshots.restore(documentName, id, actor)
   })
 
   router.on('GET', '/api/documents/:name/compare', async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     const { html: _html, ...comparison } = await snapshots.compare(
       documentName,
       versionParam(context, 'from'),
@@ -110,7 +110,7 @@ export function registerSnapshotRoutes(
   })
 
   router.on('GET', '/api/documents/:name/redline', async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     if (context.url.searchParams.get('format') === 'docx') {
       const body = await snapshots.redlineDocx(
         documentName,
@@ -144,7 +144,7 @@ export function registerSnapshotRoutes(
   })
 
   router.on('GET', '/api/documents/:name/export', async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     const formatValue = context.url.searchParams.get('format') ?? 'html'
     const format = exportFormats.find((candidate) => candidate === formatValue)
     if (!format) throw httpErrors.badRequest(`"format" must be one of ${exportFormats.join(', ')}`)

@@ -17,12 +17,12 @@ export function registerThreadRoutes(
 ): void {
   /** The caller and their role in the document named in the path; 404 if they cannot see it. */
 
-  router.on('GET', '/api/documents/:name/threads', (context) =>
-    threads.list(requireDocumentActor(dependencies, context).documentName),
+  router.on('GET', '/api/documents/:name/threads', async (context) =>
+    threads.list((await requireDocumentActor(dependencies, context)).documentName),
   )
 
   router.on('POST', '/api/documents/:name/threads', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     const body = await context.json()
     return threads.create(documentName, actor, {
       kind: body.kind,
@@ -34,27 +34,27 @@ export function registerThreadRoutes(
   })
 
   router.on('POST', '/api/documents/:name/threads/:id/comments', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.reply(idParam(context, 'id'), documentName, actor, (await context.json()).text)
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/resolve', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/resolve', async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'resolved')
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/reopen', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/reopen', async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'open')
   })
 
   router.on('PATCH', '/api/documents/:name/comments/:id', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.edit(idParam(context, 'id'), documentName, actor, (await context.json()).text)
   })
 
-  router.on('DELETE', '/api/documents/:name/comments/:id', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('DELETE', '/api/documents/:name/comments/:id', async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.remove(idParam(context, 'id'), documentName, actor)
   })
 }

@@ -5,13 +5,13 @@ import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
 
 /** The caller and their role in the document named by the `:name` path segment; 404 if they cannot see it. */
-export function requireDocumentActor(
+export async function requireDocumentActor(
   dependencies: ApiDependencies,
   context: RequestContext,
-): { actor: DocumentActor; documentName: string } {
-  const { account } = requireAccount(dependencies, context)
+): Promise<{ actor: DocumentActor; documentName: string }> {
+  const { account } = await requireAccount(dependencies, context)
   const documentName = context.params.name ?? ''
-  const access = dependencies.authenticator.access(account, documentName)
+  const access = await dependencies.authenticator.access(account, documentName)
   if (!access) throw httpErrors.notFound('No such document')
   return { actor: { account, role: access.role, address: context.address }, documentName }
 }
