@@ -9,19 +9,12 @@ import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
-import type { AuditLog } from './audit/AuditLog.ts'
-import { SqliteAuditLog } from './audit/SqliteAuditLog.ts'
-import type { AccountStore } from './auth/AccountStore.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
-import { SqliteAccountStore } from './auth/SqliteAccountStore.ts'
-import { SqliteThreadStore } from './comments/SqliteThreadStore.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
-import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
 import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
-import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
 import { ExportRunner } from './export/worker/ExportRunner.ts'
 import { createRequestHandler } from './http/createRequestHandler.ts'
 import { createUpgradeHandler } from './http/createUpgradeHandler.ts'
@@ -32,51 +25,51 @@ import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
+import { createSqliteStores } from './persistence/createSqliteStores.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
-import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
+import type { Stores } from './persistence/Stores.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
-import type { SnapshotStore } from './snapshots/SnapshotStore.ts'
-import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts'
 import { SyncServer } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
 
 export interface App {
   readonly syncServer: SyncServer
+  /** The document store as the sync server uses it (instrumented); the same as `stores.documents`. */
   readonly store: DocumentStore
-  readonly accounts: AccountStore
-  readonly catalog: DocumentCatalog
-  readonly audit: AuditLog
+  readonly stores: Stores
   readonly threads: ThreadService
   readonly snapshots: SnapshotService
-  readonly snapshotStore: SnapshotStore
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
   destroy(): Promise<void>
 }
 
-/** Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket. */
-export function createApp(config: Config, logger: Logger): App {
+/**
+ * Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket.
+ * Opening the database applies pending schema migrations (and refuses a database that does not fit).
+ */
+export async function createApp(config: Config, logger: Logger): Promise<App> {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
   const metrics = new Metrics()
-  const store = new InstrumentedDocumentStore(new SqliteDocumentStore(database), metrics)
-  const accounts = new SqliteAccountStore(database)
-  const catalog = new SqliteDocumentCatalog(database)
-  const audit = new SqliteAuditLog(database)
-  ensureStandardDocuments(catalog)
-  const authenticator = new Authenticator(accounts, catalog, config.allowedOrigins)
+  const sqliteStores = createSqliteStores(database)
+  const store = new InstrumentedDocumentStore(sqliteStores.documents, metrics)
+  const stores: Stores = { ...sqliteStores, documents: store }
+  const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
+  await ensureStandardDocuments(catalog)
+  const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
 
   const syncServer = new SyncServer({
     store,
     logger: logger.child({ component: 'sync' }),
     authenticate: async (request, documentName) => {
-      const decision = authenticator.authenticateUpgrade(request, documentName)
+      const decision = await authenticator.authenticateUpgrade(request, documentName)
       const address = request.socket.remoteAddress ?? null
       if ('principal' in decision) {
-        audit.record({
+        await audit.record({
           actorId: Number(decision.principal.userId),
           actorLogin: null,
           action: 'document.open',
@@ -85,7 +78,7 @@ export function createApp(config: Config, logger: Logger): App {
           address,
         })
       } else if (decision.closeCode === CloseCode.forbidden || decision.closeCode === CloseCode.notFound) {
-        audit.record({
+        await audit.record({
           actorId: null,
           actorLogin: null,
           action: 'document.denied',
@@ -109,6 +102,10 @@ export function createApp(config: Config, logger: Logger): App {
 
   const dependencies: ApiDependencies = {
     accounts,
+    sessions,
+    signInLinks,
+    invitations,
+    setupSecret,
     catalog,
     audit,
     authenticator,
@@ -120,13 +117,12 @@ export function createApp(config: Config, logger: Logger): App {
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
-  const threadStore = new SqliteThreadStore(database)
-  const threadService = new ThreadService(threadStore, accounts, syncServer, audit)
-  const snapshotStore = new SqliteSnapshotStore(database)
+  const threadService = new ThreadService(stores.threads, accounts, syncServer, audit)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
-    snapshotStore,
-    threadStore,
+    stores.snapshots,
+    stores.meetings,
+    stores.threads,
     catalog,
     syncServer,
     exportRunner,
@@ -169,7 +165,7 @@ export function createApp(config: Config, logger: Logger): App {
   registerDocumentRoutes(router, dependencies)
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
-  registerSnapshotRoutes(router, dependencies, snapshotService, snapshotStore)
+  registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(
@@ -194,12 +190,9 @@ export function createApp(config: Config, logger: Logger): App {
   return {
     syncServer,
     store,
-    accounts,
-    catalog,
-    audit,
+    stores,
     threads: threadService,
     snapshots: snapshotService,
-    snapshotStore,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

@@ -47,7 +47,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     async start() {
       const dataDir = mkdtempSync(join(tmpdir(), 'charter-bench-'))
       try {
-        const credentials = seedOurDataDir(dataDir)
+        const credentials = await seedOurDataDir(dataDir)
         const server = await spawnServer({
           name: 'ours',
           script: ourEntry,

@@ -9,12 +9,12 @@ import { assertSameOrigin, requireAccount } from './requireAccount.ts'
  * reach (that document's routes, and the few `session` routes that honour the limit themselves).
  */
 export function createRouteGuard(dependencies: ApiDependencies): RouteGuard {
-  return (scope, context) => {
+  return async (scope, context) => {
     if (scope === 'public') {
       assertSameOrigin(dependencies, context)
       return
     }
-    const { session } = requireAccount(dependencies, context, { admin: scope === 'admin' })
+    const { session } = await requireAccount(dependencies, context, { admin: scope === 'admin' })
     if (session.documentName === null || scope === 'session') return
     if (scope === 'document' && context.params.name === session.documentName) return
     throw httpErrors.forbidden('This token is limited to one document')

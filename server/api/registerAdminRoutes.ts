@@ -15,46 +15,54 @@ function baseUrl(context: RequestContext): string {
 }
 
 export function registerAdminRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit } = dependencies
+  const { accounts, sessions, signInLinks, invitations, audit } = dependencies
 
-  function accountParam(context: RequestContext) {
-    const account = accounts.findAccountById(Number(context.params.id))
+  async function accountParam(context: RequestContext) {
+    const account = await accounts.findAccountById(Number(context.params.id))
     if (!account) throw httpErrors.notFound('No such account')
     return account
   }
 
   const admin = { scope: 'admin' } as const
 
-  router.on('GET', '/api/admin/users', admin, (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listAccounts().map(toAccountView)
+  router.on('GET', '/api/admin/users', admin, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return (await accounts.listAccounts()).map(toAccountView)
   })
 
-  router.on('PATCH', '/api/admin/users/:id', { ...admin, body: adminRequests.updateUser }, (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const changes = context.body
-    if (target.id === admin.id && changes.isAdmin === false)
-      throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
-    if (target.id === admin.id && changes.disabled === true)
-      throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
-    const updated = accounts.updateAccount(target.id, changes)!
-    audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'account.updated',
-      target: target.login,
-      detail: { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
-      address: context.address,
-    })
-    return toAccountView(updated)
-  })
+  router.on(
+    'PATCH',
+    '/api/admin/users/:id',
+    { ...admin, body: adminRequests.updateUser },
+    async (context) => {
+      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+      const target = await accountParam(context)
+      const changes = context.body
+      if (target.id === admin.id && changes.isAdmin === false)
+        throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
+      if (target.id === admin.id && changes.disabled === true)
+        throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
+      const updated = (await accounts.updateAccount(target.id, changes))!
+      await audit.record({
+        actorId: admin.id,
+        actorLogin: admin.login,
+        action: 'account.updated',
+        target: target.login,
+        detail: {
+          before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled },
+          changes,
+        },
+        address: context.address,
+      })
+      return toAccountView(updated)
+    },
+  )
 
-  router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const revoked = accounts.revokeSessionsOf(target.id)
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const revoked = await sessions.revokeSessionsOf(target.id)
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sessions.revoked',
@@ -65,11 +73,11 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { revoked }
   })
 
-  router.on('POST', '/api/admin/users/:id/sign-in-link', admin, (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const token = accounts.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/sign-in-link', admin, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const token = await signInLinks.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sign-in-link.created',
@@ -80,23 +88,23 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { url: `${baseUrl(context)}/sign-in#link=${token}` }
   })
 
-  router.on('GET', '/api/admin/invitations', admin, (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listInvitations()
+  router.on('GET', '/api/admin/invitations', admin, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return await invitations.listInvitations()
   })
 
   router.on(
     'POST',
     '/api/admin/invitations',
     { ...admin, body: adminRequests.createInvitation },
-    (context) => {
-      const { account: admin } = requireAccount(dependencies, context, { admin: true })
-      const { invitation, token } = accounts.createInvitation({
+    async (context) => {
+      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+      const { invitation, token } = await invitations.createInvitation({
         ...context.body,
         createdBy: admin.id,
         expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
       })
-      audit.record({
+      await audit.record({
         actorId: admin.id,
         actorLogin: admin.login,
         action: 'invitation.created',
@@ -108,8 +116,8 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     },
   )
 
-  router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return audit.list({ limit: 200, beforeId: context.query.before })
+  router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return await audit.list({ limit: 200, beforeId: context.query.before })
   })
 }

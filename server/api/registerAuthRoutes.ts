@@ -14,16 +14,20 @@ import { toAccountView } from './toAccountView.ts'
 const dummyHash = hashPassword('timing-equaliser-not-a-real-password')
 
 export function registerAuthRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit, signInLimits } = dependencies
+  const { accounts, sessions, signInLinks, invitations, setupSecret, audit, signInLimits } = dependencies
 
-  function startBrowserSession(context: RequestContext, account: Account, how: string): SessionView {
-    const { token } = accounts.createSession({
+  async function startBrowserSession(
+    context: RequestContext,
+    account: Account,
+    how: string,
+  ): Promise<SessionView> {
+    const { token } = await sessions.createSession({
       userId: account.id,
       kind: 'browser',
       expiresAt: new Date(Date.now() + dependencies.browserSessionTtlMs),
     })
     setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'auth.sign-in',
@@ -42,11 +46,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   }
 
   // Reading who you are is harmless, so a token limited to one document may do it.
-  router.on('GET', '/api/session', { scope: 'public' }, (context): SessionView => {
-    const authenticated = dependencies.authenticator.authenticate(context.request)
+  router.on('GET', '/api/session', { scope: 'public' }, async (context): Promise<SessionView> => {
+    const authenticated = await dependencies.authenticator.authenticate(context.request)
     return {
       account: authenticated ? toAccountView(authenticated.account) : null,
-      needsSetup: accounts.countAccounts() === 0,
+      needsSetup: (await accounts.countAccounts()) === 0,
     }
   })
 
@@ -58,7 +62,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       signInLimits.byAddress.retryAfter(addressKey),
     )
     if (retryAfter > 0) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: login,
         action: 'auth.sign-in-throttled',
@@ -68,13 +72,13 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       })
       throw httpErrors.rateLimited(retryAfter)
     }
-    const account = accounts.findAccountByLogin(login)
-    const hash = account ? accounts.passwordHashOf(account.id) : null
+    const account = await accounts.findAccountByLogin(login)
+    const hash = account ? await accounts.passwordHashOf(account.id) : null
     const valid = await verifyPassword(password, hash ?? (await dummyHash))
     if (!account || !hash || !valid || account.disabled) {
       signInLimits.byLogin.hit(login)
       signInLimits.byAddress.hit(addressKey)
-      audit.record({
+      await audit.record({
         actorId: account?.id ?? null,
         actorLogin: login,
         action: 'auth.sign-in-failed',
@@ -88,11 +92,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'password')
   })
 
-  router.on('POST', '/api/auth/link', { scope: 'public', body: authRequests.signInLink }, (context) => {
-    const userId = accounts.consumeSignInLink(context.body.token, new Date())
-    const account = userId === null ? null : accounts.findAccountById(userId)
+  router.on('POST', '/api/auth/link', { scope: 'public', body: authRequests.signInLink }, async (context) => {
+    const userId = await signInLinks.consumeSignInLink(context.body.token, new Date())
+    const account = userId === null ? null : await accounts.findAccountById(userId)
     if (!account || account.disabled) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: null,
         action: 'auth.sign-in-failed',
@@ -106,11 +110,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   })
 
   // Ending the session you hold is harmless, so a token limited to one document may end itself.
-  router.on('POST', '/api/auth/sign-out', { scope: 'session' }, (context) => {
-    const authenticated = requireAccount(dependencies, context)
-    accounts.revokeSession(authenticated.session.id)
+  router.on('POST', '/api/auth/sign-out', { scope: 'session' }, async (context) => {
+    const authenticated = await requireAccount(dependencies, context)
+    await sessions.revokeSession(authenticated.session.id)
     setSessionCookie(context.response, '', 0)
-    audit.record({
+    await audit.record({
       actorId: authenticated.account.id,
       actorLogin: authenticated.account.login,
       action: 'auth.sign-out',
@@ -123,9 +127,12 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
 
   router.on('POST', '/api/setup', { scope: 'public', body: authRequests.setup }, async (context) => {
     const { token, password, ...fields } = context.body
-    const account = accounts.completeSetup(token, { ...fields, passwordHash: await hashPassword(password) })
+    const account = await setupSecret.completeSetup(token, {
+      ...fields,
+      passwordHash: await hashPassword(password),
+    })
     if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'setup.first-admin',
@@ -136,8 +143,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'setup')
   })
 
-  router.on('GET', '/api/invitations/:token', { scope: 'public' }, (context) => {
-    const invitation = accounts.findInvitation(context.params.token ?? '', new Date())
+  router.on('GET', '/api/invitations/:token', { scope: 'public' }, async (context) => {
+    const invitation = await invitations.findInvitation(context.params.token ?? '', new Date())
     if (!invitation) throw httpErrors.notFound('This invitation is not valid (used or expired)')
     return {
       delegation: invitation.delegation,
@@ -150,14 +157,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   const acceptInvitation = { scope: 'public', body: authRequests.acceptInvitation } as const
   router.on('POST', '/api/invitations/:token/accept', acceptInvitation, async (context) => {
     const { login, name, password } = context.body
-    if (accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
-    const account = accounts.acceptInvitation(context.params.token ?? '', new Date(), {
+    if (await accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
+    const account = await invitations.acceptInvitation(context.params.token ?? '', new Date(), {
       login,
       name,
       passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'invitation.accepted',
@@ -169,17 +176,17 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
   })
 
   // Account-wide: a token limited to one document must not mint itself an unlimited one.
-  router.on('POST', '/api/tokens', { scope: 'account', body: authRequests.createToken }, (context) => {
-    const { account } = requireAccount(dependencies, context)
+  router.on('POST', '/api/tokens', { scope: 'account', body: authRequests.createToken }, async (context) => {
+    const { account } = await requireAccount(dependencies, context)
     const { documentName, label, days } = context.body
-    const { session, token } = accounts.createSession({
+    const { session, token } = await sessions.createSession({
       userId: account.id,
       kind: 'token',
       documentName,
       label,
       expiresAt: new Date(Date.now() + days * 86_400_000),
     })
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'token.created',

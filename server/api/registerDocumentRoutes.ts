@@ -9,23 +9,25 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
   const { authenticator, catalog } = dependencies
 
   // Open to tokens limited to one document, which see only that one.
-  router.on('GET', '/api/documents', { scope: 'session' }, (context): DocumentSummary[] => {
-    const { account, session } = requireAccount(dependencies, context)
-    return catalog.list().flatMap((document) => {
-      if (session.documentName !== null && session.documentName !== document.name) return []
-      const access = authenticator.access(account, document.name)
-      return access ? [{ name: document.name, title: document.title, role: access.role }] : []
-    })
+  router.on('GET', '/api/documents', { scope: 'session' }, async (context): Promise<DocumentSummary[]> => {
+    const { account, session } = await requireAccount(dependencies, context)
+    const summaries: DocumentSummary[] = []
+    for (const document of await catalog.list()) {
+      if (session.documentName !== null && session.documentName !== document.name) continue
+      const access = await authenticator.access(account, document.name)
+      if (access) summaries.push({ name: document.name, title: document.title, role: access.role })
+    }
+    return summaries
   })
 
   const create = { scope: 'account', body: documentRequests.create } as const
-  router.on('POST', '/api/documents', create, (context): DocumentSummary => {
-    const { account } = requireAccount(dependencies, context)
+  router.on('POST', '/api/documents', create, async (context): Promise<DocumentSummary> => {
+    const { account } = await requireAccount(dependencies, context)
     if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs create documents')
     const { title, visibility } = context.body
     let name = generateDocumentName(title)
-    while (catalog.find(name)) name = generateDocumentName(title)
-    const document = catalog.ensure({
+    while (await catalog.find(name)) name = generateDocumentName(title)
+    const document = await catalog.ensure({
       name,
       title,
       position: 20,
@@ -39,7 +41,7 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
         },
       ],
     })
-    dependencies.audit.record({
+    await dependencies.audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'document.created',
@@ -50,11 +52,16 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
     return { name: document.name, title: document.title, role: account.role }
   })
 
-  router.on('GET', '/api/documents/:name', { scope: 'document' }, (context): DocumentSummary => {
-    const { account } = requireAccount(dependencies, context)
-    const access = authenticator.access(account, context.params.name ?? '')
-    // Invisible and missing look the same, so a delegation-internal document's existence does not leak.
-    if (!access) throw httpErrors.notFound('No such document')
-    return { name: access.document.name, title: access.document.title, role: access.role }
-  })
+  router.on(
+    'GET',
+    '/api/documents/:name',
+    { scope: 'document' },
+    async (context): Promise<DocumentSummary> => {
+      const { account } = await requireAccount(dependencies, context)
+      const access = await authenticator.access(account, context.params.name ?? '')
+      // Invisible and missing look the same, so a delegation-internal document's existence does not leak.
+      if (!access) throw httpErrors.notFound('No such document')
+      return { name: access.document.name, title: access.document.title, role: access.role }
+    },
+  )
 }

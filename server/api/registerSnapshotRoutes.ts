@@ -1,8 +1,8 @@
 import { snapshotRequests } from '../../shared/api/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
+import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotService } from '../snapshots/SnapshotService.ts'
-import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
@@ -18,21 +18,21 @@ export function registerSnapshotRoutes(
   router: Router,
   dependencies: ApiDependencies,
   snapshots: SnapshotService,
-  store: SnapshotStore,
+  meetings: MeetingStore,
 ): void {
   const document = { scope: 'document' } as const
 
-  router.on('GET', '/api/meetings', { scope: 'account' }, (context) => {
-    requireAccount(dependencies, context)
-    return store.listMeetings()
+  router.on('GET', '/api/meetings', { scope: 'account' }, async (context) => {
+    await requireAccount(dependencies, context)
+    return meetings.listMeetings()
   })
 
   const createMeeting = { scope: 'account', body: snapshotRequests.createMeeting } as const
-  router.on('POST', '/api/meetings', createMeeting, (context) => {
-    const { account } = requireAccount(dependencies, context)
+  router.on('POST', '/api/meetings', createMeeting, async (context) => {
+    const { account } = await requireAccount(dependencies, context)
     if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs record meetings')
-    const meeting = store.createMeeting({ ...context.body, createdBy: account.id })
-    dependencies.audit.record({
+    const meeting = await meetings.createMeeting({ ...context.body, createdBy: account.id })
+    await dependencies.audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'meeting.created',
@@ -43,18 +43,18 @@ export function registerSnapshotRoutes(
     return meeting
   })
 
-  router.on('GET', '/api/documents/:name/snapshots', document, (context) =>
-    snapshots.list(requireDocumentActor(dependencies, context).documentName),
+  router.on('GET', '/api/documents/:name/snapshots', document, async (context) =>
+    snapshots.list((await requireDocumentActor(dependencies, context)).documentName),
   )
 
   const take = { ...document, body: snapshotRequests.takeSnapshot }
-  router.on('POST', '/api/documents/:name/snapshots', take, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/snapshots', take, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return snapshots.take(documentName, actor, context.body)
   })
 
-  router.on('POST', '/api/documents/:name/snapshots/:id/restore', document, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/snapshots/:id/restore', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     const id = Number(context.params.id)
     if (!Number.isSafeInteger(id)) throw httpErrors.notFound('No such snapshot')
     return snapshots.restore(documentName, id, actor)
@@ -62,14 +62,14 @@ export function registerSnapshotRoutes(
 
   const compare = { ...document, query: snapshotRequests.compareQuery }
   router.on('GET', '/api/documents/:name/compare', compare, async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     const { from, to } = context.query
     return snapshots.compare(documentName, from, to)
   })
 
   const redline = { ...document, query: snapshotRequests.redlineQuery }
   router.on('GET', '/api/documents/:name/redline', redline, async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     const { from, to, format } = context.query
     const rendered = await snapshots.redline(documentName, from, to, format)
     const inline = context.query.inline === '1' && format === 'html'
@@ -87,7 +87,7 @@ export function registerSnapshotRoutes(
 
   const exportRoute = { ...document, query: snapshotRequests.exportQuery }
   router.on('GET', '/api/documents/:name/export', exportRoute, async (context) => {
-    const { documentName } = requireDocumentActor(dependencies, context)
+    const { documentName } = await requireDocumentActor(dependencies, context)
     const { version, format, threads, inline: inlineFlag } = context.query
     const rendered = await snapshots.export(documentName, version, format, threads === '1')
     const inline = inlineFlag === '1' && format === 'html'

@@ -18,41 +18,41 @@ export function registerThreadRoutes(
 ): void {
   const document = { scope: 'document' } as const
 
-  router.on('GET', '/api/documents/:name/threads', document, (context) =>
-    threads.list(requireDocumentActor(dependencies, context).documentName),
+  router.on('GET', '/api/documents/:name/threads', document, async (context) =>
+    threads.list((await requireDocumentActor(dependencies, context)).documentName),
   )
 
   const create = { ...document, body: threadRequests.create }
-  router.on('POST', '/api/documents/:name/threads', create, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads', create, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     // The service validates the anchor against the document; fields a kind lacks are absent.
     return threads.create(documentName, actor, { area: null, anchor: null, quote: null, ...context.body })
   })
 
   const reply = { ...document, body: threadRequests.reply }
-  router.on('POST', '/api/documents/:name/threads/:id/comments', reply, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/comments', reply, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.reply(idParam(context, 'id'), documentName, actor, context.body.text)
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/resolve', document, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/resolve', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'resolved')
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/reopen', document, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/reopen', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'open')
   })
 
   const edit = { ...document, body: threadRequests.edit }
-  router.on('PATCH', '/api/documents/:name/comments/:id', edit, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('PATCH', '/api/documents/:name/comments/:id', edit, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.edit(idParam(context, 'id'), documentName, actor, context.body.text)
   })
 
-  router.on('DELETE', '/api/documents/:name/comments/:id', document, (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('DELETE', '/api/documents/:name/comments/:id', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.remove(idParam(context, 'id'), documentName, actor)
   })
 }

@@ -28,7 +28,7 @@ export interface SyncServerOptions {
   compactAfterUpdates: number
   pingIntervalMs: number
   /** Re-checks an open connection's session and access; see `sessionRecheckMs`. */
-  revalidate?: (principal: Principal, documentName: string) => UpgradeDecision
+  revalidate?: (principal: Principal, documentName: string) => Promise<UpgradeDecision>
   /** How often open connections are re-checked, so revocations and role changes apply within seconds. */
   sessionRecheckMs?: number
   limits: SyncLimits
@@ -59,6 +59,8 @@ export class SyncServer {
   private readonly connections = new Set<Connection>()
   private readonly heartbeat: NodeJS.Timeout
   private readonly recheck: NodeJS.Timeout | null
+  /** A slow store must not pile up re-checks: a tick is skipped while the previous run is still going. */
+  private rechecking = false
   private accepting = true
 
   constructor(private readonly options: SyncServerOptions) {
@@ -71,7 +73,13 @@ export class SyncServer {
     this.heartbeat.unref()
     const { revalidate, sessionRecheckMs } = options
     this.recheck = revalidate
-      ? setInterval(() => this.recheckSessions(revalidate), sessionRecheckMs ?? 2000)
+      ? setInterval(() => {
+          if (this.rechecking) return
+          this.rechecking = true
+          void this.recheckSessions(revalidate).finally(() => {
+            this.rechecking = false
+          })
+        }, sessionRecheckMs ?? 2000)
       : null
     this.recheck?.unref()
   }
@@ -391,15 +399,16 @@ export class SyncServer {
     this.options.logger.debug('room unloaded', { documentName })
   }
 
-  private recheckSessions(revalidate: NonNullable<SyncServerOptions['revalidate']>): void {
-    for (const connection of this.connections) {
+  private async recheckSessions(revalidate: NonNullable<SyncServerOptions['revalidate']>): Promise<void> {
+    for (const connection of [...this.connections]) {
       let decision: UpgradeDecision
       try {
-        decision = revalidate(connection.principal, connection.documentName)
+        decision = await revalidate(connection.principal, connection.documentName)
       } catch (error) {
         connection.logger.error('session re-check failed', { error })
         continue
       }
+      if (!this.connections.has(connection)) continue
       if ('closeCode' in decision) {
         connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
         connection.close(decision.closeCode, decision.reason)

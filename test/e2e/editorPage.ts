@@ -51,8 +51,8 @@ export function browserSession(browser: Browser, currentServer: () => TestServer
   return {
     async open({ name, delegation, role = 'drafter' }) {
       const server = currentServer()
-      const { account } = server.createAccount({ name, delegation, role })
-      const link = server.app.accounts.createSignInLink(account.id, new Date(Date.now() + 600_000))
+      const { account } = await server.createAccount({ name, delegation, role })
+      const link = server.app.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 600_000))
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       const page = await context.newPage()
       const participant: EditorPage = {
@@ -181,7 +181,7 @@ export function fragmentText(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): st
 /** The charter as stored on the server, read by a fresh stock y-websocket client with an observer's token. */
 export async function storedCharterText(server: TestServer): Promise<string> {
   const client = await connectClient(server.wsUrl, charterDocumentName, {
-    params: { token: server.createAccount({ role: 'observer' }).token },
+    params: { token: (await server.createAccount({ role: 'observer' })).token },
   })
   try {
     return fragmentText(client.ydoc.getXmlFragment(documentField))

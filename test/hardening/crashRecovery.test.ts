@@ -67,7 +67,7 @@ describe('crash recovery under randomised SIGKILL', () => {
       console.log(`[hardening] crashRecovery seed=${seed} (replay with CRASH_SEED=${seed})`)
       const dir = createDataDir()
       dataDir = dir
-      const params = { token: seedDataDir(dir, [documentName]) }
+      const params = { token: await seedDataDir(dir, [documentName]) }
       /** Every token an observer had received before a kill: each must be stored exactly once. */
       const acknowledged = new Set<string>()
       let written = 0
@@ -158,7 +158,7 @@ describe('crash recovery under randomised SIGKILL', () => {
   it('loads a document again after a crash that followed an update that decodes but cannot be applied', async () => {
     const dir = createDataDir()
     dataDir = dir
-    const params = { token: seedDataDir(dir, ['doc-unintegrable']) }
+    const params = { token: await seedDataDir(dir, ['doc-unintegrable']) }
     let running = await spawnServer({ DATA_DIR: dir })
     server = running
     const keeper = await connectClient(running.wsUrl, 'doc-unintegrable', { params })

@@ -165,9 +165,10 @@ describe('protocol fuzzing against a live server', () => {
         },
       })
       server = current
-      for (const name of [...fuzzDocuments, controlDocument, 'fuzz-capture']) current.ensureDocument(name)
-      const fuzzToken = current.createAccount({ role: 'drafter' }).token
-      const controlToken = current.createAccount({ role: 'drafter' }).token
+      for (const name of [...fuzzDocuments, controlDocument, 'fuzz-capture'])
+        await current.ensureDocument(name)
+      const fuzzToken = (await current.createAccount({ role: 'drafter' })).token
+      const controlToken = (await current.createAccount({ role: 'drafter' })).token
       const seeds = await captureFrames(current, fuzzToken)
       expect(seeds.length).toBeGreaterThan(10)
 
@@ -326,8 +327,8 @@ describe('protocol fuzzing against a live server', () => {
   it('refuses an update that decodes but cannot be applied: 4400, not stored, nothing relayed', async () => {
     const current = await startTestServer()
     server = current
-    current.ensureDocument('doc-unintegrable')
-    const { token } = current.createAccount({ role: 'drafter' })
+    await current.ensureDocument('doc-unintegrable')
+    const { token } = await current.createAccount({ role: 'drafter' })
     const keeper = await connectClient(current.wsUrl, 'doc-unintegrable', { params: { token } })
     clients.push(keeper)
     keeper.text.insert(0, 'intact')

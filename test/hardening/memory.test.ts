@@ -52,8 +52,8 @@ describe('memory over many connect/edit/disconnect cycles', () => {
     // measures the sync server rather than the disk.
     const current = await startTestServer({ env: { SQLITE_SYNCHRONOUS: 'NORMAL' } })
     server = current
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
-    for (let index = 0; index < documents; index++) current.ensureDocument(documentName(index))
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
+    for (let index = 0; index < documents; index++) await current.ensureDocument(documentName(index))
     const { syncServer } = current.app
 
     async function cycle(index: number, name = documentName(index % documents)): Promise<void> {
@@ -66,7 +66,7 @@ describe('memory over many connect/edit/disconnect cycles', () => {
     }
 
     // Warm up (module caches, prepared statements, JIT) before taking the baseline.
-    current.ensureDocument('mem-warm-up')
+    await current.ensureDocument('mem-warm-up')
     for (let index = 0; index < concurrency; index++) await cycle(index, 'mem-warm-up')
     await eventually(() => expect(syncServer.loadedDocumentNames).toEqual([]), { timeoutMs: 20_000 })
     const before = await settledHeapMb()

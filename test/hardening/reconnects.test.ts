@@ -66,8 +66,8 @@ describe('reconnects', () => {
     let current = await startTestServer()
     server = current
     const { port, dataDir } = current
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
-    current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
+    await current.ensureDocument(documentName)
     const client = await connectClient(current.wsUrl, documentName, { params })
     clients.push(client)
     const closes = recordCloses(client)
@@ -127,8 +127,8 @@ describe('reconnects', () => {
     const documentName = 'doc-flicker'
     server = await startTestServer()
     const current = server
-    current.ensureDocument(documentName)
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
+    await current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
     const client = await connectClient(current.wsUrl, documentName, { params })
     clients.push(client)
     client.text.insert(0, 'steady text')
@@ -184,8 +184,8 @@ describe('reconnects', () => {
     const documentName = 'doc-offline'
     server = await startTestServer()
     const current = server
-    current.ensureDocument(documentName)
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
+    await current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
     const writer = await connectClient(current.wsUrl, documentName, { params })
     const reader = await connectClient(current.wsUrl, documentName, { params })
     clients.push(writer, reader)

@@ -56,7 +56,7 @@ describe('comment threads', () => {
       ['reviewer', 'AZ'],
       ['observer', 'US'],
     ] as const) {
-      const { account, token } = server.createAccount({ role, delegation, name: `The ${role}` })
+      const { account, token } = await server.createAccount({ role, delegation, name: `The ${role}` })
       tokens[role] = { token, id: account.id, name: account.name }
     }
   })

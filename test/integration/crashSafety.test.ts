@@ -20,7 +20,7 @@ describe('crash safety', () => {
 
   it('keeps every edit another client had received when the server is killed with SIGKILL', async () => {
     const dataDir = createDataDir()
-    const params = { token: seedDataDir(dataDir, ['doc-sigkill']) }
+    const params = { token: await seedDataDir(dataDir, ['doc-sigkill']) }
     server = await spawnServer({ DATA_DIR: dataDir })
     const writer = await connectClient(server.wsUrl, 'doc-sigkill', { params })
     const receiver = await connectClient(server.wsUrl, 'doc-sigkill', { params })
@@ -49,7 +49,7 @@ describe('crash safety', () => {
 
   it('stops on SIGTERM: clients get "going away", data is flushed, exit code 0', async () => {
     const dataDir = createDataDir()
-    const params = { token: seedDataDir(dataDir, ['doc-sigterm']) }
+    const params = { token: await seedDataDir(dataDir, ['doc-sigterm']) }
     server = await spawnServer({ DATA_DIR: dataDir })
     const writer = await connectClient(server.wsUrl, 'doc-sigterm', { params })
     clients.push(writer)

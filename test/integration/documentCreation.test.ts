@@ -23,7 +23,7 @@ describe('creating documents', () => {
   })
 
   it('names the document itself, from the title and a random suffix', async () => {
-    const { token } = server.createAccount({ role: 'co-chair', delegation: 'AZ' })
+    const { token } = await server.createAccount({ role: 'co-chair', delegation: 'AZ' })
     const first = await create(token, { title: 'Energy Annex — Draft 2', visibility: 'everyone' })
     const second = await create(token, { title: 'Energy Annex — Draft 2', visibility: 'everyone' })
     expect(first.status).toBe(200)
@@ -35,8 +35,8 @@ describe('creating documents', () => {
   })
 
   it('does not reveal another delegation’s private document to a co-chair probing for its name', async () => {
-    const az = server.createAccount({ role: 'co-chair', delegation: 'AZ' })
-    const us = server.createAccount({ role: 'co-chair', delegation: 'US' })
+    const az = await server.createAccount({ role: 'co-chair', delegation: 'AZ' })
+    const us = await server.createAccount({ role: 'co-chair', delegation: 'US' })
     const secret = await create(az.token, { title: 'AZ red lines', visibility: 'delegation' })
     const secretName = String(secret.body.name)
     const probeTaken = await create(us.token, { name: secretName, title: 'probe', visibility: 'delegation' })
@@ -49,7 +49,7 @@ describe('creating documents', () => {
     expect(probeTaken.status).toBe(200)
     expect(probeFree.status).toBe(200)
     expect(probeTaken.body.name).not.toBe(secretName)
-    expect(server.app.catalog.find(secretName)?.title).toBe('AZ red lines')
+    expect((await server.app.stores.catalog.find(secretName))?.title).toBe('AZ red lines')
     const listed = await fetch(`${server.httpUrl}/api/documents`, {
       headers: { Authorization: `Bearer ${us.token}` },
     })

@@ -16,8 +16,8 @@ describe('limits and hostile input', () => {
 
   async function start(env: Record<string, string> = {}) {
     server = await startTestServer({ env })
-    server.ensureDocument(documentName)
-    return server.createAccount({ role: 'drafter' }).token
+    await server.ensureDocument(documentName)
+    return (await server.createAccount({ role: 'drafter' })).token
   }
 
   async function raw(token: string) {
@@ -54,7 +54,9 @@ describe('limits and hostile input', () => {
     await server.stop({ removeData: true })
 
     await start({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
-    const tokens = [1, 2, 3, 4].map(() => server.createAccount({ role: 'observer' }).token)
+    const tokens: string[] = []
+    for (let index = 0; index < 4; index += 1)
+      tokens.push((await server.createAccount({ role: 'observer' })).token)
     for (const each of tokens.slice(0, 3)) await raw(each)
     const fourth = await raw(tokens[3]!)
     expect((await fourth.closed).code).toBe(CloseCode.policy)
@@ -63,10 +65,10 @@ describe('limits and hostile input', () => {
   it('closes a connection that floods messages with 4429, and others go on', async () => {
     const token = await start({ MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' })
     const watcher = await connectClient(server.wsUrl, documentName, {
-      params: { token: server.createAccount().token },
+      params: { token: (await server.createAccount()).token },
     })
     const writer = await connectClient(server.wsUrl, documentName, {
-      params: { token: server.createAccount().token },
+      params: { token: (await server.createAccount()).token },
     })
     clients.push(watcher, writer)
     const flooder = await raw(token)
@@ -112,7 +114,7 @@ describe('limits and hostile input', () => {
     // The client stops reading from its TCP socket; the server's send buffer then grows.
     const tcp = (stalled.socket as unknown as { _socket: { pause(): void } })._socket
     tcp.pause()
-    const writer = await raw(server.createAccount({ role: 'drafter' }).token)
+    const writer = await raw((await server.createAccount({ role: 'drafter' })).token)
     const source = new Y.Doc()
     await eventually(
       () => {

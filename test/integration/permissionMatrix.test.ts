@@ -222,8 +222,8 @@ describe('permission matrix: every route × role × delegation × credential', (
   const fixtures = new Map<string, Fixtures>()
   let bystander: Account
 
-  function createCredential(account: Account, kind: CredentialKind, limitedTo: string | null) {
-    const { token } = server.app.accounts.createSession({
+  async function createCredential(account: Account, kind: CredentialKind, limitedTo: string | null) {
+    const { token } = await server.app.stores.sessions.createSession({
       userId: account.id,
       kind: kind === 'cookie' ? 'browser' : 'token',
       documentName: kind === 'limited-here' || kind === 'limited-elsewhere' ? limitedTo : null,
@@ -233,14 +233,19 @@ describe('permission matrix: every route × role × delegation × credential', (
   }
 
   const credentials = new Map<string, string>()
-  function credentialFor(caller: Caller, kind: CredentialKind, limitedTo: string | null, fresh: boolean) {
+  async function credentialFor(
+    caller: Caller,
+    kind: CredentialKind,
+    limitedTo: string | null,
+    fresh: boolean,
+  ): Promise<string | null> {
     const account = accounts.get(caller.label)
     if (!account || kind === 'none') return null
     const key = `${caller.label}|${kind}|${limitedTo}`
-    if (fresh) return createCredential(account, kind, limitedTo)
+    if (fresh) return await createCredential(account, kind, limitedTo)
     let token = credentials.get(key)
     if (!token) {
-      token = createCredential(account, kind, limitedTo)
+      token = await createCredential(account, kind, limitedTo)
       credentials.set(key, token)
     }
     return token
@@ -269,7 +274,7 @@ describe('permission matrix: every route × role × delegation × credential', (
     origin = server.httpUrl
     database = new Database(path.join(server.dataDir, databaseFileName), { readonly: true })
     for (const [name, access] of Object.entries(documentAccess)) {
-      server.ensureDocument(
+      await server.ensureDocument(
         name,
         access.delegations.map((delegation) => ({
           subject: { kind: 'delegation', delegation },
@@ -280,15 +285,17 @@ describe('permission matrix: every route × role × delegation × credential', (
     for (const caller of callers) {
       accounts.set(
         caller.label,
-        server.createAccount({
-          role: caller.role,
-          delegation: caller.delegation,
-          isAdmin: caller.kind === 'admin',
-        }).account,
+        (
+          await server.createAccount({
+            role: caller.role,
+            delegation: caller.delegation,
+            isAdmin: caller.kind === 'admin',
+          })
+        ).account,
       )
     }
-    bystander = server.createAccount({ role: 'drafter', delegation: 'US' }).account
-    const author = server.createAccount({ role: 'co-chair', delegation: 'AZ' }).account
+    bystander = (await server.createAccount({ role: 'drafter', delegation: 'US' })).account
+    const author = (await server.createAccount({ role: 'co-chair', delegation: 'AZ' })).account
     fixtureAuthor = author.id
     const actor: DocumentActor = { account: author, role: 'co-chair', address: null }
     for (const documentName of targetDocuments) {
@@ -354,7 +361,7 @@ describe('permission matrix: every route × role × delegation × credential', (
         prepareCell(route, target, caller, credential)
       if (route.method === 'GET') {
         // Reads change nothing for anyone, so their cells run together and the state is compared once.
-        const prepared = cases.map(prepare)
+        const prepared = await Promise.all(cases.map(prepare))
         const before = fingerprint()
         const failures = (await Promise.all(prepared.map((send) => send()))).flatMap(
           (answer) => answer.failure ?? [],
@@ -366,7 +373,7 @@ describe('permission matrix: every route × role × delegation × credential', (
       }
       const failures: string[] = []
       for (const cell of cases) {
-        const send = prepare(cell)
+        const send = await prepare(cell)
         const before = fingerprint()
         const answer = await send()
         if (answer.failure) failures.push(answer.failure)
@@ -379,7 +386,7 @@ describe('permission matrix: every route × role × delegation × credential', (
   )
 
   /** Makes the cell's credential, then returns its call; `failure` says how the answer differs from the expected one. */
-  function prepareCell(
+  async function prepareCell(
     route: MatrixRoute,
     target: string | null,
     caller: Caller,
@@ -391,7 +398,7 @@ describe('permission matrix: every route × role × delegation × credential', (
         : credential === 'limited-elsewhere'
           ? elsewhere
           : null
-    const token = credentialFor(caller, credential, limitedTo, route.consumesCredential === true)
+    const token = await credentialFor(caller, credential, limitedTo, route.consumesCredential === true)
     const accountId = accounts.get(caller.label)?.id ?? 0
     const expected = expectedStatus(route, caller, credential, accountId, target)
     const headers: Record<string, string> = {}

@@ -21,8 +21,8 @@ describe('request validation', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    coChair = server.createAccount({ role: 'co-chair' }).token
-    admin = server.createAccount({ role: 'observer', isAdmin: true }).token
+    coChair = (await server.createAccount({ role: 'co-chair' })).token
+    admin = (await server.createAccount({ role: 'observer', isAdmin: true })).token
   })
 
   afterAll(async () => {
@@ -115,12 +115,12 @@ describe('request validation', () => {
   ]
 
   it.each(cases)('answers 400 naming %s', async (_label, token, method, path, body, fieldPath) => {
-    const auditBefore = server.app.audit.list({ limit: 1000 }).length
+    const auditBefore = (await server.app.stores.audit.list({ limit: 1000 })).length
     const answer = await call(token(), method, path, body)
     expect(answer.status, JSON.stringify(answer.body)).toBe(400)
     expect(answer.body).toMatchObject({ error: 'bad_request', path: fieldPath })
     expect(typeof answer.body.message).toBe('string')
-    expect(server.app.audit.list({ limit: 1000 }).length).toBe(auditBefore)
+    expect((await server.app.stores.audit.list({ limit: 1000 })).length).toBe(auditBefore)
   })
 
   it('keeps the login, name and length rules when they pass', async () => {

@@ -40,7 +40,7 @@ describe('snapshots, compare, restore and export', () => {
 
   async function editor() {
     const client = await connectClient(server.wsUrl, charterDocumentName, {
-      params: { token: server.createAccount({ role: 'drafter' }).token },
+      params: { token: (await server.createAccount({ role: 'drafter' })).token },
     })
     clients.push(client)
     return client
@@ -49,7 +49,7 @@ describe('snapshots, compare, restore and export', () => {
   async function settled(client: TestClient, expected: (text: string) => boolean) {
     await eventually(async () => {
       const probe = await connectClient(server.wsUrl, charterDocumentName, {
-        params: { token: server.createAccount({ role: 'observer' }).token },
+        params: { token: (await server.createAccount({ role: 'observer' })).token },
       })
       try {
         expect(expected(plainText(articleText(probe.ydoc, 'investment')))).toBe(true)
@@ -62,8 +62,8 @@ describe('snapshots, compare, restore and export', () => {
 
   beforeEach(async () => {
     server = await startTestServer()
-    coChair = server.createAccount({ role: 'co-chair' }).token
-    reviewer = server.createAccount({ role: 'reviewer' }).token
+    coChair = (await server.createAccount({ role: 'co-chair' })).token
+    reviewer = (await server.createAccount({ role: 'reviewer' })).token
   })
 
   afterEach(async () => {
@@ -80,7 +80,7 @@ describe('snapshots, compare, restore and export', () => {
     const again = await snapshot('Same text, new name')
     expect(again.contentHash).toBe(first.contentHash)
     expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    const stored = server.app.snapshotStore.findSnapshot(first.id)!
+    const stored = (await server.app.stores.snapshots.findSnapshot(first.id))!
     expect(stored.state.byteLength).toBeGreaterThan(1000)
     const database = openSqliteDatabase(server.dataDir)
     try {

@@ -12,7 +12,7 @@ describe('sync server', () => {
   const clients: TestClient[] = []
 
   async function connect(documentName: string, options?: Parameters<typeof connectClient>[2]) {
-    server.ensureDocument(documentName)
+    await server.ensureDocument(documentName)
     const client = await connectClient(server.wsUrl, documentName, { ...options, params: { token } })
     clients.push(client)
     return client
@@ -24,7 +24,7 @@ describe('sync server', () => {
 
   beforeEach(async () => {
     server = await startTestServer()
-    token = server.createAccount({ role: 'drafter' }).token
+    token = (await server.createAccount({ role: 'drafter' })).token
   })
 
   afterEach(async () => {

@@ -25,11 +25,11 @@ describe('a document-limited token over HTTP', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    server.ensureDocument('scope-a')
-    server.ensureDocument('scope-b')
+    await server.ensureDocument('scope-a')
+    await server.ensureDocument('scope-b')
     // An administrator co-chair: the token's limit, not the account's rights, is what must refuse.
-    limited = server.createAccount({ role: 'co-chair', isAdmin: true, documentName: 'scope-a' })
-    const { session, token } = server.app.accounts.createSession({
+    limited = await server.createAccount({ role: 'co-chair', isAdmin: true, documentName: 'scope-a' })
+    const { session, token } = await server.app.stores.sessions.createSession({
       userId: limited.account.id,
       kind: 'token',
       expiresAt: new Date(Date.now() + 3_600_000),
@@ -62,13 +62,13 @@ describe('a document-limited token over HTTP', () => {
   it.each(refused)(
     'refuses %s %s with 403 and changes nothing, though the account may',
     async (method, path, body) => {
-      const auditBefore = server.app.audit.list({ limit: 1000 }).length
-      const threadsBefore = server.app.threads.list('scope-b').length
+      const auditBefore = (await server.app.stores.audit.list({ limit: 1000 })).length
+      const threadsBefore = (await server.app.threads.list('scope-b')).length
       const answer = await call(limited.token, method, path, body)
       expect(answer.status, JSON.stringify(answer.body)).toBe(403)
       expect(answer.body).toMatchObject({ error: 'forbidden' })
-      expect(server.app.audit.list({ limit: 1000 }).length).toBe(auditBefore)
-      expect(server.app.threads.list('scope-b').length).toBe(threadsBefore)
+      expect((await server.app.stores.audit.list({ limit: 1000 })).length).toBe(auditBefore)
+      expect((await server.app.threads.list('scope-b')).length).toBe(threadsBefore)
       // The same account with an unlimited token is allowed: the refusal comes from the token's limit.
       expect((await call(unlimited.token, method, path, body)).status).toBe(200)
     },
