@@ -35,7 +35,7 @@ import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
 import type { SnapshotStore } from './snapshots/SnapshotStore.ts'
 import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts'
-import { SyncServer } from './sync/SyncServer.ts'
+import { SyncServer, type UpgradeAuthenticator } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
 
@@ -54,12 +54,25 @@ export interface App {
   destroy(): Promise<void>
 }
 
+/** Seams for tests that must control timing the real components make instantaneous. */
+export interface AppOptions {
+  /** Wraps the SQLite document store, e.g. to hold appends back and see what waits for them. */
+  wrapDocumentStore?: (store: DocumentStore) => DocumentStore
+  /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
+  wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
+}
+
 /** Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket. */
-export function createApp(config: Config, logger: Logger): App {
+export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
   const metrics = new Metrics()
-  const store = new InstrumentedDocumentStore(new SqliteDocumentStore(database), metrics)
+  const sqliteStore = new SqliteDocumentStore(database)
+  const store = new InstrumentedDocumentStore(
+    options.wrapDocumentStore?.(sqliteStore) ?? sqliteStore,
+    metrics,
+  )
+  const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
   const accounts = new SqliteAccountStore(database)
   const catalog = new SqliteDocumentCatalog(database)
   const audit = new SqliteAuditLog(database)
@@ -69,7 +82,7 @@ export function createApp(config: Config, logger: Logger): App {
   const syncServer = new SyncServer({
     store,
     logger: logger.child({ component: 'sync' }),
-    authenticate: async (request, documentName) => {
+    authenticate: wrapAuthenticator(async (request, documentName) => {
       const decision = authenticator.authenticateUpgrade(request, documentName)
       const address = request.socket.remoteAddress ?? null
       if ('principal' in decision) {
@@ -92,7 +105,7 @@ export function createApp(config: Config, logger: Logger): App {
         })
       }
       return decision
-    },
+    }),
     revalidate: (principal, documentName) => authenticator.revalidate(principal, documentName),
     sessionRecheckMs: config.sessionRecheckMs,
     maxMessageBytes: config.maxMessageBytes,
