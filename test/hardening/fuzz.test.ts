@@ -316,13 +316,9 @@ describe('protocol fuzzing against a live server', () => {
     expect(() => Y.applyUpdate(new Y.Doc(), unintegrableUpdate)).toThrow()
   })
 
-  // PRODUCT BUG (found by the fuzzer above). server/sync/Connection.ts `validateUpdate` (→ validateDocumentUpdate)
-  // only decodes and schema-checks; server/sync/Room.ts `storeAndApply` appends the update to the log *before*
-  // Y.applyUpdate, which then throws part-way. Symptoms: the sender gets 1011 instead of 4400; the raw update
-  // stays in the log (after a crash the document no longer loads, see crashRecovery.test.ts); and the part Yjs
-  // had integrated before throwing is broadcast to everyone else in the room (the keeper below sees foreign
-  // text appear). Fix: before `room.submit`, apply the update to a scratch Y.Doc holding the room's state (or
-  // otherwise prove it integrates) and refuse it with 4400 if that throws. Remove `.fails` once fixed.
+  // Found by the fuzzer above: before validation proved an update integrates, such an update was stored, then
+  // threw part-way through Y.applyUpdate (1011 for the sender, the integrated part relayed to everyone, and a log
+  // that no longer loaded after a crash).
   it('refuses an update that decodes but cannot be applied: 4400, not stored, nothing relayed', async () => {
     const current = await startTestServer()
     server = current
