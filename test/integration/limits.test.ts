@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
@@ -27,6 +28,7 @@ describe('limits and hostile input', () => {
   }
 
   afterEach(async () => {
+    vi.restoreAllMocks()
     for (const socket of sockets.splice(0)) socket.socket.terminate()
     for (const client of clients.splice(0)) client.destroy()
     await server.stop({ removeData: true })
@@ -105,13 +107,17 @@ describe('limits and hostile input', () => {
     await eventually(async () => expect((await server.app.store.load(documentName)).updates).toHaveLength(1))
   })
 
-  it('closes a slow consumer that stops reading instead of buffering without bound', async () => {
+  it('closes a slow consumer that stops reading with 1008 instead of buffering without bound', async () => {
     const token = await start({ MAX_BUFFERED_BYTES: '65536' })
     const stalled = await raw(token)
     await eventually(() => expect(stalled.messages.length).toBeGreaterThan(0))
     // The client stops reading from its TCP socket; the server's send buffer then grows.
-    const tcp = (stalled.socket as unknown as { _socket: { pause(): void } })._socket
+    const tcp = (stalled.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket
     tcp.pause()
+    // The server runs in this process: watch it start the closing handshake, so the client can read again in
+    // time to receive the close frame (the server terminates a consumer that does not answer within 1 s).
+    const closeCalls = vi.spyOn(WebSocket.prototype, 'close')
+    const closedAsSlow = () => closeCalls.mock.calls.some(([code]) => code === CloseCode.policy)
     const writer = await raw(server.createAccount({ role: 'drafter' }).token)
     const source = new Y.Doc()
     await eventually(
@@ -119,10 +125,14 @@ describe('limits and hostile input', () => {
         const before = Y.encodeStateVector(source)
         source.getText('text').insert(source.getText('text').length, 'y'.repeat(200_000))
         writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source, before)))
-        expect(server.app.syncServer.connectionCount).toBe(1)
+        expect(closedAsSlow()).toBe(true)
       },
       { timeoutMs: 20_000, intervalMs: 20 },
     )
+    tcp.resume()
+    const { code, reason } = await stalled.closed
+    expect({ code, reason }).toEqual({ code: CloseCode.policy, reason: 'slow consumer' })
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
     // The writer is still served.
     expect(writer.socket.readyState).toBe(writer.socket.OPEN)
   })
