@@ -34,6 +34,43 @@ describe('limits and hostile input', () => {
     await server.stop({ removeData: true })
   })
 
+  it('closes with 4408 a socket whose authentication does not finish in time, before loading the document', async () => {
+    // Authentication is asynchronous (an account store may be remote); this one answers only when released.
+    let releaseAuthentication = () => {}
+    const authenticationHeld = new Promise<void>((resolve) => {
+      releaseAuthentication = resolve
+    })
+    let authenticationsStarted = 0
+    server = await startTestServer({
+      env: { AUTH_DEADLINE_MS: '300' },
+      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
+        authenticationsStarted++
+        if (request.url?.includes('slow=1')) await authenticationHeld
+        return authenticate(request, name)
+      },
+    })
+    server.ensureDocument(documentName)
+    const { token } = server.createAccount({ role: 'drafter' })
+    const opened = performance.now()
+    const slow = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}&slow=1`)
+    sockets.push(slow)
+    const { code } = await slow.closed
+    const closedAfterMs = Math.round(performance.now() - opened)
+    console.log(`[limits] 4408 after ${closedAfterMs} ms (deadline 300 ms)`)
+    expect(code).toBe(CloseCode.authTimeout)
+    expect(closedAfterMs).toBeGreaterThanOrEqual(250)
+    expect(authenticationsStarted).toBe(1)
+    expect(slow.messages).toEqual([])
+    expect(server.app.syncServer.loadedDocumentNames).not.toContain(documentName)
+
+    // A late answer for the closed socket changes nothing; a prompt one is served as usual.
+    releaseAuthentication()
+    const prompt = await connectClient(server.wsUrl, documentName, { params: { token } })
+    clients.push(prompt)
+    expect(prompt.provider.wsconnected).toBe(true)
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
+  })
+
   it('closes a connection that sends a frame above the size limit with 1009', async () => {
     const token = await start({ MAX_MESSAGE_BYTES: '4096' })
     const socket = await raw(token)
