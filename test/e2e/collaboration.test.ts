@@ -14,7 +14,9 @@ import {
   countOccurrences,
   documentText,
   placeCaret,
+  type SocketSwitch,
   storedCharterText,
+  switchableSockets,
   waitForSyncState,
 } from './editorPage.ts'
 
@@ -228,6 +230,43 @@ describe('collaborative editing in the browser', () => {
     expect(countOccurrences(stored, azSentence)).toBe(1)
     expect(countOccurrences(stored, usSentence)).toBe(1)
     expect(countOccurrences(stored, 'Charter on Strategic Partnership between')).toBe(1)
+  })
+
+  it('keeps edits made offline across a reload of the page, then saves them once back online', async () => {
+    let sockets: SocketSwitch | null = null
+    const az = await session.open({
+      name: 'Leyla Mammadova',
+      delegation: 'AZ',
+      prepare: async (context) => {
+        sockets = await switchableSockets(context)
+      },
+    })
+    if (!sockets) throw new Error('sockets not routed')
+    const network: SocketSwitch = sockets
+    session.expectConnectionErrors()
+    await network.cut()
+    await waitForSyncState(az, 'offline')
+    const sentence = ' Typed offline, kept across a reload.'
+    await placeCaret(az, preambleOpening, 'end')
+    await az.page.keyboard.type(sentence)
+    await eventually(async () =>
+      expect(await az.indicator.textContent()).toMatch(/^Offline — \d+ changes? pending$/),
+    )
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
+
+    await az.page.reload()
+    await az.page.locator('.charter-text h1').waitFor()
+    // Only the page's own offline cache (IndexedDB) can have it now.
+    await eventually(async () => expect(countOccurrences(await documentText(az), sentence)).toBe(1))
+    await waitForSyncState(az, 'offline')
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
+
+    network.restore()
+    await waitForSyncState(az, 'saved', 20_000)
+    expect(countOccurrences(await documentText(az), sentence)).toBe(1)
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(1)
+    const us = await session.open({ name: 'John Carter', delegation: 'US' })
+    expect(countOccurrences(await documentText(us), sentence)).toBe(1)
   })
 
   it('undoes only my own change: the other delegation’s text stays', async () => {
