@@ -30,7 +30,7 @@ import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
 import type { Stores } from './persistence/Stores.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
-import { SyncServer } from './sync/SyncServer.ts'
+import { SyncServer, type UpgradeAuthenticator } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
 
@@ -47,16 +47,28 @@ export interface App {
   destroy(): Promise<void>
 }
 
+/** Seams for tests that must control timing the real components make instantaneous. */
+export interface AppOptions {
+  /** Wraps the SQLite document store, e.g. to hold appends back and see what waits for them. */
+  wrapDocumentStore?: (store: DocumentStore) => DocumentStore
+  /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
+  wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
+}
+
 /**
  * Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket.
  * Opening the database applies pending schema migrations (and refuses a database that does not fit).
  */
-export async function createApp(config: Config, logger: Logger): Promise<App> {
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
   const metrics = new Metrics()
   const sqliteStores = createSqliteStores(database)
-  const store = new InstrumentedDocumentStore(sqliteStores.documents, metrics)
+  const store = new InstrumentedDocumentStore(
+    options.wrapDocumentStore?.(sqliteStores.documents) ?? sqliteStores.documents,
+    metrics,
+  )
+  const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
   const stores: Stores = { ...sqliteStores, documents: store }
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
@@ -65,7 +77,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const syncServer = new SyncServer({
     store,
     logger: logger.child({ component: 'sync' }),
-    authenticate: async (request, documentName) => {
+    authenticate: wrapAuthenticator(async (request, documentName) => {
       const decision = await authenticator.authenticateUpgrade(request, documentName)
       const address = request.socket.remoteAddress ?? null
       if ('principal' in decision) {
@@ -88,7 +100,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
         })
       }
       return decision
-    },
+    }),
     revalidate: (principal, documentName) => authenticator.revalidate(principal, documentName),
     sessionRecheckMs: config.sessionRecheckMs,
     maxMessageBytes: config.maxMessageBytes,

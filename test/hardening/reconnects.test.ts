@@ -149,8 +149,9 @@ describe('reconnects', () => {
         await flickerSocket(rawUrl, random)
       }),
     )
+    // About 1.5 s of scheduled pauses; the bound only checks the reconnects stayed a burst on a loaded machine.
     const flickerMs = performance.now() - started
-    expect(flickerMs).toBeLessThan(4_000)
+    expect(flickerMs).toBeLessThan(10_000)
 
     await eventually(async () => {
       expect(client.provider.wsconnected && client.provider.synced).toBe(true)

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Account } from '../../server/auth/Account.ts'
 import { type Config, parseConfig } from '../../server/config.ts'
-import { type App, createApp } from '../../server/createApp.ts'
+import { type App, type AppOptions, createApp } from '../../server/createApp.ts'
 import type { AccessRule } from '../../server/documents/DocumentCatalog.ts'
 import { Logger } from '../../server/logging/Logger.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
@@ -47,7 +47,7 @@ export function createDataDir(): string {
 
 /** Starts the real app in-process on port 0 with its own SQLite file. */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string> } & AppOptions = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? createDataDir()
   const config = parseConfig({
@@ -57,7 +57,7 @@ export async function startTestServer(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   })
-  const app = await createApp(config, new Logger(config.logLevel))
+  const app = await createApp(config, new Logger(config.logLevel), options)
   const port = await app.listen()
   return {
     app,

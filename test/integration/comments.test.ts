@@ -89,7 +89,7 @@ describe('comment threads', () => {
           | undefined
         expect(live?.comments[0]?.text).toContain('cloud infrastructure')
       },
-      { timeoutMs: 1000 },
+      { timeoutMs: 5000 },
     )
     expect(Y.encodeStateVector(reviewer.ydoc)).toEqual(before)
   })

@@ -65,8 +65,11 @@ describe('crash safety', () => {
     })
     const started = Date.now()
     server.child.kill('SIGTERM')
+    // Exit code 0 also means the shutdown beat main.ts's own 10 s bound (it exits 1 past it).
     expect(await server.exited).toEqual({ code: 0, signal: null })
-    expect(Date.now() - started).toBeLessThan(10_000)
+    const shutdownMs = Date.now() - started
+    console.log(`[crashSafety] SIGTERM to exit: ${shutdownMs} ms`)
+    expect(shutdownMs).toBeLessThan(15_000)
     await eventually(() => expect(closeCodes).toContain(CloseCode.goingAway))
     for (const client of clients.splice(0)) client.destroy()
 

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
@@ -27,9 +28,47 @@ describe('limits and hostile input', () => {
   }
 
   afterEach(async () => {
+    vi.restoreAllMocks()
     for (const socket of sockets.splice(0)) socket.socket.terminate()
     for (const client of clients.splice(0)) client.destroy()
     await server.stop({ removeData: true })
+  })
+
+  it('closes with 4408 a socket whose authentication does not finish in time, before loading the document', async () => {
+    // Authentication is asynchronous (an account store may be remote); this one answers only when released.
+    let releaseAuthentication = () => {}
+    const authenticationHeld = new Promise<void>((resolve) => {
+      releaseAuthentication = resolve
+    })
+    let authenticationsStarted = 0
+    server = await startTestServer({
+      env: { AUTH_DEADLINE_MS: '300' },
+      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
+        authenticationsStarted++
+        if (request.url?.includes('slow=1')) await authenticationHeld
+        return authenticate(request, name)
+      },
+    })
+    await server.ensureDocument(documentName)
+    const { token } = await server.createAccount({ role: 'drafter' })
+    const opened = performance.now()
+    const slow = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}&slow=1`)
+    sockets.push(slow)
+    const { code } = await slow.closed
+    const closedAfterMs = Math.round(performance.now() - opened)
+    console.log(`[limits] 4408 after ${closedAfterMs} ms (deadline 300 ms)`)
+    expect(code).toBe(CloseCode.authTimeout)
+    expect(closedAfterMs).toBeGreaterThanOrEqual(250)
+    expect(authenticationsStarted).toBe(1)
+    expect(slow.messages).toEqual([])
+    expect(server.app.syncServer.loadedDocumentNames).not.toContain(documentName)
+
+    // A late answer for the closed socket changes nothing; a prompt one is served as usual.
+    releaseAuthentication()
+    const prompt = await connectClient(server.wsUrl, documentName, { params: { token } })
+    clients.push(prompt)
+    expect(prompt.provider.wsconnected).toBe(true)
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
   })
 
   it('closes a connection that sends a frame above the size limit with 1009', async () => {
@@ -107,13 +146,17 @@ describe('limits and hostile input', () => {
     await eventually(async () => expect((await server.app.store.load(documentName)).updates).toHaveLength(1))
   })
 
-  it('closes a slow consumer that stops reading instead of buffering without bound', async () => {
+  it('closes a slow consumer that stops reading with 1008 instead of buffering without bound', async () => {
     const token = await start({ MAX_BUFFERED_BYTES: '65536' })
     const stalled = await raw(token)
     await eventually(() => expect(stalled.messages.length).toBeGreaterThan(0))
     // The client stops reading from its TCP socket; the server's send buffer then grows.
-    const tcp = (stalled.socket as unknown as { _socket: { pause(): void } })._socket
+    const tcp = (stalled.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket
     tcp.pause()
+    // The server runs in this process: watch it start the closing handshake, so the client can read again in
+    // time to receive the close frame (the server terminates a consumer that does not answer within 1 s).
+    const closeCalls = vi.spyOn(WebSocket.prototype, 'close')
+    const closedAsSlow = () => closeCalls.mock.calls.some(([code]) => code === CloseCode.policy)
     const writer = await raw((await server.createAccount({ role: 'drafter' })).token)
     const source = new Y.Doc()
     await eventually(
@@ -121,10 +164,14 @@ describe('limits and hostile input', () => {
         const before = Y.encodeStateVector(source)
         source.getText('text').insert(source.getText('text').length, 'y'.repeat(200_000))
         writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source, before)))
-        expect(server.app.syncServer.connectionCount).toBe(1)
+        expect(closedAsSlow()).toBe(true)
       },
       { timeoutMs: 20_000, intervalMs: 20 },
     )
+    tcp.resume()
+    const { code, reason } = await stalled.closed
+    expect({ code, reason }).toEqual({ code: CloseCode.policy, reason: 'slow consumer' })
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
     // The writer is still served.
     expect(writer.socket.readyState).toBe(writer.socket.OPEN)
   })

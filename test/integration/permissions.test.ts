@@ -117,6 +117,26 @@ describe('server-side permissions on the sync channel', () => {
     expect(code).toBe(CloseCode.unauthenticated)
   })
 
+  it('closes an open socket with 4401 once its session expires, within the re-check interval', async () => {
+    const { account } = await server.createAccount({ role: 'drafter' })
+    const lifetimeMs = 1500
+    const expiresAt = Date.now() + lifetimeMs
+    const { token } = await server.app.stores.sessions.createSession({
+      userId: account.id,
+      kind: 'token',
+      expiresAt: new Date(expiresAt),
+    })
+    const socket = await raw(token)
+    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    const { code } = await socket.closed
+    const closedAt = Date.now()
+    // Re-checked every 100 ms here; the bound leaves room for a loaded machine.
+    console.log(`[permissions] closed ${closedAt - expiresAt} ms after the session expired (re-check 100 ms)`)
+    expect(code).toBe(CloseCode.unauthenticated)
+    expect(closedAt).toBeGreaterThanOrEqual(expiresAt)
+    expect(closedAt - expiresAt).toBeLessThan(5_000)
+  })
+
   it('applies a role change to a live connection: it is closed, and after reconnecting cannot write', async () => {
     const { account, token } = await server.createAccount({ role: 'drafter' })
     const socket = await raw(token)
