@@ -62,3 +62,12 @@ export function scratchText(ydoc: Y.Doc): Y.XmlText {
   }
   return (paragraph as Y.XmlElement).get(0) as Y.XmlText
 }
+
+/** The scratch text of a document rebuilt from stored updates ('' if nobody wrote it). */
+export function storedScratchText(updates: readonly Uint8Array[]): string {
+  const ydoc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(ydoc, update)
+  const text = scratchText(ydoc).toString()
+  ydoc.destroy()
+  return text
+}
