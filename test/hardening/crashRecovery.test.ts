@@ -3,7 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { databaseFileName } from '../../server/persistence/openSqliteDatabase.ts'
-import { SyncMessageType } from '../../shared/protocol/index.ts'
+import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
@@ -11,6 +11,7 @@ import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { seedDataDir } from '../helpers/seedDataDir.ts'
 import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
 import { createDataDir } from '../helpers/startTestServer.ts'
+import { selfParentedUpdates } from './selfParentedUpdate.ts'
 import { countTokens, Random, seedFrom, size, summary } from './support.ts'
 import { unintegrableUpdate } from './unintegrableUpdate.ts'
 
@@ -147,14 +148,10 @@ describe('crash recovery under randomised SIGKILL', () => {
     size(120_000, 900_000),
   )
 
-  // PRODUCT BUG (found by fuzz.test.ts; same root cause as the pinned test there). A drafter sends an update
-  // that Y.decodeUpdate and the schema check accept but Y.applyUpdate throws on: server/sync/Room.ts
-  // `storeAndApply` has already appended it to the log before applying it (server/sync/Connection.ts
-  // `validateUpdate` → validateDocumentUpdate only decodes). While the room stays loaded nothing seems wrong,
-  // and an orderly unload compacts the bad update away; but if the process dies first, `Room.load` replays the
-  // log, throws, and the document is unavailable for good: every client gets 1013 "document unavailable" and
-  // retries forever. Fix: refuse (4400) updates that do not apply to a scratch copy of the room's state before
-  // appending them, and/or make Room.load skip (and log) a stored update that throws. Remove `.fails` once fixed.
+  // Found by fuzz.test.ts: an update that Y.decodeUpdate accepts but Y.applyUpdate throws on used to be stored
+  // first, and after a crash the log no longer loaded. Now every update is applied to a shadow copy of the live
+  // document before it is stored: both kinds below (one that throws on any document, one that throws only
+  // against this one) are refused with 4400 and never reach the log.
   it('loads a document again after a crash that followed an update that decodes but cannot be applied', async () => {
     const dir = createDataDir()
     dataDir = dir
@@ -174,6 +171,14 @@ describe('crash recovery under randomised SIGKILL', () => {
     sockets.push(attacker)
     attacker.send(syncMessage(SyncMessageType.update, unintegrableUpdate))
     const refused = await attacker.closed
+    const { first, second } = selfParentedUpdates()
+    const sender = await openRawSocket(`${running.wsUrl}/doc-unintegrable?token=${params.token}`)
+    sockets.push(sender)
+    sender.send(syncMessage(SyncMessageType.update, first))
+    sender.send(syncMessage(SyncMessageType.update, second))
+    const selfParented = await sender.closed
+    expect(refused.code).toBe(CloseCode.badRequest)
+    expect(selfParented.code).toBe(CloseCode.badRequest)
     // The keeper keeps the room loaded (no compaction) when the process dies.
     running.child.kill('SIGKILL')
     await running.exited
