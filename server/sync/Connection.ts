@@ -11,7 +11,6 @@ import type { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
 import { ProtocolError } from './ProtocolError.ts'
 import type { Room, RoomMember } from './Room.ts'
-import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 
 /** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -160,7 +159,6 @@ export class Connection implements RoomMember {
       }
       case 'update': {
         if (isEmptyUpdate(message.update)) return
-        validateUpdate(message.update)
         const update = message.update
         if (!this.canEdit) {
           this.inOrder(() => this.refuseUpdate(room, update))
@@ -169,8 +167,9 @@ export class Connection implements RoomMember {
         if (room.storedBytes + update.byteLength > this.maxDocumentBytes) {
           throw new ProtocolError('document is at its size limit', CloseCode.messageTooBig)
         }
-        // Submitted at once: the room keeps submission order, so this needs no waiting. A storage
-        // failure closes the connection, and the room refuses this connection's later updates.
+        // Submitted at once: the room keeps submission order, so this needs no waiting. The room validates
+        // it (off the main thread) before storing it; a refusal or a storage failure closes the connection,
+        // and the room refuses this connection's later updates.
         this.inFlight++
         const stored = room.submit(update, this)
         stored.then(this.settleOne, this.onFailure)
@@ -214,7 +213,13 @@ export class Connection implements RoomMember {
    * sync step 1 with what it has, so an update that adds nothing new is not an offence.
    */
   private refuseUpdate(room: Room, update: Uint8Array): void {
-    if (!addsContent(room.ydoc, update)) return
+    let adds: boolean
+    try {
+      adds = addsContent(room.ydoc, update)
+    } catch {
+      throw new ProtocolError('malformed update')
+    }
+    if (!adds) return
     this.logger.warn('refused update from read-only connection', { role: this.principal.role })
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.auth)
@@ -304,12 +309,6 @@ function parseMessage(data: Uint8Array): ParsedMessage {
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
   return message
-}
-
-/** Decodes the whole update and checks it against the schema, so a bad one is refused before it is stored. */
-function validateUpdate(update: Uint8Array): void {
-  const refusal = validateDocumentUpdate(update)
-  if (refusal) throw new ProtocolError(refusal)
 }
 
 /** True if applying `update` would insert or delete anything `ydoc` does not already have. */

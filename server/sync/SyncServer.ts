@@ -10,6 +10,7 @@ import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import { Connection } from './Connection.ts'
 import type { Principal } from './Principal.ts'
 import { Room, serverOrigin } from './Room.ts'
+import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
 /** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
 export type UpgradeDecision = { principal: Principal } | { closeCode: number; reason: string }
@@ -35,6 +36,8 @@ export interface SyncServerOptions {
   metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
+  /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
+  validation?: 'worker' | 'inline'
 }
 
 function toUint8Array(data: RawData): Uint8Array {
@@ -62,8 +65,10 @@ export class SyncServer {
   /** A slow store must not pile up re-checks: a tick is skipped while the previous run is still going. */
   private rechecking = false
   private accepting = true
+  private readonly validators: UpdateValidatorPool
 
   constructor(private readonly options: SyncServerOptions) {
+    this.validators = new UpdateValidatorPool(options.logger, options.validation)
     this.webSocketServer = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes,
@@ -141,6 +146,7 @@ export class SyncServer {
     for (const [documentName, room] of this.rooms) {
       await this.unload(documentName, await room, true)
     }
+    await this.validators.destroy()
     this.webSocketServer.close()
   }
 
@@ -363,6 +369,7 @@ export class SyncServer {
       logger: this.options.logger,
       compactAfterUpdates: this.options.compactAfterUpdates,
       createInitialState: () => this.options.createInitialState(documentName),
+      createValidator: (readState) => this.validators.forDocument(documentName, readState),
     })
     this.rooms.set(documentName, loading)
     loading.then(

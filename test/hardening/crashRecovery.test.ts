@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { databaseFileName } from '../../server/persistence/openSqliteDatabase.ts'
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.ts'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import type { RawSocket } from '../helpers/rawSocket.ts'
@@ -180,7 +181,7 @@ describe('crash recovery under randomised SIGKILL', () => {
         .prepare('INSERT INTO document_updates (document_name, data) VALUES (?, ?)')
         .run('doc-unintegrable', unintegrableUpdate)
       const stateBefore = Y.encodeStateVector(ydoc)
-      ydoc.getText('text').insert(ydoc.getText('text').length, ' after')
+      scratchText(ydoc).insert(scratchText(ydoc).length, ' after')
       await store.append('doc-unintegrable', [Y.encodeStateAsUpdate(ydoc, stateBefore)])
       expect((await store.load('doc-unintegrable')).updates).toHaveLength(3)
     } finally {

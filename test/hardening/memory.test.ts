@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -106,7 +107,7 @@ describe('memory over many connect/edit/disconnect cycles', () => {
       const stored = await current.app.store.load(documentName(document))
       const replay = new Y.Doc()
       for (const update of stored.updates) Y.applyUpdate(replay, update)
-      const tokens = countTokens(replay.getText('text').toString(), /<d\d+k\d+>/g)
+      const tokens = countTokens(scratchText(replay).toString(), /<d\d+k\d+>/g)
       replay.destroy()
       const expected = Array.from({ length: cycles }, (_, index) => index).filter(
         (index) => index % documents === document,

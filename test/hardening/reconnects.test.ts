@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -107,7 +108,7 @@ describe('reconnects', () => {
     const stored = await current.app.store.load(documentName)
     const replay = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(replay, update)
-    expect(replay.getText('text').toString()).toBe(client.text.toString())
+    expect(scratchText(replay).toString()).toBe(client.text.toString())
     replay.destroy()
     // Only "going away" (transient) or connection failures while the server was down; never a terminal code.
     expect(closes.filter((code) => code >= 4400 && code <= 4499)).toEqual([])

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { awarenessMessage, syncMessage } from '../helpers/protocolMessages.ts'
@@ -12,7 +13,7 @@ const documentName = 'permissions-doc'
 
 function hostileUpdate(text: string): Uint8Array {
   const ydoc = new Y.Doc()
-  ydoc.getText('text').insert(0, text)
+  scratchText(ydoc).insert(0, text)
   return Y.encodeStateAsUpdate(ydoc)
 }
 
@@ -35,9 +36,7 @@ describe('server-side permissions on the sync channel', () => {
   }
 
   async function storedText(): Promise<string> {
-    const ydoc = new Y.Doc()
-    for (const update of (await server.app.store.load(documentName)).updates) Y.applyUpdate(ydoc, update)
-    return ydoc.getText('text').toString()
+    return storedScratchText((await server.app.store.load(documentName)).updates)
   }
 
   beforeEach(async () => {

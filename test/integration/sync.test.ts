@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
@@ -66,7 +67,7 @@ describe('sync server', () => {
     })
     store.hold()
     const source = new Y.Doc()
-    source.getText('text').insert(0, 'held back')
+    scratchText(source).insert(0, 'held back')
     writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source)))
     // The client's "Saved" check: a sync step 1 after its update.
     writer.send(syncMessage(SyncMessageType.step1, Y.encodeStateVector(new Y.Doc())))
@@ -147,7 +148,7 @@ describe('sync server', () => {
     const watcher = await connect('doc-broken-update')
     const raw = await openRawSocket(rawUrl('doc-broken-update'))
     const valid = new Y.Doc()
-    valid.getText('text').insert(0, 'x')
+    scratchText(valid).insert(0, 'x')
     const update = Y.encodeStateAsUpdate(valid)
     const truncated = update.slice(0, update.length - 3)
     raw.send(new Uint8Array([0, 2, truncated.length, ...truncated]))
@@ -175,7 +176,9 @@ describe('sync server', () => {
     const client = await connect('doc-unload')
     client.text.insert(0, 'kept')
     await eventually(() => expect(server.app.syncServer.loadedDocumentNames).toContain('doc-unload'))
-    await eventually(async () => expect((await server.app.store.load('doc-unload')).updates.length).toBe(1))
+    await eventually(async () =>
+      expect(storedScratchText((await server.app.store.load('doc-unload')).updates)).toBe('kept'),
+    )
     clients.splice(0).forEach((leaving) => {
       leaving.destroy()
     })
