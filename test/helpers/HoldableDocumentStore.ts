@@ -9,6 +9,10 @@ export class HoldableDocumentStore implements DocumentStore {
   private openGate: () => void = () => {}
   /** Appends that reached the store and are waiting for `release`. */
   waitingAppends = 0
+  private loadGate: Promise<void> | null = null
+  private openLoadGate: () => void = () => {}
+  /** Loads that reached the store and are waiting for `releaseLoads`. */
+  waitingLoads = 0
 
   constructor(private readonly inner: DocumentStore) {}
 
@@ -26,6 +30,19 @@ export class HoldableDocumentStore implements DocumentStore {
     this.openGate()
   }
 
+  /** From now on, loads wait until `releaseLoads`: a document that stays "not ready" as long as a test needs. */
+  holdLoads(): void {
+    if (this.loadGate) return
+    this.loadGate = new Promise((resolve) => {
+      this.openLoadGate = resolve
+    })
+  }
+
+  releaseLoads(): void {
+    this.loadGate = null
+    this.openLoadGate()
+  }
+
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     const gate = this.gate
     if (gate) {
@@ -39,7 +56,16 @@ export class HoldableDocumentStore implements DocumentStore {
     return this.inner.append(documentName, updates)
   }
 
-  load(documentName: string): Promise<StoredDocument> {
+  async load(documentName: string): Promise<StoredDocument> {
+    const gate = this.loadGate
+    if (gate) {
+      this.waitingLoads++
+      try {
+        await gate
+      } finally {
+        this.waitingLoads--
+      }
+    }
     return this.inner.load(documentName)
   }
 

@@ -5,6 +5,7 @@ import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
 import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
+import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -180,26 +181,29 @@ describe('limits and hostile input', () => {
     expect(writer.socket.readyState).toBe(writer.socket.OPEN)
   })
 
-  /** Makes the document slow to load: thousands of small updates in its log. */
-  async function slowToLoad(updates: number): Promise<void> {
-    const source = new Y.Doc()
-    const log: Uint8Array[] = []
-    for (let index = 0; index < updates; index++) {
-      const before = Y.encodeStateVector(source)
-      source.getText('text').insert(0, 'x')
-      log.push(Y.encodeStateAsUpdate(source, before))
-    }
-    await server.app.store.append(documentName, log)
-  }
-
   it('closes with 1008 a client that sends too much before its document is ready', async () => {
-    const token = await start({ PRE_AUTH_BUDGET_BYTES: '2048', COMPACT_AFTER_UPDATES: '1000000' })
-    await slowToLoad(30_000)
+    // The document stays "not ready" for as long as its load is held: frames wait in memory, within a budget.
+    let store: HoldableDocumentStore | null = null
+    server = await startTestServer({
+      env: { PRE_AUTH_BUDGET_BYTES: '2048' },
+      wrapDocumentStore: (sqlite) => {
+        store = new HoldableDocumentStore(sqlite)
+        return store
+      },
+    })
+    await server.ensureDocument(documentName)
+    const token = (await server.createAccount({ role: 'drafter' })).token
+    const held = store as HoldableDocumentStore | null
+    if (!held) throw new Error('the test store was not installed')
+    held.holdLoads()
     const socket = await raw(token)
+    await eventually(() => expect(held.waitingLoads).toBe(1))
     const stateVector = Y.encodeStateVector(new Y.Doc())
     for (let index = 0; index < 200; index++) socket.send(syncMessage(SyncMessageType.step1, stateVector))
     socket.send(new Uint8Array(4096))
-    expect((await socket.closed).code).toBe(CloseCode.policy)
+    const closed = await socket.closed
+    held.releaseLoads()
+    expect(closed).toEqual({ code: CloseCode.policy, reason: 'too much data before the document was ready' })
   })
 
   it('serves Prometheus metrics to loopback only, or to the metrics token', async () => {
