@@ -9,7 +9,7 @@ import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/i
 import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
-import { ProtocolError } from './ProtocolError.ts'
+import { ProtocolError } from '../../shared/protocol/index.ts'
 import type { Room, RoomMember } from './Room.ts'
 import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 
