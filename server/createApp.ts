@@ -118,14 +118,14 @@ export function createApp(config: Config, logger: Logger): App {
     secureCookies: config.secureCookies,
   }
   const threadStore = new SqliteThreadStore(database)
-  const threadService = new ThreadService(threadStore, accounts, syncServer, audit)
+  const threadService = new ThreadService(threadStore, accounts, syncServer.documents, audit)
   const snapshotStore = new SqliteSnapshotStore(database)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
     snapshotStore,
     threadStore,
     catalog,
-    syncServer,
+    syncServer.documents,
     exportRunner,
     audit,
   )

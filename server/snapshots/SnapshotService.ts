@@ -23,7 +23,7 @@ import { exportRedlineDocx } from '../export/exportRedlineDocx.ts'
 import { exportRedlineHtml } from '../export/exportRedlineHtml.ts'
 import type { RenderedExport } from '../export/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
-import type { SyncServer } from '../sync/SyncServer.ts'
+import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
 /** A version's content, ready for comparison or export. */
@@ -88,7 +88,7 @@ export class SnapshotService {
     private readonly snapshots: SnapshotStore,
     private readonly threads: ThreadStore,
     private readonly catalog: DocumentCatalog,
-    private readonly syncServer: SyncServer,
+    private readonly documents: DocumentAccess,
     private readonly exports: ExportRunner,
     private readonly audit: AuditLog,
   ) {}
@@ -107,7 +107,7 @@ export class SnapshotService {
     if (request.meetingId !== null && !this.snapshots.findMeeting(request.meetingId)) {
       throw httpErrors.badRequest('No such meeting')
     }
-    const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+    const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
     const snapshot = this.snapshots.createSnapshot({
       documentName,
       name: request.name,
@@ -182,7 +182,7 @@ export class SnapshotService {
       'before-restore',
     )
     const node = schema.nodeFromJSON(docFromState(target.state))
-    await this.syncServer.updateDocument(documentName, (ydoc) => {
+    await this.documents.change(documentName, (ydoc) => {
       // Diffs the old version into the live fragment, so unchanged paragraphs (and anchors in them) survive.
       updateYFragment(ydoc, ydoc.getXmlFragment(documentField), node, {
         mapping: new Map(),
@@ -238,7 +238,7 @@ export class SnapshotService {
 
   private async version(documentName: string, ref: VersionRef): Promise<Version> {
     if (ref === 'current') {
-      const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+      const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
       const doc = docFromState(state)
       return {
         ref,

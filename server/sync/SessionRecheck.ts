@@ -1,0 +1,65 @@
+import { CloseCode } from '../../shared/protocol/index.ts'
+import type { Connection } from './Connection.ts'
+import type { Principal } from './Principal.ts'
+import type { UpgradeDecision } from './SyncServer.ts'
+
+/** Re-checks an open connection's session and access; may be asynchronous (a remote account store). */
+export type Revalidate = (
+  principal: Principal,
+  documentName: string,
+) => UpgradeDecision | Promise<UpgradeDecision>
+
+/**
+ * Re-checks every open connection periodically, so revocations and role changes apply within seconds: a
+ * refused connection closes with the refusal's code, a changed role with 1008 (the client reconnects with its
+ * new role). A run that outlasts the interval is not overlapped: the next tick is skipped.
+ */
+export class SessionRecheck {
+  private readonly timer: NodeJS.Timeout
+  private running = false
+
+  constructor(
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly revalidate: Revalidate,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => void this.run(), intervalMs)
+    this.timer.unref()
+  }
+
+  /** Checks every open connection once; does nothing while the previous run is still going. */
+  async run(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    try {
+      await Promise.all([...this.connections].map((connection) => this.check(connection)))
+    } finally {
+      this.running = false
+    }
+  }
+
+  destroy(): void {
+    clearInterval(this.timer)
+  }
+
+  private async check(connection: Connection): Promise<void> {
+    let decision: UpgradeDecision
+    try {
+      decision = await this.revalidate(connection.principal, connection.documentName)
+    } catch (error) {
+      connection.logger.error('session re-check failed', { error })
+      return
+    }
+    if ('closeCode' in decision) {
+      connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
+      connection.close(decision.closeCode, decision.reason)
+    } else if (decision.principal.role !== connection.principal.role) {
+      // Transient close: the client reconnects and picks up its new role.
+      connection.logger.info('role changed', {
+        from: connection.principal.role,
+        to: decision.principal.role,
+      })
+      connection.close(CloseCode.policy, 'permissions changed')
+    }
+  }
+}
