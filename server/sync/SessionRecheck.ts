@@ -9,6 +9,9 @@ export type Revalidate = (
   documentName: string,
 ) => UpgradeDecision | Promise<UpgradeDecision>
 
+/** What the re-check needs of a connection. */
+export type RecheckedConnection = Pick<Connection, 'principal' | 'documentName' | 'logger' | 'close'>
+
 /**
  * Re-checks every open connection periodically, so revocations and role changes apply within seconds: a
  * refused connection closes with the refusal's code, a changed role with 1008 (the client reconnects with its
@@ -19,7 +22,7 @@ export class SessionRecheck {
   private running = false
 
   constructor(
-    private readonly connections: ReadonlySet<Connection>,
+    private readonly connections: ReadonlySet<RecheckedConnection>,
     private readonly revalidate: Revalidate,
     intervalMs: number,
   ) {
@@ -42,7 +45,7 @@ export class SessionRecheck {
     clearInterval(this.timer)
   }
 
-  private async check(connection: Connection): Promise<void> {
+  private async check(connection: RecheckedConnection): Promise<void> {
     let decision: UpgradeDecision
     try {
       decision = await this.revalidate(connection.principal, connection.documentName)
