@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { CloseCode, charterDocumentName } from '../shared/protocol/index.ts'
 import type { ApiDependencies } from './api/ApiDependencies.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
@@ -21,11 +22,12 @@ import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
 import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
 import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
 import { ExportRunner } from './export/ExportRunner.ts'
+import { createRequestHandler } from './http/createRequestHandler.ts'
+import { createUpgradeHandler } from './http/createUpgradeHandler.ts'
 import { httpErrors } from './http/HttpError.ts'
+import { handleClientError } from './http/handleClientError.ts'
 import { Router } from './http/Router.ts'
-import { securityHeaders } from './http/securityHeaders.ts'
-import { sendJson } from './http/sendJson.ts'
-import { serveStatic } from './http/serveStatic.ts'
+import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
@@ -129,7 +131,8 @@ export function createApp(config: Config, logger: Logger): App {
     exportRunner,
     audit,
   )
-  const router = new Router(logger.child({ component: 'http' }))
+  const httpLogger = logger.child({ component: 'http' })
+  const router = new Router(httpLogger)
   router.on('GET', '/api/health', () => ({
     status: 'ok',
     version,
@@ -169,42 +172,21 @@ export function createApp(config: Config, logger: Logger): App {
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(
-    { headersTimeout: 10_000, requestTimeout: 30_000, maxHeaderSize: 16 * 1024 },
-    async (request, response) => {
-      const requestStarted = performance.now()
-      response.once('finish', () => {
-        metrics.increment('charterdesk_http_requests_total', 'HTTP requests by status', {
-          status: String(response.statusCode),
-        })
-        metrics.observe(
-          'charterdesk_http_seconds',
-          'HTTP request latency',
-          (performance.now() - requestStarted) / 1000,
-        )
-      })
-      for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value)
-      const url = new URL(request.url ?? '/', 'http://localhost')
-      if (await router.handle(request, response, url)) return
-      if (url.pathname.startsWith('/api/')) {
-        sendJson(response, 404, { error: 'not_found', message: 'No such API route' })
-        return
-      }
-      if (
-        (request.method === 'GET' || request.method === 'HEAD') &&
-        serveStatic(config.clientDir, url.pathname, response)
-      ) {
-        return
-      }
-      sendJson(response, 404, {
-        error: 'not_found',
-        message: 'Not found (is the client built? run `npm run build`)',
-      })
+    {
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      maxHeaderSize: 16 * 1024,
+      // Node's own check answers without a body; the request handler refuses a missing Host with JSON.
+      requireHostHeader: false,
     },
+    createRequestHandler({ router, clientDir: config.clientDir, metrics, logger: httpLogger }),
   )
-  server.on('upgrade', (request, socket, head) => {
-    if (!syncServer.handleUpgrade(request, socket, head)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
-    }
+  server.on('clientError', handleClientError)
+  server.on('upgrade', createUpgradeHandler(syncServer, httpLogger))
+  // Without a listener node drops CONNECT connections silently; we are no proxy, so say so.
+  server.on('connect', (_request: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy())
+    sendRawJson(socket, 405, { error: 'method_not_allowed', message: 'CONNECT is not supported' })
   })
 
   let destroyed: Promise<void> | null = null

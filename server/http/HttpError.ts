@@ -18,7 +18,9 @@ export const httpErrors = {
   forbidden: (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message),
   notFound: (message = 'Not found') => new HttpError(404, 'not_found', message),
   conflict: (message: string) => new HttpError(409, 'conflict', message),
-  tooLarge: () => new HttpError(413, 'too_large', 'Request body too large'),
+  /** Closes the connection after answering: the rest of the body is not worth reading. */
+  tooLarge: (limitBytes: number) =>
+    new HttpError(413, 'too_large', `Request body larger than ${limitBytes} bytes`, { Connection: 'close' }),
   unsupportedMediaType: () =>
     new HttpError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json)'),
   rateLimited: (retryAfterSeconds: number) =>

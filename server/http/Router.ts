@@ -24,23 +24,56 @@ interface Route {
 }
 
 const maxBodyBytes = 1024 * 1024
+/**
+ * An over-size body is still read (and thrown away) up to this much before the 413 goes out: closing a
+ * connection with unread data makes the kernel send a reset, which can destroy the 413 before the client
+ * reads it (RFC 9112 section 9.6). Past this bound the client is not worth the bandwidth.
+ */
+const maxDiscardedBytes = 16 * 1024 * 1024
+const maxDiscardMs = 5000
 
 function readBody(request: IncomingMessage): Promise<string> {
+  const tooLarge = httpErrors.tooLarge(maxBodyBytes)
+  const declared = Number(request.headers['content-length'])
+  if (declared > maxDiscardedBytes) return Promise.reject(tooLarge)
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
+    let chunks: Buffer[] | null = declared > maxBodyBytes ? null : []
     let size = 0
-    request.on('data', (chunk: Buffer) => {
+    let discardTimer: NodeJS.Timeout | null = null
+    const giveUp = () => {
+      if (discardTimer) clearTimeout(discardTimer)
+      request.off('data', onData)
+      request.pause()
+      reject(tooLarge)
+    }
+    const onData = (chunk: Buffer) => {
       size += chunk.length
-      if (size > maxBodyBytes) {
-        reject(httpErrors.tooLarge())
-        request.destroy()
-        return
-      }
-      chunks.push(chunk)
+      if (chunks && size > maxBodyBytes) chunks = null
+      if (chunks) chunks.push(chunk)
+      else if (size > maxDiscardedBytes) giveUp()
+      else discardTimer ??= setTimeout(giveUp, maxDiscardMs)
+    }
+    if (!chunks) discardTimer = setTimeout(giveUp, maxDiscardMs)
+    request.on('data', onData)
+    request.on('end', () => {
+      if (discardTimer) clearTimeout(discardTimer)
+      if (chunks) resolve(Buffer.concat(chunks).toString('utf8'))
+      else reject(tooLarge)
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    request.on('error', reject)
+    request.on('error', (error) => {
+      if (discardTimer) clearTimeout(discardTimer)
+      reject(error)
+    })
   })
+}
+
+/** A `:param` path segment, decoded; broken percent-encoding is the client's mistake (400), not ours. */
+function decodeParam(raw: string): string {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    throw httpErrors.badRequest('Path segment has invalid percent-encoding')
+  }
 }
 
 /** Minimal method + path router with `:param` segments; errors become `{ error, message }` JSON. */
@@ -72,7 +105,7 @@ export class Router {
       const match = route.pattern.exec(url.pathname)!
       const params: Record<string, string> = {}
       route.keys.forEach((key, index) => {
-        params[key] = decodeURIComponent(match[index + 1] ?? '')
+        params[key] = decodeParam(match[index + 1] ?? '')
       })
       const context: RequestContext = {
         request,

@@ -90,10 +90,25 @@ export class SyncServer {
 
   /** Handles an HTTP upgrade; returns false if the path is not ours so the caller can refuse it. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-    const url = new URL(request.url ?? '/', 'http://localhost')
-    if (!url.pathname.startsWith(collabPathPrefix)) return false
+    // Prefixed, so a target like "//" stays a path instead of becoming a URL with an empty host (which throws).
+    const pathname = URL.parse(`http://localhost${request.url ?? '/'}`)?.pathname ?? ''
+    if (!pathname.startsWith(collabPathPrefix)) return false
+    let documentName: string | null
+    try {
+      documentName = decodeURIComponent(pathname.slice(collabPathPrefix.length))
+    } catch {
+      documentName = null
+    }
     this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
-      void this.accept(webSocket, request, decodeURIComponent(url.pathname.slice(collabPathPrefix.length)))
+      if (documentName === null) {
+        webSocket.close(CloseCode.badRequest, 'invalid document name')
+        return
+      }
+      this.accept(webSocket, request, documentName).catch((error: unknown) => {
+        this.options.logger.error('connection failed', { documentName, error })
+        if (webSocket.readyState === WebSocket.OPEN)
+          webSocket.close(CloseCode.internalError, 'internal error')
+      })
     })
     return true
   }

@@ -40,10 +40,7 @@ describe('memory over many connect/edit/disconnect cycles', () => {
   let server: TestServer | null = null
   const clients = new Set<TestClient>()
 
-  const maxListeners = process.getMaxListeners()
-
   afterEach(async () => {
-    process.setMaxListeners(maxListeners)
     for (const client of clients) client.destroy()
     clients.clear()
     await server?.stop({ removeData: true })
@@ -55,8 +52,6 @@ describe('memory over many connect/edit/disconnect cycles', () => {
     // measures the sync server rather than the disk.
     const current = await startTestServer({ env: { SQLITE_SYNCHRONOUS: 'NORMAL' } })
     server = current
-    // Each stock provider registers a process 'exit' listener while it lives; `concurrency` live at once.
-    process.setMaxListeners(maxListeners + concurrency)
     const params = { token: current.createAccount({ role: 'drafter' }).token }
     for (let index = 0; index < documents; index++) current.ensureDocument(documentName(index))
     const { syncServer } = current.app

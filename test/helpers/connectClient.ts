@@ -23,7 +23,20 @@ export async function connectClient(
     params: options.params ?? {},
     maxBackoffTime: 200,
   })
-  if (options.waitForSync !== false) await eventually(() => expectSynced(provider), { timeoutMs: 10_000 })
+  // Each provider adds a process 'exit' listener (to drop its awareness state when a real app quits); tests
+  // hold dozens of providers at once, so that was a MaxListenersExceededWarning. A test process has nobody to
+  // tell, so the listener goes; destroy() removes it again harmlessly.
+  process.off('exit', provider._exitHandler)
+  if (options.waitForSync !== false) {
+    try {
+      await eventually(() => expectSynced(provider), { timeoutMs: 10_000 })
+    } catch (error) {
+      // A client that never synced must not stay behind, reconnecting, for the rest of the run.
+      provider.destroy()
+      ydoc.destroy()
+      throw error
+    }
+  }
   return {
     ydoc,
     provider,
