@@ -3,8 +3,8 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
-import type { ThreadView } from '../../shared/comments/index.ts'
-import { bindingMapping, decodePosition, resolveAnchor, type TextRange } from './anchors.ts'
+import { decodeAnchorPosition, type ThreadView } from '../../shared/comments/index.ts'
+import { bindingMapping, resolveAnchor, type TextRange } from './anchors.ts'
 
 interface AnchoredThread {
   id: number
@@ -43,8 +43,8 @@ function anchored(threads: readonly ThreadView[]): AnchoredThread[] {
     .map((thread) => ({
       id: thread.id,
       open: thread.status === 'open',
-      start: decodePosition(thread.anchor!.start),
-      end: decodePosition(thread.anchor!.end),
+      start: decodeAnchorPosition(thread.anchor!.start),
+      end: decodeAnchorPosition(thread.anchor!.end),
     }))
 }
 

@@ -5,8 +5,8 @@ import {
   relativePositionToAbsolutePosition,
   ySyncPluginKey,
 } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
-import type { ThreadAnchor } from '../../shared/comments/index.ts'
+import type * as Y from 'yjs'
+import { encodeAnchorPosition, type ThreadAnchor } from '../../shared/comments/index.ts'
 
 /** A range of the ProseMirror document. */
 export interface TextRange {
@@ -23,19 +23,6 @@ export function bindingMapping(state: EditorState): Mapping | null {
   return binding?.mapping ?? null
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text)
-  const bytes = new Uint8Array(binary.length)
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index)
-  return bytes
-}
-
 /** Encodes a ProseMirror range as Yjs relative positions, so it follows the words through everyone's edits. */
 export function encodeAnchor(
   state: EditorState,
@@ -47,16 +34,8 @@ export function encodeAnchor(
   const start = absolutePositionToRelativePosition(range.from, fragment, mapping) as Y.RelativePosition
   const end = absolutePositionToRelativePosition(range.to, fragment, mapping) as Y.RelativePosition
   return {
-    start: toBase64(Y.encodeRelativePosition(start)),
-    end: toBase64(Y.encodeRelativePosition(end)),
-  }
-}
-
-export function decodePosition(encoded: string): Y.RelativePosition | null {
-  try {
-    return Y.decodeRelativePosition(fromBase64(encoded))
-  } catch {
-    return null
+    start: encodeAnchorPosition(start),
+    end: encodeAnchorPosition(end),
   }
 }
 

@@ -1,5 +1,6 @@
 import {
   commentLimits,
+  decodeAnchorPosition,
   type ThreadAnchor,
   type ThreadArea,
   type ThreadView,
@@ -14,7 +15,7 @@ import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.
 import { httpErrors } from '../http/HttpError.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import { findMentions } from './findMentions.ts'
-import { decodeAnchorPosition, findSectionArea } from './findSectionArea.ts'
+import { findSectionArea } from './findSectionArea.ts'
 import type { ThreadStore } from './ThreadStore.ts'
 
 const threadAreas: readonly ThreadArea[] = [...areaIds, 'general']

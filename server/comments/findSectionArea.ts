@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { ThreadArea } from '../../shared/comments/index.ts'
+import { decodeAnchorPosition, type ThreadArea } from '../../shared/comments/index.ts'
 import { documentField, isAreaId } from '../../shared/schema/index.ts'
 
 /**
@@ -23,15 +23,4 @@ export function findSectionArea(ydoc: Y.Doc, encodedPosition: string): ThreadAre
     }
   }
   return 'general'
-}
-
-/** Decodes an anchor endpoint (base64 of `Y.encodeRelativePosition`); null if it is malformed. */
-export function decodeAnchorPosition(encodedPosition: string): Y.RelativePosition | null {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encodedPosition)) return null
-  try {
-    const position = Y.decodeRelativePosition(new Uint8Array(Buffer.from(encodedPosition, 'base64')))
-    return position.item !== null || position.type !== null || position.tname !== null ? position : null
-  } catch {
-    return null
-  }
 }

@@ -9,7 +9,7 @@ export type ThreadArea = AreaId | 'general'
 
 export type ThreadStatus = 'open' | 'resolved'
 
-/** Start and end of an inline thread as Yjs relative positions (JSON of `Y.RelativePosition`, base64). */
+/** Start and end of an inline thread as Yjs relative positions, each encoded by `encodeAnchorPosition`. */
 export interface ThreadAnchor {
   start: string
   end: string

@@ -1,3 +1,4 @@
+export { decodeAnchorPosition, encodeAnchorPosition } from './anchorPosition.ts'
 export type {
   CommentView,
   ThreadAnchor,

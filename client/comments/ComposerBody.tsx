@@ -1,0 +1,55 @@
+import { commentLimits } from '../../shared/comments/index.ts'
+import { composerKeys } from './composerKeys.ts'
+
+interface ComposerBodyProps {
+  id: string
+  text: string
+  onText: (text: string) => void
+  error: string | null
+  busy: boolean
+  submitLabel: string
+  onSend: () => void
+  onClose: () => void
+}
+
+/** The text box, error and buttons shared by both composers. */
+export function ComposerBody({
+  id,
+  text,
+  onText,
+  error,
+  busy,
+  submitLabel,
+  onSend,
+  onClose,
+}: ComposerBodyProps) {
+  return (
+    <>
+      <textarea
+        id={id}
+        className="comment-input"
+        rows={3}
+        maxLength={commentLimits.maxTextLength}
+        placeholder="Mention someone with @name"
+        value={text}
+        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
+        autoFocus
+        onChange={(event) => onText(event.target.value)}
+        onKeyDown={composerKeys(onSend, onClose)}
+      />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="quiet small" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary small" disabled={busy || !text.trim()}>
+          {submitLabel}
+        </button>
+      </div>
+    </>
+  )
+}

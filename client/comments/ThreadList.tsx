@@ -1,0 +1,79 @@
+import type { RefObject } from 'react'
+import type { ThreadView } from '../../shared/comments/index.ts'
+import type { Role } from '../../shared/roles/index.ts'
+import { ThreadCard } from './ThreadCard.tsx'
+
+interface ThreadListProps {
+  /** Threads that pass the filters, in display order. */
+  visibleThreads: readonly ThreadView[]
+  /** Whether the document has any threads at all (for the empty message). */
+  hasThreads: boolean
+  loaded: boolean
+  filtered: boolean
+  onClearFilters: () => void
+  listRef: RefObject<HTMLOListElement | null>
+  documentName: string
+  role: Role
+  mayComment: boolean
+  accountId: number
+  activeId: number | null
+  orphanedIds: ReadonlySet<number>
+  now: number
+  onSelect: (thread: ThreadView) => void
+}
+
+/** The threads that pass the filters, or why there are none. */
+export function ThreadList({
+  visibleThreads,
+  hasThreads,
+  loaded,
+  filtered,
+  onClearFilters,
+  listRef,
+  documentName,
+  role,
+  mayComment,
+  accountId,
+  activeId,
+  orphanedIds,
+  now,
+  onSelect,
+}: ThreadListProps) {
+  if (!loaded) return <p className="comments-empty">Loading comments…</p>
+  if (visibleThreads.length === 0) {
+    return (
+      <p className="comments-empty">
+        {!hasThreads
+          ? mayComment
+            ? 'No comments yet. Select text in the draft to comment on it, or start a thread on an area.'
+            : 'No comments yet.'
+          : 'No threads match these filters.'}
+        {filtered && hasThreads && (
+          <>
+            {' '}
+            <button type="button" className="link-button" onClick={onClearFilters}>
+              Clear filters
+            </button>
+          </>
+        )}
+      </p>
+    )
+  }
+  return (
+    <ol className="thread-list" ref={listRef}>
+      {visibleThreads.map((thread) => (
+        <ThreadCard
+          key={thread.id}
+          thread={thread}
+          documentName={documentName}
+          role={role}
+          accountId={accountId}
+          active={thread.id === activeId}
+          orphaned={orphanedIds.has(thread.id)}
+          now={now}
+          onSelect={onSelect}
+        />
+      ))}
+    </ol>
+  )
+}
