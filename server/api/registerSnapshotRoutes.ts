@@ -101,45 +101,28 @@ export function registerSnapshotRoutes(
 
   router.on('GET', '/api/documents/:name/compare', async (context) => {
     const { documentName } = requireDocumentActor(dependencies, context)
-    const { html: _html, ...comparison } = await snapshots.compare(
-      documentName,
-      versionParam(context, 'from'),
-      versionParam(context, 'to'),
-    )
-    return comparison
+    return snapshots.compare(documentName, versionParam(context, 'from'), versionParam(context, 'to'))
   })
 
   router.on('GET', '/api/documents/:name/redline', async (context) => {
     const { documentName } = requireDocumentActor(dependencies, context)
-    if (context.url.searchParams.get('format') === 'docx') {
-      const body = await snapshots.redlineDocx(
-        documentName,
-        versionParam(context, 'from'),
-        versionParam(context, 'to'),
-      )
-      context.response.writeHead(200, {
-        'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        'Content-Length': body.byteLength,
-        'Cache-Control': 'no-store',
-        'Content-Disposition': `attachment; filename="${documentName}-redline.docx"`,
-      })
-      context.response.end(body)
-      return undefined
-    }
-    const comparison = await snapshots.compare(
+    const format = context.url.searchParams.get('format') === 'docx' ? 'docx' : 'html'
+    const rendered = await snapshots.redline(
       documentName,
       versionParam(context, 'from'),
       versionParam(context, 'to'),
+      format,
     )
-    const inline = context.url.searchParams.get('inline') === '1'
+    const inline = context.url.searchParams.get('inline') === '1' && format === 'html'
     context.response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Type': rendered.contentType,
+      'Content-Length': rendered.body.byteLength,
       'Cache-Control': 'no-store',
       ...(inline
         ? inlineExportHeaders
-        : { 'Content-Disposition': `attachment; filename="${documentName}-redline.html"` }),
+        : { 'Content-Disposition': `attachment; filename="${documentName}-redline.${rendered.extension}"` }),
     })
-    context.response.end(comparison.html)
+    context.response.end(rendered.body)
     return undefined
   })
 

@@ -4,9 +4,8 @@ import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
-import { charterExtensions, documentField, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
-  AreaChange,
   ComparisonView,
   ExportFormat,
   SnapshotSummary,
@@ -16,12 +15,10 @@ import type { AuditLog } from '../audit/AuditLog.ts'
 import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
-import { diffTokens, wordTokens } from '../export/diffTokens.ts'
-import type { ExportThread, RedlineInput } from '../export/ExportInput.ts'
-import type { ExportRunner } from '../export/ExportRunner.ts'
-import { exportRedlineDocx } from '../export/exportRedlineDocx.ts'
-import { exportRedlineHtml } from '../export/exportRedlineHtml.ts'
-import type { RenderedExport } from '../export/renderExport.ts'
+import type { ExportThread } from '../export/blocks/ExportInput.ts'
+import type { RedlineInput } from '../export/redline/RedlineInput.ts'
+import type { ExportRunner } from '../export/worker/ExportRunner.ts'
+import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
@@ -49,22 +46,6 @@ function docFromState(state: Uint8Array): JSONContent {
   const doc = yDocToProsemirrorJSON(ydoc, documentField) as JSONContent
   ydoc.destroy()
   return doc
-}
-
-function textOf(node: JSONContent): string {
-  if (node.type === 'text') return node.text ?? ''
-  return (node.content ?? []).map(textOf).join(' ')
-}
-
-/** Text of each top-level section, keyed by area. */
-function sectionTexts(doc: JSONContent): Map<string, string> {
-  const texts = new Map<string, string>()
-  for (const node of doc.content ?? []) {
-    if (node.type !== 'charterSection') continue
-    const area = isAreaId(node.attrs?.area) ? node.attrs.area : 'other'
-    texts.set(area, `${texts.get(area) ?? ''} ${textOf(node)}`)
-  }
-  return texts
 }
 
 function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
@@ -127,47 +108,27 @@ export class SnapshotService {
     return snapshot
   }
 
-  async compare(
+  async compare(documentName: string, from: VersionRef, to: VersionRef): Promise<ComparisonView> {
+    const [before, after] = await Promise.all([
+      this.version(documentName, from),
+      this.version(documentName, to),
+    ])
+    const areas = await this.exports.areaChanges(before.doc, after.doc)
+    return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas }
+  }
+
+  /** The comparison as a redline document (HTML or Word), rendered on the export worker. */
+  async redline(
     documentName: string,
     from: VersionRef,
     to: VersionRef,
-  ): Promise<ComparisonView & { html: string }> {
+    format: 'html' | 'docx',
+  ): Promise<RenderedExport> {
     const [before, after] = await Promise.all([
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    const beforeTexts = sectionTexts(before.doc)
-    const afterTexts = sectionTexts(after.doc)
-    const areas: AreaChange[] = []
-    for (const area of new Set([...beforeTexts.keys(), ...afterTexts.keys()])) {
-      let insertedWords = 0
-      let deletedWords = 0
-      for (const part of diffTokens(
-        wordTokens(beforeTexts.get(area) ?? ''),
-        wordTokens(afterTexts.get(area) ?? ''),
-      )) {
-        const words = part.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).length
-        if (part.op === 'insert') insertedWords += words
-        if (part.op === 'delete') deletedWords += words
-      }
-      areas.push({
-        area,
-        title: isAreaId(area) ? findPriorityArea(area).title : area,
-        insertedWords,
-        deletedWords,
-      })
-    }
-    const html = exportRedlineHtml(this.redlineInput(documentName, before, after))
-    return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas, html }
-  }
-
-  /** The comparison as a Word redline, from the same block model as the HTML one. */
-  async redlineDocx(documentName: string, from: VersionRef, to: VersionRef): Promise<Buffer> {
-    const [before, after] = await Promise.all([
-      this.version(documentName, from),
-      this.version(documentName, to),
-    ])
-    return exportRedlineDocx(this.redlineInput(documentName, before, after))
+    return this.exports.renderRedline(this.redlineInput(documentName, before, after), format)
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */

@@ -1,0 +1,35 @@
+import type { JSONContent } from '@tiptap/core'
+
+export type Delegation = 'AZ' | 'US'
+
+export interface ExportComment {
+  author: string
+  delegation: Delegation | null
+  createdAt: string
+  text: string
+  deleted?: boolean
+}
+
+export interface ExportThread {
+  area: string
+  quote?: string | null
+  resolved: boolean
+  comments: ExportComment[]
+}
+
+export interface ExportMeta {
+  title: string
+  snapshotName: string
+  /** ISO 8601 timestamp of the snapshot. */
+  date: string
+  /** sha256 hex of the snapshot state, printed so a paper copy can be matched to the stored snapshot. */
+  contentHash: string
+  documentName: string
+}
+
+/** Everything an exporter needs; plain data so it can be posted to a worker thread unchanged. */
+export interface ExportInput {
+  doc: JSONContent
+  meta: ExportMeta
+  threads?: ExportThread[]
+}

@@ -1,0 +1,21 @@
+import { type IBorderOptions, Paragraph, type ParagraphChild, Tab, TextRun } from 'docx'
+import type { ExportBlock } from '../blocks/ExportBlock.ts'
+import { listIndent } from './docxStyles.ts'
+
+type ListItemBlock = Extract<ExportBlock, { kind: 'listItem' }>
+
+/** A list item as a hanging-indent paragraph: marker, tab, then the item's runs (plain or redlined). */
+export function listItemParagraph(
+  block: ListItemBlock,
+  children: readonly ParagraphChild[],
+  border?: { left: IBorderOptions },
+): Paragraph {
+  const left = listIndent * (block.depth + 1)
+  return new Paragraph({
+    indent: { left, hanging: listIndent },
+    tabStops: [{ type: 'left', position: left }],
+    spacing: { after: 80 },
+    border,
+    children: [new TextRun({ children: [block.marker, new Tab()] }), ...children],
+  })
+}

@@ -1,0 +1,42 @@
+import type { BlockContext, ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
+import { escapeHtml } from '../blocks/escapeHtml.ts'
+
+function runsHtml(runs: InlineRun[]): string {
+  return runs
+    .map((run) => {
+      if (run.text === '\n') return '<br>'
+      let html = escapeHtml(run.text)
+      if (run.strike) html = `<s>${html}</s>`
+      if (run.underline) html = `<u>${html}</u>`
+      if (run.italic) html = `<em>${html}</em>`
+      if (run.bold) html = `<strong>${html}</strong>`
+      if (run.href) html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer">${html}</a>`
+      return html
+    })
+    .join('')
+}
+
+function quoteClass(context: BlockContext): string {
+  return context.quote > 0 ? ` class="q${context.quote}"` : ''
+}
+
+/** The plain rendering of one block, for `blocksHtml`. */
+export function blockHtml(block: ExportBlock): string {
+  switch (block.kind) {
+    case 'title':
+      return `<h1>${runsHtml(block.runs)}</h1>`
+    case 'sectionHeading':
+      return `<h2>${runsHtml(block.runs)}</h2>`
+    case 'articleHeading':
+      return `<h3 class="article-number">${escapeHtml(block.label)}</h3>`
+    case 'heading':
+      return `<h${block.level + 1}>${runsHtml(block.runs)}</h${block.level + 1}>`
+    case 'paragraph':
+      return `<p${quoteClass(block.context)}>${runsHtml(block.runs)}</p>`
+    case 'listItem':
+      return (
+        `<div class="li d${block.depth}"><span class="marker">${escapeHtml(block.marker)}</span>` +
+        `<span>${runsHtml(block.runs)}</span></div>`
+      )
+  }
+}

@@ -1,0 +1,125 @@
+import { type AppendixThread, appendixThreads, deletedCommentText } from '../blocks/appendixThreads.ts'
+import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
+import type { ExportInput } from '../blocks/ExportInput.ts'
+import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { exportLabels } from '../blocks/exportLabels.ts'
+import { renderBlocks } from '../blocks/renderBlocks.ts'
+import { escapeMarkdown } from './escapeMarkdown.ts'
+
+/** Stops a line from being read as a heading, list item, quote, setext underline or code block. */
+function protectLineStarts(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((line) =>
+      line
+        .replace(/^[ \t]+/, '')
+        .replace(/^[#>+=-]/, '\\$&')
+        .replace(/^(\d+)([.)])/, '$1\\$2'),
+    )
+    .join('\n')
+}
+
+/** Link targets go in angle brackets; characters that could end the destination are percent-encoded. */
+function markdownHref(href: string): string {
+  return href.replace(
+    /[\s<>\\()[\]`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  )
+}
+
+function runMarkdown(run: InlineRun): string {
+  if (run.text === '\n') return '\\\n'
+  // Delimiters must touch non-space text, so surrounding spaces stay outside them.
+  const match = /^(\s*)(.*?)(\s*)$/s.exec(run.text)
+  const [, lead = '', core = '', trail = ''] = match ?? []
+  if (core === '') return run.text
+  let md = escapeMarkdown(core)
+  if (run.strike) md = `~~${md}~~`
+  if (run.italic) md = `*${md}*`
+  if (run.bold) md = `**${md}**`
+  // Markdown has no underline; <u> is generated here, never taken from the text, and only wraps escaped text.
+  if (run.underline) md = `<u>${md}</u>`
+  if (run.href) md = `[${md}](<${markdownHref(run.href)}>)`
+  return `${lead}${md}${trail}`
+}
+
+function runsMarkdown(runs: InlineRun[]): string {
+  return protectLineStarts(runs.map(runMarkdown).join('').trim())
+}
+
+function blocksMarkdown(blocks: readonly ExportBlock[]): string {
+  const out: string[] = []
+  // Content column of the latest item at each depth: a nested item must start there to stay nested.
+  const contentColumn: number[] = []
+  let previous: ExportBlock | null = null
+  for (const block of blocks) {
+    if (block.kind === 'listItem') {
+      const indent = block.depth === 0 ? 0 : (contentColumn[block.depth - 1] ?? block.depth * 4)
+      const isNewList = previous?.kind !== 'listItem'
+      if (isNewList) out.push('')
+      const marker = block.marker === '' ? '' : block.ordered ? block.marker : '-'
+      const prefix = ' '.repeat(indent) + (marker ? `${marker} ` : '')
+      if (marker) contentColumn[block.depth] = prefix.length
+      else out.push('')
+      const column = marker ? prefix.length : (contentColumn[block.depth] ?? indent)
+      const body = runsMarkdown(block.runs).replace(/\n/g, `\n${' '.repeat(column)}`)
+      out.push(marker ? `${prefix}${body}` : `${' '.repeat(column)}${body}`)
+      previous = block
+      continue
+    }
+    contentColumn.length = 0
+    out.push('')
+    const quote = block.context.quote > 0 ? `${'> '.repeat(block.context.quote)}` : ''
+    switch (block.kind) {
+      case 'title':
+        out.push(`# ${runsMarkdown(block.runs).replace(/\\\n/g, ' ')}`)
+        break
+      case 'sectionHeading':
+        out.push(`## ${runsMarkdown(block.runs).replace(/\\\n/g, ' ')}`)
+        break
+      case 'articleHeading':
+        out.push(`### ${escapeMarkdown(block.label)}`)
+        break
+      case 'heading':
+        out.push(`${'#'.repeat(block.level + 1)} ${runsMarkdown(block.runs).replace(/\\\n/g, ' ')}`)
+        break
+      case 'paragraph':
+        out.push(quote + runsMarkdown(block.runs).replace(/\n/g, `\n${quote}`))
+        break
+    }
+    previous = block
+  }
+  return out.join('\n')
+}
+
+function appendixMarkdown(threads: readonly AppendixThread[]): string {
+  const out = ['', '---', '', '## Appendix — Comment threads']
+  if (threads.length === 0) out.push('', 'No comment threads.')
+  for (const thread of threads) {
+    out.push('', `### Thread ${thread.number} — ${escapeMarkdown(thread.areaTitle)} — ${thread.status}`)
+    if (thread.quote) out.push('', `> “${escapeMarkdown(thread.quote)}”`)
+    out.push('')
+    for (const comment of thread.comments) {
+      const text =
+        comment.text === null ? `*${escapeMarkdown(deletedCommentText)}*` : escapeMarkdown(comment.text)
+      out.push(`- **${escapeMarkdown(comment.byline)}**, ${escapeMarkdown(comment.date)}: ${text}`)
+    }
+  }
+  return out.join('\n')
+}
+
+/** Markdown (CommonMark) of a charter snapshot, with the same identifying header and footer as print. */
+export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
+  const labels = exportLabels(input.meta)
+  const parts = [`*${escapeMarkdown(labels.header)}*`, blocksMarkdown(renderBlocks(input.doc))]
+  if (options.includeThreads) parts.push(appendixMarkdown(appendixThreads(input.threads)))
+  parts.push(
+    '',
+    '---',
+    '',
+    `Snapshot: ${escapeMarkdown(labels.snapshotName)} · ${escapeMarkdown(labels.date)}  `,
+    `SHA-256: \`${labels.contentHash}\``,
+    '',
+  )
+  return parts.join('\n')
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest'
+import * as fixtures from '../../../test/fixtures/export/exportFixtures.ts'
+import { runPdfTool } from '../../../test/fixtures/export/runPdfTool.ts'
+import { exportPdf } from './exportPdf.ts'
+
+describe('exportPdf', () => {
+  it('embeds fonts so Azerbaijani and Cyrillic text extracts exactly', async () => {
+    const pdf = await exportPdf(
+      { doc: fixtures.richDoc(), meta: fixtures.meta, threads: fixtures.threads },
+      { includeThreads: false },
+    )
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    const text = runPdfTool(pdf)
+    const fonts = runPdfTool(pdf, 'pdffonts')
+    expect(fonts).toMatch(/DejaVuSerif/)
+    expect(fonts).not.toMatch(/Helvetica|Times/)
+    expect(text).toContain(fixtures.azerbaijaniNames)
+    expect(text.replace(/\s+/g, ' ')).toContain(fixtures.azerbaijaniLetters)
+    for (const word of ['ə', 'ğ', 'ı', 'İ', 'ş', 'ç', 'ö', 'ü']) expect(text).toContain(word)
+    expect(text).toContain(fixtures.cyrillicTitle)
+    expect(text).toContain(fixtures.cyrillicLetters)
+    expect(text.replace(/\s+/g, ' ')).toContain(fixtures.hostileText)
+    expect(text).toContain('Article 6')
+    expect(text).toContain('Section 3. Security cooperation')
+    expect(text).not.toContain('Appendix')
+  })
+
+  it('prints the draft header, page numbers and the snapshot footer on every page', async () => {
+    const text = runPdfTool(await exportPdf({ doc: fixtures.richDoc(), meta: fixtures.meta }))
+    const pages = text.split('\f').filter((page) => page.trim() !== '')
+    expect(pages.length).toBeGreaterThan(1)
+    pages.forEach((page, index) => {
+      expect(page).toContain('DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC')
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`)
+      expect(page).toContain(`SHA-256 ${fixtures.contentHash}`)
+      expect(page).toContain('Snapshot “Round 3 — Baku” · 2025-03-14 09:30 UTC')
+    })
+  })
+
+  it('keeps only the safe link and appends threads on request', async () => {
+    const pdf = await exportPdf(
+      { doc: fixtures.richDoc(), meta: fixtures.meta, threads: fixtures.threads },
+      { includeThreads: true },
+    )
+    const uris = [...pdf.toString('latin1').matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1])
+    expect(uris).toEqual(['https://example.org/charter?a=1&b=2'])
+    const text = runPdfTool(pdf)
+    expect(text).toContain('Appendix — Comment threads')
+    expect(text).toContain('Ələkbərov (Azerbaijani delegation)')
+    expect(text).toContain('[comment deleted]')
+    expect(text).not.toContain('Secret')
+  })
+})

@@ -1,0 +1,253 @@
+import PDFDocument from 'pdfkit'
+import { type AppendixThread, appendixThreads, deletedCommentText } from '../blocks/appendixThreads.ts'
+import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
+import type { ExportInput } from '../blocks/ExportInput.ts'
+import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
+import { renderBlocks } from '../blocks/renderBlocks.ts'
+import { pdfFonts } from './pdfFonts.ts'
+
+type Doc = PDFKit.PDFDocument
+
+const margin = { top: 72, bottom: 80, left: 68, right: 68 }
+const bodySize = 11
+const listIndent = 18
+const quoteIndent = 20
+
+function fontName(run: Pick<InlineRun, 'bold' | 'italic'>): string {
+  if (run.bold && run.italic) return 'serif-bold-italic'
+  if (run.bold) return 'serif-bold'
+  if (run.italic) return 'serif-italic'
+  // The regular face is opened by path in the constructor and must be selected by that same path: PDFKit
+  // does not cache a second alias of an already-open font and would re-parse the TTF on every switch.
+  return pdfFonts().regularPath
+}
+
+function contentWidth(doc: Doc): number {
+  return doc.page.width - margin.left - margin.right
+}
+
+/** Starts a new page when fewer than `lines` body lines are left, so headings never end a page. */
+function keepLines(doc: Doc, lines: number): void {
+  const needed = doc.currentLineHeight(true) * lines
+  if (doc.y + needed > doc.page.height - margin.bottom) doc.addPage()
+}
+
+/** Writes one paragraph of styled runs starting at x; a '\n' run is a hard line break. */
+function writeRuns(doc: Doc, runs: readonly InlineRun[], x: number, width: number, gapAfter: number): void {
+  // PDFKit loses a line break inside a chain of continued fragments, so each hard-broken line is written
+  // as its own chain.
+  const lines: InlineRun[][] = [[]]
+  for (const run of runs) {
+    if (run.text === '\n') lines.push([])
+    else lines[lines.length - 1]!.push(run)
+  }
+  for (const line of lines) {
+    if (line.length === 0) continue
+    const y = doc.y
+    line.forEach((run, index) => {
+      doc.font(fontName(run))
+      const options: PDFKit.Mixins.TextOptions = {
+        continued: index < line.length - 1,
+        underline: run.underline || run.href !== null,
+        strike: run.strike,
+        link: run.href,
+        lineGap: 2,
+      }
+      if (index === 0) doc.text(run.text, x, y, { ...options, width })
+      else doc.text(run.text, options)
+    })
+  }
+  doc.x = margin.left
+  doc.moveDown(gapAfter)
+}
+
+/** Headings are their runs set bold across the full width. */
+function writeHeadingRuns(doc: Doc, runs: readonly InlineRun[], gapAfter: number): void {
+  writeRuns(
+    doc,
+    runs.map((run) => ({ ...run, bold: true })),
+    margin.left,
+    contentWidth(doc),
+    gapAfter,
+  )
+}
+
+function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null): void {
+  const left = margin.left
+  const width = contentWidth(doc)
+  doc.fillColor('black').fontSize(bodySize)
+  switch (block.kind) {
+    case 'title':
+      doc.fontSize(17)
+      writeHeadingRuns(doc, block.runs, 1)
+      return
+    case 'sectionHeading':
+      doc.fontSize(14)
+      keepLines(doc, 5)
+      doc.moveDown(0.6)
+      writeHeadingRuns(doc, block.runs, 0.4)
+      return
+    case 'articleHeading':
+      keepLines(doc, 4)
+      doc.moveDown(0.3)
+      doc.font('serif-bold').text(block.label, left, doc.y, { width })
+      doc.moveDown(0.2)
+      return
+    case 'heading':
+      doc.fontSize(block.level === 2 ? 12.5 : 11.5)
+      keepLines(doc, 4)
+      writeHeadingRuns(doc, block.runs, 0.3)
+      return
+    case 'listItem': {
+      keepLines(doc, 2)
+      const quote = block.context.quote * quoteIndent
+      const markerX = left + quote + listIndent * block.depth
+      const textX = markerX + listIndent
+      if (block.marker) {
+        doc
+          .font(fontName({ bold: false, italic: false }))
+          .text(block.marker, markerX, doc.y, { width: listIndent - 4, lineBreak: false })
+        // The marker call advanced y; the text starts on the marker's line.
+        doc.moveUp()
+      }
+      writeRuns(doc, block.runs, textX, left + width - textX, 0.25)
+      return
+    }
+    case 'paragraph': {
+      const quote = block.context.quote * quoteIndent
+      if (block.context.party !== null && previous?.context.party !== block.context.party) {
+        // A rule with room above it for the signature, kept on the same page as the signatory's name.
+        keepLines(doc, 6)
+        doc.moveDown(2.5)
+        doc
+          .moveTo(left, doc.y)
+          .lineTo(left + 220, doc.y)
+          .lineWidth(0.5)
+          .strokeColor('#808080')
+          .stroke()
+        doc.moveDown(0.3)
+      }
+      if (block.context.quote > 0) doc.fillColor('#333333')
+      writeRuns(doc, block.runs, left + quote, width - quote, 0.5)
+      return
+    }
+  }
+}
+
+function writeAppendix(doc: Doc, threads: readonly AppendixThread[]): void {
+  const left = margin.left
+  const width = contentWidth(doc)
+  doc.addPage()
+  doc
+    .fillColor('black')
+    .fontSize(14)
+    .font('serif-bold')
+    .text('Appendix — Comment threads', left, doc.y, { width })
+  doc.moveDown(0.6)
+  doc.fontSize(10)
+  if (threads.length === 0)
+    doc.font(fontName({ bold: false, italic: false })).text('No comment threads.', left, doc.y, { width })
+  for (const thread of threads) {
+    keepLines(doc, 4)
+    doc
+      .font('serif-bold')
+      .text(`Thread ${thread.number} — ${thread.areaTitle} — ${thread.status}`, left, doc.y, {
+        width,
+      })
+    if (thread.quote) {
+      doc
+        .font('serif-italic')
+        .fillColor('#333333')
+        .text(`“${thread.quote}”`, left + 14, doc.y, { width: width - 14 })
+      doc.fillColor('black')
+    }
+    for (const comment of thread.comments) {
+      doc.font('serif-bold').text(comment.byline, left + 14, doc.y, { width: width - 14, continued: true })
+      doc.font(fontName({ bold: false, italic: false })).text(`, ${comment.date}: `, { continued: true })
+      if (comment.text === null) doc.font('serif-italic').fillColor('#777777').text(deletedCommentText)
+      else doc.text(comment.text)
+      doc.fillColor('black')
+    }
+    doc.moveDown(0.6)
+  }
+}
+
+/** Shortens a footer text so it stays on one line (the full name is in the document info). */
+function fitLine(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text
+  let end = text.length
+  while (end > 1 && doc.widthOfString(`${text.slice(0, end)}…`) > width) end = Math.floor(end * 0.9)
+  return `${text.slice(0, end)}…`
+}
+
+/** Running header, page numbers and the snapshot footer, drawn once every page exists so "of Y" is known. */
+function writePageFurniture(doc: Doc, labels: ExportLabels): void {
+  const range = doc.bufferedPageRange()
+  const width = contentWidth(doc)
+  doc.font('sans-bold').fontSize(8)
+  const header = fitLine(doc, labels.header, width)
+  doc.font('sans').fontSize(7)
+  const snapshot = fitLine(doc, `Snapshot “${labels.snapshotName}” · ${labels.date}`, width)
+  for (let index = range.start; index < range.start + range.count; index++) {
+    doc.switchToPage(index)
+    const bottom = doc.page.height
+    // Writing inside the bottom margin would otherwise make PDFKit start a new page.
+    const savedBottom = doc.page.margins.bottom
+    doc.page.margins.bottom = 0
+    const line = { width, align: 'center' as const, lineBreak: false }
+    doc.fillColor('#8a1c1c').font('sans-bold').fontSize(8).text(header, margin.left, 36, line)
+    doc.fillColor('#555555').font('sans').fontSize(8)
+    doc.text(`Page ${index - range.start + 1} of ${range.count}`, margin.left, bottom - 62, line)
+    doc.fontSize(7)
+    doc.text(snapshot, margin.left, bottom - 50, line)
+    doc.text(`SHA-256 ${labels.contentHash}`, margin.left, bottom - 40, line)
+    doc.page.margins.bottom = savedBottom
+  }
+}
+
+/**
+ * A print-ready PDF of a charter snapshot with embedded DejaVu fonts (text stays extractable and searchable).
+ * Pure input to bytes with no shared state besides the font cache, so it can run in a worker thread.
+ */
+export function exportPdf(
+  input: ExportInput,
+  options: ExportOptions = defaultExportOptions,
+): Promise<Buffer> {
+  const labels = exportLabels(input.meta)
+  const fonts = pdfFonts()
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: margin,
+    bufferPages: true,
+    font: fonts.regularPath,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: labels.title,
+      Subject: labels.header,
+      Keywords: labels.contentHash,
+      Creator: 'Charter Desk',
+    },
+  })
+  doc.registerFont('serif-bold', fonts.bold)
+  doc.registerFont('serif-italic', fonts.italic)
+  doc.registerFont('serif-bold-italic', fonts.boldItalic)
+  doc.registerFont('sans', fonts.sans)
+  doc.registerFont('sans-bold', fonts.sansBold)
+
+  const chunks: Buffer[] = []
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+    doc.on('end', () => resolve(Buffer.concat(chunks)))
+    doc.on('error', reject)
+  })
+
+  doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
+  const blocks = renderBlocks(input.doc)
+  for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
+  if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads))
+  writePageFurniture(doc, labels)
+  doc.end()
+  return done
+}

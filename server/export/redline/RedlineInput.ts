@@ -1,0 +1,10 @@
+import type { JSONContent } from '@tiptap/core'
+import type { ExportMeta } from '../blocks/ExportInput.ts'
+
+/** Two snapshots to compare: `meta` describes the newer one, `baseMeta` the one it is compared with. */
+export interface RedlineInput {
+  baseDoc: JSONContent
+  doc: JSONContent
+  baseMeta: ExportMeta
+  meta: ExportMeta
+}

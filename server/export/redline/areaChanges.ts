@@ -1,0 +1,47 @@
+import type { JSONContent } from '@tiptap/core'
+import { findPriorityArea, isAreaId } from '../../../shared/schema/index.ts'
+import type { AreaChange } from '../../../shared/snapshots/index.ts'
+import { diffTokens } from './diffTokens.ts'
+import { wordTokens } from './wordTokens.ts'
+
+function textOf(node: JSONContent): string {
+  if (node.type === 'text') return node.text ?? ''
+  return (node.content ?? []).map(textOf).join(' ')
+}
+
+/** Text of each top-level section, keyed by area. */
+function sectionTexts(doc: JSONContent): Map<string, string> {
+  const texts = new Map<string, string>()
+  for (const node of doc.content ?? []) {
+    if (node.type !== 'charterSection') continue
+    const area = isAreaId(node.attrs?.area) ? node.attrs.area : 'other'
+    texts.set(area, `${texts.get(area) ?? ''} ${textOf(node)}`)
+  }
+  return texts
+}
+
+/** Words inserted and deleted in each priority area between two versions: the summary of a comparison. */
+export function areaChanges(baseDoc: JSONContent, doc: JSONContent): AreaChange[] {
+  const beforeTexts = sectionTexts(baseDoc)
+  const afterTexts = sectionTexts(doc)
+  const areas: AreaChange[] = []
+  for (const area of new Set([...beforeTexts.keys(), ...afterTexts.keys()])) {
+    let insertedWords = 0
+    let deletedWords = 0
+    for (const part of diffTokens(
+      wordTokens(beforeTexts.get(area) ?? ''),
+      wordTokens(afterTexts.get(area) ?? ''),
+    )) {
+      const words = part.tokens.filter((token) => /[\p{L}\p{N}]/u.test(token)).length
+      if (part.op === 'insert') insertedWords += words
+      if (part.op === 'delete') deletedWords += words
+    }
+    areas.push({
+      area,
+      title: isAreaId(area) ? findPriorityArea(area).title : area,
+      insertedWords,
+      deletedWords,
+    })
+  }
+  return areas
+}

@@ -1,0 +1,92 @@
+import type { JSONContent } from '@tiptap/core'
+import { describe, expect, it } from 'vitest'
+import {
+  azerbaijaniNames,
+  contentHash,
+  cyrillicTitle,
+  meta,
+  redlineEditedDoc,
+  templateDoc,
+} from '../../../test/fixtures/export/exportFixtures.ts'
+import { type DocxRun, readDocx } from '../../../test/fixtures/export/readDocx.ts'
+import { exportRedlineDocx } from './exportRedlineDocx.ts'
+
+const baseHash = 'b'.repeat(64)
+
+const isInserted = (run: DocxRun) => run.properties.includes('w:u')
+const isDeleted = (run: DocxRun) => run.properties.includes('w:strike')
+
+function addArticle(doc: JSONContent, area: string, text: string): void {
+  const section = (doc.content ?? []).find((node) => node.attrs?.area === area)!
+  section.content!.push({
+    type: 'article',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+  })
+}
+
+/** The HTML test's edits, plus a Cyrillic sentence reworded in Azerbaijani. */
+function docs(): { baseDoc: JSONContent; doc: JSONContent } {
+  const baseDoc = templateDoc()
+  addArticle(baseDoc, 'investment', `Старая редакция: ${cyrillicTitle}.`)
+  const doc = redlineEditedDoc()
+  addArticle(doc, 'investment', `Yeni redaksiya: ${azerbaijaniNames}.`)
+  return { baseDoc, doc }
+}
+
+describe('exportRedlineDocx', async () => {
+  const docx = readDocx(
+    await exportRedlineDocx({
+      ...docs(),
+      baseMeta: { ...meta, snapshotName: 'Round 2', contentHash: baseHash },
+      meta,
+    }),
+  )
+  const all = docx.body.flatMap((paragraph) => paragraph.runs)
+
+  it('underlines inserted words and strikes through deleted ones', () => {
+    const inserted = all.filter(isInserted).map((run) => run.text)
+    const deleted = all.filter(isDeleted).map((run) => run.text)
+    expect(inserted.some((text) => text.includes('Middle Corridor'))).toBe(true)
+    expect(inserted.some((text) => text.startsWith('Brand new article <img'))).toBe(true)
+    expect(deleted.some((text) => text.includes('Placeholder'))).toBe(true)
+    expect(deleted.some((text) => text.startsWith('[Placeholder: provisions on security cooperation'))).toBe(
+      true,
+    )
+    // Unchanged text is plain.
+    const preamble = all.find((run) => run.text === 'Preamble')
+    expect(preamble).toBeDefined()
+    expect(isInserted(preamble!) || isDeleted(preamble!)).toBe(false)
+  })
+
+  it('keeps Azerbaijani and Cyrillic letters', () => {
+    const inserted = all
+      .filter(isInserted)
+      .map((run) => run.text)
+      .join(' ')
+    const deleted = all
+      .filter(isDeleted)
+      .map((run) => run.text)
+      .join(' ')
+    expect(inserted).toContain(azerbaijaniNames)
+    expect(deleted).toContain(cyrillicTitle)
+  })
+
+  it('opens with a summary of what is compared, with both hashes', () => {
+    const summary = docx.body[0]!.text
+    expect(summary).toContain('“Round 3 — Baku”')
+    expect(summary).toContain('“Round 2”')
+    expect(summary).toContain(contentHash)
+    expect(summary).toContain(baseHash)
+    expect(summary).toMatch(/\d+ changed blocks; \d+ words inserted/)
+  })
+
+  it('has the redline header, page numbers and both hashes in the footer', () => {
+    expect(docx.headers.map((paragraph) => paragraph.text).join('\n')).toContain(
+      'REDLINE — DRAFT — Round 3 — Baku',
+    )
+    expect(docx.footerFields).toEqual(expect.arrayContaining(['PAGE', 'NUMPAGES']))
+    const footer = docx.footers.map((paragraph) => paragraph.text).join('\n')
+    expect(footer).toContain(contentHash)
+    expect(footer).toContain(baseHash)
+  })
+})

@@ -1,0 +1,109 @@
+import { BorderStyle, Document, HeadingLevel, type IBorderOptions, Packer, Paragraph, TextRun } from 'docx'
+import { exportLabels } from '../blocks/exportLabels.ts'
+import { docxPageSetup } from '../docx/docxPageSetup.ts'
+import { docxStyles } from '../docx/docxStyles.ts'
+import { listItemParagraph } from '../docx/listItemParagraph.ts'
+import { countRedlineWords } from './countRedlineWords.ts'
+import type { DiffPart } from './diffTokens.ts'
+import type { RedlineInput } from './RedlineInput.ts'
+import { type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
+
+// The same colours as the HTML redline: insertions blue and underlined, deletions red and struck through.
+const insertColor = '0B5394'
+const deleteColor = 'A61C1C'
+
+function insertedRun(text: string): TextRun {
+  return new TextRun({ text, color: insertColor, underline: { type: 'single', color: insertColor } })
+}
+
+function deletedRun(text: string): TextRun {
+  return new TextRun({ text, color: deleteColor, strike: true })
+}
+
+function partRuns(parts: readonly DiffPart[]): TextRun[] {
+  return parts.map((part) => {
+    const text = part.tokens.join('')
+    if (part.op === 'insert') return insertedRun(text)
+    if (part.op === 'delete') return deletedRun(text)
+    return new TextRun(text)
+  })
+}
+
+/** A bar in the margin beside a block that was inserted or deleted whole, like the HTML's left border. */
+function changeBar(status: RedlineBlock['status']): { left: IBorderOptions } | undefined {
+  if (status !== 'inserted' && status !== 'deleted') return undefined
+  const color = status === 'inserted' ? insertColor : deleteColor
+  return { left: { style: BorderStyle.SINGLE, size: 18, color, space: 6 } }
+}
+
+function redlineParagraph({ block, status, parts }: RedlineBlock): Paragraph {
+  const children = partRuns(parts)
+  const border = changeBar(status)
+  switch (block.kind) {
+    case 'title':
+      return new Paragraph({ heading: HeadingLevel.TITLE, border, children })
+    case 'sectionHeading':
+      return new Paragraph({ heading: HeadingLevel.HEADING_1, border, children })
+    case 'articleHeading':
+      return new Paragraph({ heading: HeadingLevel.HEADING_2, border, children })
+    case 'heading':
+      return new Paragraph({
+        heading: block.level === 2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
+        border,
+        children,
+      })
+    case 'listItem':
+      return listItemParagraph(block, children, border)
+    case 'paragraph':
+      return new Paragraph({
+        indent: block.context.quote > 0 ? { left: 720 * block.context.quote } : undefined,
+        spacing: { after: 120 },
+        border,
+        children,
+      })
+  }
+}
+
+/**
+ * Word redline between two snapshots, from the same block model as the HTML redline: inserted words
+ * underlined in blue, deleted words struck through in red. Formatted runs rather than tracked changes, so
+ * every reader sees the markup the same way and nobody "accepts" a change in a paper copy by accident.
+ */
+export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
+  const labels = exportLabels(input.meta)
+  const base = exportLabels(input.baseMeta)
+  const blocks = redlineBlocks(input.baseDoc, input.doc)
+  const changed = blocks.filter((block) => block.status !== 'unchanged').length
+  const header = `REDLINE — ${labels.header}`
+  const summaryBorder = { style: BorderStyle.SINGLE, size: 4, color: 'CCCCCC', space: 4 }
+  const summary = new Paragraph({
+    border: { top: summaryBorder, bottom: summaryBorder, left: summaryBorder, right: summaryBorder },
+    spacing: { after: 360 },
+    children: [
+      new TextRun({ text: 'Redline', bold: true }),
+      new TextRun(` of “${labels.snapshotName}” (${labels.date}, SHA-256 ${labels.contentHash})`),
+      new TextRun(` against “${base.snapshotName}” (${base.date}, SHA-256 ${base.contentHash}).`),
+      new TextRun({ break: 1 }),
+      new TextRun(`${changed} changed blocks; ${countRedlineWords(blocks, 'insert')} words inserted (`),
+      insertedRun('like this'),
+      new TextRun(`), ${countRedlineWords(blocks, 'delete')} words deleted (`),
+      deletedRun('like this'),
+      new TextRun(').'),
+    ],
+  })
+
+  const document = new Document({
+    title: labels.title,
+    subject: header,
+    description: `Compared: ${labels.footer}; base: ${base.footer}`,
+    creator: 'Charter Desk',
+    styles: docxStyles,
+    sections: [
+      {
+        ...docxPageSetup(header, [`Compared: ${labels.footer}`, `Base: ${base.footer}`]),
+        children: [summary, ...blocks.map(redlineParagraph)],
+      },
+    ],
+  })
+  return Packer.toBuffer(document)
+}

@@ -1,0 +1,74 @@
+import { escapeHtml } from '../blocks/escapeHtml.ts'
+import { exportLabels } from '../blocks/exportLabels.ts'
+import { blocksHtml } from '../html/blocksHtml.ts'
+import { htmlPage } from '../html/htmlPage.ts'
+import { countRedlineWords } from './countRedlineWords.ts'
+import type { DiffPart } from './diffTokens.ts'
+import type { RedlineInput } from './RedlineInput.ts'
+import { type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
+
+const redlineCss = `
+ins { color: #0b5394; text-decoration: underline; text-decoration-thickness: 2px; background: #e8f0fb; }
+del { color: #a61c1c; text-decoration: line-through; background: #fbeaea; }
+.rl-inserted { border-left: 3px solid #0b5394; padding-left: .5em; }
+.rl-deleted { border-left: 3px solid #a61c1c; padding-left: .5em; }
+.rl-summary { font: 10pt/1.4 system-ui, sans-serif; border: 1px solid #ccc; padding: .5rem .75rem; margin-bottom: 1.5rem; }
+@media print { ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+`
+
+function partsHtml(parts: readonly DiffPart[]): string {
+  return parts
+    .map((part) => {
+      const text = escapeHtml(part.tokens.join(''))
+      if (part.op === 'insert') return `<ins>${text}</ins>`
+      if (part.op === 'delete') return `<del>${text}</del>`
+      return text
+    })
+    .join('')
+}
+
+function redlineBlockHtml({ block, status, parts }: RedlineBlock): string {
+  const cls = status === 'inserted' || status === 'deleted' ? ` class="rl-${status}"` : ''
+  const body = partsHtml(parts)
+  switch (block.kind) {
+    case 'title':
+      return `<h1${cls}>${body}</h1>`
+    case 'sectionHeading':
+      return `<h2${cls}>${body}</h2>`
+    case 'articleHeading':
+      return `<h3${cls}>${body}</h3>`
+    case 'heading':
+      return `<h${block.level + 1}${cls}>${body}</h${block.level + 1}>`
+    case 'paragraph':
+      return `<p${cls}>${body}</p>`
+    case 'listItem':
+      return (
+        `<div class="li d${block.depth}${cls ? ` rl-${status}` : ''}"><span class="marker">` +
+        `${escapeHtml(block.marker)}</span><span>${body}</span></div>`
+      )
+  }
+}
+
+/**
+ * Standalone HTML redline between two snapshots: inserted words underlined in blue, deleted words struck
+ * through in red, compared block by block. Inline formatting is not shown: the redline is about wording.
+ */
+export function exportRedlineHtml(input: RedlineInput): string {
+  const labels = exportLabels(input.meta)
+  const base = exportLabels(input.baseMeta)
+  const blocks = redlineBlocks(input.baseDoc, input.doc)
+  const changed = blocks.filter((block) => block.status !== 'unchanged').length
+  const summary = [
+    '<div class="rl-summary">',
+    `<div><strong>Redline</strong> of “${escapeHtml(labels.snapshotName)}” (${escapeHtml(labels.date)})`,
+    ` against “${escapeHtml(base.snapshotName)}” (${escapeHtml(base.date)}, SHA-256 <code>${escapeHtml(base.contentHash)}</code>).</div>`,
+    `<div>${changed} changed blocks; ${countRedlineWords(blocks, 'insert')} words inserted (<ins>like this</ins>),`,
+    ` ${countRedlineWords(blocks, 'delete')} words deleted (<del>like this</del>).</div>`,
+    '</div>',
+  ].join('')
+  const body = `${summary}\n<main>\n${blocksHtml(
+    blocks.map((block) => ({ ...block, context: block.block.context })),
+    redlineBlockHtml,
+  )}\n</main>`
+  return htmlPage({ ...labels, header: `REDLINE — ${labels.header}` }, body, redlineCss)
+}
