@@ -3,24 +3,18 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { CloseCode, charterDocumentName } from '../shared/protocol/index.ts'
 import type { ApiDependencies } from './api/ApiDependencies.ts'
+import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
-import type { AuditLog } from './audit/AuditLog.ts'
-import { SqliteAuditLog } from './audit/SqliteAuditLog.ts'
-import type { AccountStore } from './auth/AccountStore.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
-import { SqliteAccountStore } from './auth/SqliteAccountStore.ts'
-import { SqliteThreadStore } from './comments/SqliteThreadStore.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
-import type { DocumentCatalog } from './documents/DocumentCatalog.ts'
 import { ensureStandardDocuments } from './documents/ensureStandardDocuments.ts'
-import { SqliteDocumentCatalog } from './documents/SqliteDocumentCatalog.ts'
 import { ExportRunner } from './export/worker/ExportRunner.ts'
 import { createRequestHandler } from './http/createRequestHandler.ts'
 import { createUpgradeHandler } from './http/createUpgradeHandler.ts'
@@ -31,51 +25,63 @@ import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
+import { createSqliteStores } from './persistence/createSqliteStores.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
-import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.ts'
+import type { Stores } from './persistence/Stores.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
-import type { SnapshotStore } from './snapshots/SnapshotStore.ts'
-import { SqliteSnapshotStore } from './snapshots/SqliteSnapshotStore.ts'
-import { SyncServer } from './sync/SyncServer.ts'
+import { SyncServer, type UpgradeAuthenticator } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
 
 export interface App {
   readonly syncServer: SyncServer
+  /** The document store as the sync server uses it (instrumented); the same as `stores.documents`. */
   readonly store: DocumentStore
-  readonly accounts: AccountStore
-  readonly catalog: DocumentCatalog
-  readonly audit: AuditLog
+  readonly stores: Stores
   readonly threads: ThreadService
   readonly snapshots: SnapshotService
-  readonly snapshotStore: SnapshotStore
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
   destroy(): Promise<void>
 }
 
-/** Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket. */
-export function createApp(config: Config, logger: Logger): App {
+/** Seams for tests that must control timing the real components make instantaneous. */
+export interface AppOptions {
+  /** Wraps the SQLite document store, e.g. to hold appends back and see what waits for them. */
+  wrapDocumentStore?: (store: DocumentStore) => DocumentStore
+  /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
+  wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
+}
+
+/**
+ * Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket.
+ * Opening the database applies pending schema migrations (and refuses a database that does not fit).
+ */
+export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
   const metrics = new Metrics()
-  const store = new InstrumentedDocumentStore(new SqliteDocumentStore(database), metrics)
-  const accounts = new SqliteAccountStore(database)
-  const catalog = new SqliteDocumentCatalog(database)
-  const audit = new SqliteAuditLog(database)
-  ensureStandardDocuments(catalog)
-  const authenticator = new Authenticator(accounts, catalog, config.allowedOrigins)
+  const sqliteStores = createSqliteStores(database)
+  const store = new InstrumentedDocumentStore(
+    options.wrapDocumentStore?.(sqliteStores.documents) ?? sqliteStores.documents,
+    metrics,
+  )
+  const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
+  const stores: Stores = { ...sqliteStores, documents: store }
+  const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
+  await ensureStandardDocuments(catalog)
+  const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
 
   const syncServer = new SyncServer({
     store,
     logger: logger.child({ component: 'sync' }),
-    authenticate: async (request, documentName) => {
-      const decision = authenticator.authenticateUpgrade(request, documentName)
+    authenticate: wrapAuthenticator(async (request, documentName) => {
+      const decision = await authenticator.authenticateUpgrade(request, documentName)
       const address = request.socket.remoteAddress ?? null
       if ('principal' in decision) {
-        audit.record({
+        await audit.record({
           actorId: Number(decision.principal.userId),
           actorLogin: null,
           action: 'document.open',
@@ -84,7 +90,7 @@ export function createApp(config: Config, logger: Logger): App {
           address,
         })
       } else if (decision.closeCode === CloseCode.forbidden || decision.closeCode === CloseCode.notFound) {
-        audit.record({
+        await audit.record({
           actorId: null,
           actorLogin: null,
           action: 'document.denied',
@@ -94,7 +100,7 @@ export function createApp(config: Config, logger: Logger): App {
         })
       }
       return decision
-    },
+    }),
     revalidate: (principal, documentName) => authenticator.revalidate(principal, documentName),
     sessionRecheckMs: config.sessionRecheckMs,
     maxMessageBytes: config.maxMessageBytes,
@@ -108,6 +114,10 @@ export function createApp(config: Config, logger: Logger): App {
 
   const dependencies: ApiDependencies = {
     accounts,
+    sessions,
+    signInLinks,
+    invitations,
+    setupSecret,
     catalog,
     audit,
     authenticator,
@@ -119,21 +129,20 @@ export function createApp(config: Config, logger: Logger): App {
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
-  const threadStore = new SqliteThreadStore(database)
-  const threadService = new ThreadService(threadStore, accounts, syncServer.documents, audit)
-  const snapshotStore = new SqliteSnapshotStore(database)
+  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
-    snapshotStore,
-    threadStore,
+    stores.snapshots,
+    stores.meetings,
+    stores.threads,
     catalog,
     syncServer.documents,
     exportRunner,
     audit,
   )
   const httpLogger = logger.child({ component: 'http' })
-  const router = new Router(httpLogger)
-  router.on('GET', '/api/health', () => ({
+  const router = new Router(httpLogger, createRouteGuard(dependencies))
+  router.on('GET', '/api/health', { scope: 'public' }, () => ({
     status: 'ok',
     version,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
@@ -154,7 +163,7 @@ export function createApp(config: Config, logger: Logger): App {
       })
     }
   })
-  router.on('GET', '/metrics', (context) => {
+  router.on('GET', '/metrics', { scope: 'public' }, (context) => {
     const authorization = context.request.headers.authorization
     const allowed = config.metricsToken
       ? authorization === `Bearer ${config.metricsToken}`
@@ -168,7 +177,7 @@ export function createApp(config: Config, logger: Logger): App {
   registerDocumentRoutes(router, dependencies)
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
-  registerSnapshotRoutes(router, dependencies, snapshotService, snapshotStore)
+  registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(
@@ -193,12 +202,9 @@ export function createApp(config: Config, logger: Logger): App {
   return {
     syncServer,
     store,
-    accounts,
-    catalog,
-    audit,
+    stores,
     threads: threadService,
     snapshots: snapshotService,
-    snapshotStore,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw error
   }
   const logger = new Logger(config.logLevel)
-  const app = createApp(config, logger)
+  const app = await createApp(config, logger)
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
   logger.info('listening', { port, url: `http://${shownHost}:${port}/`, dataDir: config.dataDir })
@@ -24,15 +24,15 @@ async function main(): Promise<void> {
   const banner = [`\n  Charter Desk is running at ${baseUrl}/\n`]
   if (config.demo) {
     banner.push('  Demo accounts (one-time sign-in links, valid 7 days):')
-    for (const link of seedDemo(app.accounts, app.catalog, app.snapshotStore)) {
+    for (const link of await seedDemo(app.stores)) {
       banner.push(
         `    ${link.delegation} ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${baseUrl}/sign-in#link=${link.token}`,
       )
     }
     banner.push('')
   }
-  if (app.accounts.countAccounts() === 0) {
-    const token = app.accounts.createSetupToken()
+  if ((await app.stores.accounts.countAccounts()) === 0) {
+    const token = await app.stores.setupSecret.createSetupToken()
     banner.push(
       `  First run: create the first co-chair (administrator) here:\n    ${baseUrl}/setup#token=${token}\n`,
     )

@@ -1,22 +1,26 @@
-import { SqliteAccountStore } from '../../server/auth/SqliteAccountStore.ts'
+import { SqliteDocumentCatalog } from '../../server/documents/SqliteDocumentCatalog.ts'
+import { createSqliteStores } from '../../server/persistence/createSqliteStores.ts'
 import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
 
 export interface OurCredentials {
-  /** Personal access token of a co-chair: creates documents over the API and opens sockets. */
+  /** Personal access token of a co-chair: opens sockets. */
   token: string
   /** One-time browser sign-in link tokens (`/sign-in#link=<token>`), one per browser run. */
   signInLink(): string
 }
 
+/** More than any benchmark run opens browsers; links are made up front so `signInLink` stays synchronous. */
+const signInLinkCount = 64
+
 /**
  * Prepares a fresh DATA_DIR for our server before it starts, the same way `server/cli/admin.ts add-user`
  * and `token` do: one co-chair account and a personal access token valid for a day.
  */
-export function seedOurDataDir(dataDir: string): OurCredentials {
+export async function seedOurDataDir(dataDir: string): Promise<OurCredentials> {
   const database = openSqliteDatabase(dataDir)
   try {
-    const accounts = new SqliteAccountStore(database)
-    const account = accounts.createAccount({
+    const { accounts, sessions, signInLinks } = createSqliteStores(database)
+    const account = await accounts.createAccount({
       login: 'bench',
       name: 'Bench',
       delegation: 'AZ',
@@ -24,21 +28,21 @@ export function seedOurDataDir(dataDir: string): OurCredentials {
       isAdmin: false,
       passwordHash: null,
     })
-    const { token } = accounts.createSession({
+    const { token } = await sessions.createSession({
       userId: account.id,
       kind: 'token',
       expiresAt: new Date(Date.now() + 86_400_000),
     })
+    const links: string[] = []
+    for (let index = 0; index < signInLinkCount; index += 1) {
+      links.push(await signInLinks.createSignInLink(account.id, new Date(Date.now() + 3_600_000)))
+    }
     return {
       token,
       signInLink: () => {
-        // A short-lived connection of its own: SQLite WAL lets it write beside the running server.
-        const db = openSqliteDatabase(dataDir)
-        try {
-          return new SqliteAccountStore(db).createSignInLink(account.id, new Date(Date.now() + 3_600_000))
-        } finally {
-          db.close()
-        }
+        const link = links.shift()
+        if (!link) throw new Error(`the benchmark used more than ${signInLinkCount} sign-in links`)
+        return link
       },
     }
   } finally {
@@ -46,43 +50,29 @@ export function seedOurDataDir(dataDir: string): OurCredentials {
   }
 }
 
-/** Creates catalogued documents over the HTTP API (visible to everyone), at most `concurrency` at a time. */
+/**
+ * Catalogues the documents a scenario opens (visible to everyone) under the names the scenario chose. The API
+ * names new documents itself (so clients cannot probe for hidden ones), so this writes to the catalog directly,
+ * on a short-lived connection of its own beside the running server, as `signInLink` does.
+ */
 export class DocumentCreator {
-  private readonly created = new Map<string, Promise<void>>()
-  private inFlight = 0
-  private readonly waiting: (() => void)[] = []
+  private readonly created = new Set<string>()
 
-  constructor(
-    private readonly httpOrigin: string,
-    private readonly token: string,
-    private readonly concurrency = 8,
-  ) {}
+  constructor(private readonly dataDir: string) {}
 
-  ensure(name: string): Promise<void> {
-    let done = this.created.get(name)
-    if (!done) {
-      done = this.create(name)
-      this.created.set(name, done)
-    }
-    return done
-  }
-
-  private async create(name: string): Promise<void> {
-    if (this.inFlight >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
-    this.inFlight++
+  async ensure(name: string): Promise<void> {
+    if (this.created.has(name)) return
+    const database = openSqliteDatabase(this.dataDir)
     try {
-      const response = await fetch(`${this.httpOrigin}/api/documents`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ name, title: name, visibility: 'everyone' }),
+      await new SqliteDocumentCatalog(database).ensure({
+        name,
+        title: name,
+        position: 20,
+        access: [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }],
       })
-      // 409: the document exists already (e.g. created by an earlier call in this run).
-      if (!response.ok && response.status !== 409) {
-        throw new Error(`POST /api/documents ${name}: ${response.status} ${await response.text()}`)
-      }
+      this.created.add(name)
     } finally {
-      this.inFlight--
-      this.waiting.shift()?.()
+      database.close()
     }
   }
 }

@@ -47,7 +47,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     async start() {
       const dataDir = mkdtempSync(join(tmpdir(), 'charter-bench-'))
       try {
-        const credentials = seedOurDataDir(dataDir)
+        const credentials = await seedOurDataDir(dataDir)
         const server = await spawnServer({
           name: 'ours',
           script: ourEntry,
@@ -65,7 +65,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
           },
         })
         const httpOrigin = `http://${loopback}:${server.port}`
-        const documents = new DocumentCreator(httpOrigin, credentials.token)
+        const documents = new DocumentCreator(dataDir)
         const builtInAuth: AuthSupplier = async ({ documentName }) => {
           await documents.ensure(documentName)
           return { params: { token: credentials.token } }

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AccountView } from '../../shared/api/index.ts'
+import { type AccountView, adminRequests, type CreateInvitationRequest } from '../../shared/api/index.ts'
 import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import { delegations, isRole, type Role, roles } from '../../shared/roles/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
+import { formString } from '../auth/AuthForm.tsx'
 import { navigate } from '../routing/useLocation.ts'
 
 interface AuditEventView {
@@ -52,7 +54,12 @@ export function AdminPage({ account }: { account: AccountView }) {
   async function invite(form: FormData) {
     const result = await apiFetch<{ url: string }>('/api/admin/invitations', {
       method: 'POST',
-      body: { delegation: form.get('delegation'), role: form.get('role'), name: form.get('name') },
+      // The options of our own selects; the schema still checks them before sending.
+      body: jsonBody(adminRequests.createInvitation, {
+        delegation: formString(form, 'delegation') as CreateInvitationRequest['delegation'],
+        role: formString(form, 'role') as CreateInvitationRequest['role'],
+        name: formString(form, 'name'),
+      }),
     })
     setLink({ label: 'Invitation link (single use, valid 7 days)', url: result.url })
   }
@@ -161,7 +168,10 @@ export function AdminPage({ account }: { account: AccountView }) {
                       if (role) {
                         void act(
                           () =>
-                            apiFetch(`/api/admin/users/${person.id}`, { method: 'PATCH', body: { role } }),
+                            apiFetch(`/api/admin/users/${person.id}`, {
+                              method: 'PATCH',
+                              body: jsonBody(adminRequests.updateUser, { role }),
+                            }),
                           `${person.name} is now ${role}`,
                         )
                       }
@@ -185,7 +195,6 @@ export function AdminPage({ account }: { account: AccountView }) {
                           `/api/admin/users/${person.id}/sign-in-link`,
                           {
                             method: 'POST',
-                            body: {},
                           },
                         )
                         setLink({
@@ -202,11 +211,7 @@ export function AdminPage({ account }: { account: AccountView }) {
                     className="quiet"
                     onClick={() =>
                       void act(
-                        () =>
-                          apiFetch(`/api/admin/users/${person.id}/revoke-sessions`, {
-                            method: 'POST',
-                            body: {},
-                          }),
+                        () => apiFetch(`/api/admin/users/${person.id}/revoke-sessions`, { method: 'POST' }),
                         `Signed ${person.name} out everywhere`,
                       )
                     }
@@ -222,7 +227,7 @@ export function AdminPage({ account }: { account: AccountView }) {
                           () =>
                             apiFetch(`/api/admin/users/${person.id}`, {
                               method: 'PATCH',
-                              body: { disabled: !person.disabled },
+                              body: jsonBody(adminRequests.updateUser, { disabled: !person.disabled }),
                             }),
                           person.disabled ? `${person.name} enabled` : `${person.name} disabled`,
                         )

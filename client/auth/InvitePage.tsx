@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react'
-import type { SessionView } from '../../shared/api/index.ts'
+import { authRequests, type SessionView } from '../../shared/api/index.ts'
 import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
 import { fragmentParam, navigate } from '../routing/useLocation.ts'
 import { AccountFields } from './AccountFields.tsx'
 import { AuthForm, formString } from './AuthForm.tsx'
@@ -50,11 +51,11 @@ export function InvitePage({ onSignedIn }: { onSignedIn: (session: SessionView) 
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
           method: 'POST',
-          body: {
+          body: jsonBody(authRequests.acceptInvitation, {
             name: formString(form, 'name'),
             login: formString(form, 'login'),
             password: formString(form, 'password'),
-          },
+          }),
         })
         navigate('/', { replace: true })
         onSignedIn(session)

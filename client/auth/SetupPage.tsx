@@ -1,5 +1,6 @@
-import type { SessionView } from '../../shared/api/index.ts'
+import { authRequests, type SessionView, type SetupRequest } from '../../shared/api/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
 import { fragmentParam, navigate } from '../routing/useLocation.ts'
 import { AccountFields } from './AccountFields.tsx'
 import { AuthForm, formString } from './AuthForm.tsx'
@@ -15,13 +16,13 @@ export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionView) =
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>('/api/setup', {
           method: 'POST',
-          body: {
+          body: jsonBody(authRequests.setup, {
             token,
             name: formString(form, 'name'),
             login: formString(form, 'login'),
             password: formString(form, 'password'),
-            delegation: formString(form, 'delegation'),
-          },
+            delegation: formString(form, 'delegation') as SetupRequest['delegation'],
+          }),
         })
         navigate('/', { replace: true })
         onSignedIn(session)

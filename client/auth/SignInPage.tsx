@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react'
-import type { SessionView } from '../../shared/api/index.ts'
+import { authRequests, type SessionView } from '../../shared/api/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
 import { fragmentParam, navigate } from '../routing/useLocation.ts'
 import { AuthForm, formString } from './AuthForm.tsx'
 
@@ -15,7 +16,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionView) 
   useEffect(() => {
     const link = fragmentParam('link')
     if (!link) return
-    apiFetch<SessionView>('/api/auth/link', { method: 'POST', body: { token: link } }).then(
+    apiFetch<SessionView>('/api/auth/link', {
+      method: 'POST',
+      body: jsonBody(authRequests.signInLink, { token: link }),
+    }).then(
       (session) => {
         navigate('/', { replace: true })
         onSignedIn(session)
@@ -46,7 +50,10 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionView) 
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>('/api/auth/sign-in', {
           method: 'POST',
-          body: { login: formString(form, 'login'), password: formString(form, 'password') },
+          body: jsonBody(authRequests.signIn, {
+            login: formString(form, 'login'),
+            password: formString(form, 'password'),
+          }),
         })
         navigate('/', { replace: true })
         onSignedIn(session)

@@ -41,7 +41,7 @@ export function UserMenu({
   }, [open])
 
   async function signOut() {
-    await apiFetch('/api/auth/sign-out', { method: 'POST', body: {} })
+    await apiFetch('/api/auth/sign-out', { method: 'POST' })
     navigate('/sign-in', { replace: true })
     onSignedOut()
   }

@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react'
-import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
+import { type AccountView, type DocumentSummary, snapshotRequests } from '../../shared/api/index.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
 import type {
   ComparisonView,
@@ -9,6 +9,9 @@ import type {
   VersionRef,
 } from '../../shared/snapshots/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
+import { queryPath } from '../api/queryPath.ts'
+import { formString } from '../auth/AuthForm.tsx'
 import { navigate } from '../routing/useLocation.ts'
 import { MeetingsPanel } from './MeetingsPanel.tsx'
 
@@ -60,9 +63,10 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       setComparison(null)
       return
     }
-    apiFetch<ComparisonView>(`${base}/compare?from=${viewing.from}&to=${viewing.to}`).then(
-      setComparison,
-      (error: unknown) => setMessage(error instanceof ApiError ? error.message : String(error)),
+    apiFetch<ComparisonView>(
+      queryPath(`${base}/compare`, snapshotRequests.compareQuery, { from: viewing.from, to: viewing.to }),
+    ).then(setComparison, (error: unknown) =>
+      setMessage(error instanceof ApiError ? error.message : String(error)),
     )
   }, [base, viewing])
 
@@ -84,15 +88,28 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       () =>
         apiFetch(`${base}/snapshots`, {
           method: 'POST',
-          body: { name: form.get('name'), meetingId: meetingId ? Number(meetingId) : null },
+          body: jsonBody(snapshotRequests.takeSnapshot, {
+            name: formString(form, 'name'),
+            meetingId: meetingId ? Number(meetingId) : null,
+          }),
         }),
       'Snapshot taken',
     )
   }
 
   const frameSource = useMemo(() => {
-    if (viewing.kind === 'compare') return `${base}/redline?from=${viewing.from}&to=${viewing.to}&inline=1`
-    return `${base}/export?format=html&version=${viewing.ref}&inline=1${includeThreads ? '&threads=1' : ''}`
+    if (viewing.kind === 'compare')
+      return queryPath(`${base}/redline`, snapshotRequests.redlineQuery, {
+        from: viewing.from,
+        to: viewing.to,
+        inline: '1',
+      })
+    return queryPath(`${base}/export`, snapshotRequests.exportQuery, {
+      format: 'html',
+      version: viewing.ref,
+      inline: '1',
+      threads: includeThreads ? '1' : undefined,
+    })
   }, [base, viewing, includeThreads])
 
   const viewingRef = viewing.kind === 'version' ? viewing.ref : null
@@ -250,7 +267,11 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   <a
                     key={format}
                     className="download"
-                    href={`${base}/export?format=${format}&version=${viewing.ref}${includeThreads ? '&threads=1' : ''}`}
+                    href={queryPath(`${base}/export`, snapshotRequests.exportQuery, {
+                      format,
+                      version: viewing.ref,
+                      threads: includeThreads ? '1' : undefined,
+                    })}
                     download
                   >
                     {formatLabels[format]}
@@ -269,7 +290,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                         )
                       ) {
                         void act(
-                          () => apiFetch(`${base}/snapshots/${ref}/restore`, { method: 'POST', body: {} }),
+                          () => apiFetch(`${base}/snapshots/${ref}/restore`, { method: 'POST' }),
                           'Restored as a new change',
                         )
                       }
@@ -284,14 +305,21 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
               <div className="viewer-actions">
                 <a
                   className="download"
-                  href={`${base}/redline?from=${viewing.from}&to=${viewing.to}`}
+                  href={queryPath(`${base}/redline`, snapshotRequests.redlineQuery, {
+                    from: viewing.from,
+                    to: viewing.to,
+                  })}
                   download
                 >
                   Download redline (HTML)
                 </a>
                 <a
                   className="download"
-                  href={`${base}/redline?from=${viewing.from}&to=${viewing.to}&format=docx`}
+                  href={queryPath(`${base}/redline`, snapshotRequests.redlineQuery, {
+                    from: viewing.from,
+                    to: viewing.to,
+                    format: 'docx',
+                  })}
                   download
                 >
                   Download redline (Word)

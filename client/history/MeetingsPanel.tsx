@@ -1,6 +1,9 @@
 import type { FormEvent } from 'react'
+import { type CreateMeetingRequest, snapshotRequests } from '../../shared/api/index.ts'
 import type { MeetingView } from '../../shared/snapshots/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { jsonBody } from '../api/jsonBody.ts'
+import { formString } from '../auth/AuthForm.tsx'
 
 function lines(value: FormDataEntryValue | null): string[] {
   return typeof value === 'string'
@@ -30,14 +33,15 @@ export function MeetingsPanel({
     try {
       await apiFetch('/api/meetings', {
         method: 'POST',
-        body: {
-          title: form.get('title'),
-          date: form.get('date'),
-          format: form.get('format'),
-          place: form.get('place'),
+        body: jsonBody(snapshotRequests.createMeeting, {
+          title: formString(form, 'title'),
+          date: formString(form, 'date'),
+          // The options of our own select; the schema still checks it before sending.
+          format: formString(form, 'format') as CreateMeetingRequest['format'],
+          place: formString(form, 'place'),
           participants: { AZ: lines(form.get('participantsAZ')), US: lines(form.get('participantsUS')) },
-          notes: form.get('notes'),
-        },
+          notes: formString(form, 'notes'),
+        }),
       })
       formElement.reset()
       await onCreated()

@@ -1,5 +1,4 @@
-import { delegations, isRole, roles } from '../../shared/roles/index.ts'
-import { enumField, optionalStringField } from '../http/bodyFields.ts'
+import { adminRequests } from '../../shared/api/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -16,56 +15,54 @@ function baseUrl(context: RequestContext): string {
 }
 
 export function registerAdminRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit } = dependencies
+  const { accounts, sessions, signInLinks, invitations, audit } = dependencies
 
-  function accountParam(context: RequestContext) {
-    const account = accounts.findAccountById(Number(context.params.id))
+  async function accountParam(context: RequestContext) {
+    const account = await accounts.findAccountById(Number(context.params.id))
     if (!account) throw httpErrors.notFound('No such account')
     return account
   }
 
-  router.on('GET', '/api/admin/users', (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listAccounts().map(toAccountView)
+  const admin = { scope: 'admin' } as const
+
+  router.on('GET', '/api/admin/users', admin, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return (await accounts.listAccounts()).map(toAccountView)
   })
 
-  router.on('PATCH', '/api/admin/users/:id', async (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const body = await context.json()
-    const changes: { role?: (typeof roles)[number]; isAdmin?: boolean; disabled?: boolean } = {}
-    if (body.role !== undefined) {
-      if (!isRole(body.role)) throw httpErrors.badRequest(`"role" must be one of ${roles.join(', ')}`)
-      changes.role = body.role
-    }
-    if (body.isAdmin !== undefined) {
-      if (typeof body.isAdmin !== 'boolean') throw httpErrors.badRequest('"isAdmin" must be a boolean')
-      if (target.id === admin.id && !body.isAdmin)
-        throw httpErrors.badRequest('You cannot remove your own admin rights')
-      changes.isAdmin = body.isAdmin
-    }
-    if (body.disabled !== undefined) {
-      if (typeof body.disabled !== 'boolean') throw httpErrors.badRequest('"disabled" must be a boolean')
-      if (target.id === admin.id && body.disabled) throw httpErrors.badRequest('You cannot disable yourself')
-      changes.disabled = body.disabled
-    }
-    const updated = accounts.updateAccount(target.id, changes)!
-    audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'account.updated',
-      target: target.login,
-      detail: { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
-      address: context.address,
-    })
-    return toAccountView(updated)
-  })
+  router.on(
+    'PATCH',
+    '/api/admin/users/:id',
+    { ...admin, body: adminRequests.updateUser },
+    async (context) => {
+      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+      const target = await accountParam(context)
+      const changes = context.body
+      if (target.id === admin.id && changes.isAdmin === false)
+        throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
+      if (target.id === admin.id && changes.disabled === true)
+        throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
+      const updated = (await accounts.updateAccount(target.id, changes))!
+      await audit.record({
+        actorId: admin.id,
+        actorLogin: admin.login,
+        action: 'account.updated',
+        target: target.login,
+        detail: {
+          before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled },
+          changes,
+        },
+        address: context.address,
+      })
+      return toAccountView(updated)
+    },
+  )
 
-  router.on('POST', '/api/admin/users/:id/revoke-sessions', (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const revoked = accounts.revokeSessionsOf(target.id)
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const revoked = await sessions.revokeSessionsOf(target.id)
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sessions.revoked',
@@ -76,11 +73,11 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { revoked }
   })
 
-  router.on('POST', '/api/admin/users/:id/sign-in-link', (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const target = accountParam(context)
-    const token = accounts.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
-    audit.record({
+  router.on('POST', '/api/admin/users/:id/sign-in-link', admin, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const token = await signInLinks.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
+    await audit.record({
       actorId: admin.id,
       actorLogin: admin.login,
       action: 'sign-in-link.created',
@@ -91,35 +88,36 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return { url: `${baseUrl(context)}/sign-in#link=${token}` }
   })
 
-  router.on('GET', '/api/admin/invitations', (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    return accounts.listInvitations()
+  router.on('GET', '/api/admin/invitations', admin, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return await invitations.listInvitations()
   })
 
-  router.on('POST', '/api/admin/invitations', async (context) => {
-    const { account: admin } = requireAccount(dependencies, context, { admin: true })
-    const body = await context.json()
-    const { invitation, token } = accounts.createInvitation({
-      delegation: enumField(body, 'delegation', delegations),
-      role: enumField(body, 'role', roles),
-      name: optionalStringField(body, 'name', { max: 80 }),
-      createdBy: admin.id,
-      expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
-    })
-    audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'invitation.created',
-      target: invitation.name,
-      detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
-      address: context.address,
-    })
-    return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
-  })
+  router.on(
+    'POST',
+    '/api/admin/invitations',
+    { ...admin, body: adminRequests.createInvitation },
+    async (context) => {
+      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+      const { invitation, token } = await invitations.createInvitation({
+        ...context.body,
+        createdBy: admin.id,
+        expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
+      })
+      await audit.record({
+        actorId: admin.id,
+        actorLogin: admin.login,
+        action: 'invitation.created',
+        target: invitation.name,
+        detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
+        address: context.address,
+      })
+      return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
+    },
+  )
 
-  router.on('GET', '/api/admin/audit', (context) => {
-    requireAccount(dependencies, context, { admin: true })
-    const before = Number(context.url.searchParams.get('before'))
-    return audit.list({ limit: 200, beforeId: Number.isInteger(before) && before > 0 ? before : undefined })
+  router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, async (context) => {
+    await requireAccount(dependencies, context, { admin: true })
+    return await audit.list({ limit: 200, beforeId: context.query.before })
   })
 }

@@ -1,31 +1,33 @@
 import type { ServerResponse } from 'node:http'
-import type { SessionView } from '../../shared/api/index.ts'
-import { delegations } from '../../shared/roles/index.ts'
+import { authRequests, type SessionView } from '../../shared/api/index.ts'
 import type { Account } from '../auth/Account.ts'
 import { sessionCookieName } from '../auth/Authenticator.ts'
 import { hashPassword, verifyPassword } from '../auth/passwordHash.ts'
-import { enumField, loginField, optionalStringField, passwordField, stringField } from '../http/bodyFields.ts'
 import { sessionCookie } from '../http/cookies.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
-import { assertSameOrigin, requireAccount } from './requireAccount.ts'
+import { requireAccount } from './requireAccount.ts'
 import { toAccountView } from './toAccountView.ts'
 
 // A password check costs ~50 ms of scrypt; a fixed dummy hash keeps unknown logins from answering faster.
 const dummyHash = hashPassword('timing-equaliser-not-a-real-password')
 
 export function registerAuthRoutes(router: Router, dependencies: ApiDependencies): void {
-  const { accounts, audit, signInLimits } = dependencies
+  const { accounts, sessions, signInLinks, invitations, setupSecret, audit, signInLimits } = dependencies
 
-  function startBrowserSession(context: RequestContext, account: Account, how: string): SessionView {
-    const { token } = accounts.createSession({
+  async function startBrowserSession(
+    context: RequestContext,
+    account: Account,
+    how: string,
+  ): Promise<SessionView> {
+    const { token } = await sessions.createSession({
       userId: account.id,
       kind: 'browser',
       expiresAt: new Date(Date.now() + dependencies.browserSessionTtlMs),
     })
     setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'auth.sign-in',
@@ -43,26 +45,24 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     )
   }
 
-  router.on('GET', '/api/session', (context): SessionView => {
-    const authenticated = dependencies.authenticator.authenticate(context.request)
+  // Reading who you are is harmless, so a token limited to one document may do it.
+  router.on('GET', '/api/session', { scope: 'public' }, async (context): Promise<SessionView> => {
+    const authenticated = await dependencies.authenticator.authenticate(context.request)
     return {
       account: authenticated ? toAccountView(authenticated.account) : null,
-      needsSetup: accounts.countAccounts() === 0,
+      needsSetup: (await accounts.countAccounts()) === 0,
     }
   })
 
-  router.on('POST', '/api/auth/sign-in', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const login = stringField(body, 'login', { max: 100 }).toLowerCase()
-    const password = typeof body.password === 'string' ? body.password : ''
+  router.on('POST', '/api/auth/sign-in', { scope: 'public', body: authRequests.signIn }, async (context) => {
+    const { login, password } = context.body
     const addressKey = context.address ?? 'unknown'
     const retryAfter = Math.max(
       signInLimits.byLogin.retryAfter(login),
       signInLimits.byAddress.retryAfter(addressKey),
     )
     if (retryAfter > 0) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: login,
         action: 'auth.sign-in-throttled',
@@ -72,13 +72,13 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       })
       throw httpErrors.rateLimited(retryAfter)
     }
-    const account = accounts.findAccountByLogin(login)
-    const hash = account ? accounts.passwordHashOf(account.id) : null
+    const account = await accounts.findAccountByLogin(login)
+    const hash = account ? await accounts.passwordHashOf(account.id) : null
     const valid = await verifyPassword(password, hash ?? (await dummyHash))
     if (!account || !hash || !valid || account.disabled) {
       signInLimits.byLogin.hit(login)
       signInLimits.byAddress.hit(addressKey)
-      audit.record({
+      await audit.record({
         actorId: account?.id ?? null,
         actorLogin: login,
         action: 'auth.sign-in-failed',
@@ -92,13 +92,11 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'password')
   })
 
-  router.on('POST', '/api/auth/link', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const token = stringField(await context.json(), 'token', { max: 200 })
-    const userId = accounts.consumeSignInLink(token, new Date())
-    const account = userId === null ? null : accounts.findAccountById(userId)
+  router.on('POST', '/api/auth/link', { scope: 'public', body: authRequests.signInLink }, async (context) => {
+    const userId = await signInLinks.consumeSignInLink(context.body.token, new Date())
+    const account = userId === null ? null : await accounts.findAccountById(userId)
     if (!account || account.disabled) {
-      audit.record({
+      await audit.record({
         actorId: null,
         actorLogin: null,
         action: 'auth.sign-in-failed',
@@ -111,11 +109,12 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'link')
   })
 
-  router.on('POST', '/api/auth/sign-out', (context) => {
-    const authenticated = requireAccount(dependencies, context)
-    accounts.revokeSession(authenticated.session.id)
+  // Ending the session you hold is harmless, so a token limited to one document may end itself.
+  router.on('POST', '/api/auth/sign-out', { scope: 'session' }, async (context) => {
+    const authenticated = await requireAccount(dependencies, context)
+    await sessions.revokeSession(authenticated.session.id)
     setSessionCookie(context.response, '', 0)
-    audit.record({
+    await audit.record({
       actorId: authenticated.account.id,
       actorLogin: authenticated.account.login,
       action: 'auth.sign-out',
@@ -126,17 +125,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return { ok: true }
   })
 
-  router.on('POST', '/api/setup', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const account = accounts.completeSetup(stringField(body, 'token', { max: 200 }), {
-      login: loginField(body),
-      name: stringField(body, 'name', { max: 80 }),
-      delegation: enumField(body, 'delegation', delegations),
-      passwordHash: await hashPassword(passwordField(body)),
+  router.on('POST', '/api/setup', { scope: 'public', body: authRequests.setup }, async (context) => {
+    const { token, password, ...fields } = context.body
+    const account = await setupSecret.completeSetup(token, {
+      ...fields,
+      passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'setup.first-admin',
@@ -147,8 +143,8 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'setup')
   })
 
-  router.on('GET', '/api/invitations/:token', (context) => {
-    const invitation = accounts.findInvitation(context.params.token ?? '', new Date())
+  router.on('GET', '/api/invitations/:token', { scope: 'public' }, async (context) => {
+    const invitation = await invitations.findInvitation(context.params.token ?? '', new Date())
     if (!invitation) throw httpErrors.notFound('This invitation is not valid (used or expired)')
     return {
       delegation: invitation.delegation,
@@ -158,18 +154,17 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     }
   })
 
-  router.on('POST', '/api/invitations/:token/accept', async (context) => {
-    assertSameOrigin(dependencies, context)
-    const body = await context.json()
-    const login = loginField(body)
-    if (accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
-    const account = accounts.acceptInvitation(context.params.token ?? '', new Date(), {
+  const acceptInvitation = { scope: 'public', body: authRequests.acceptInvitation } as const
+  router.on('POST', '/api/invitations/:token/accept', acceptInvitation, async (context) => {
+    const { login, name, password } = context.body
+    if (await accounts.findAccountByLogin(login)) throw httpErrors.conflict('This login is taken')
+    const account = await invitations.acceptInvitation(context.params.token ?? '', new Date(), {
       login,
-      name: stringField(body, 'name', { max: 80 }),
-      passwordHash: await hashPassword(passwordField(body)),
+      name,
+      passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'invitation.accepted',
@@ -180,19 +175,18 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return startBrowserSession(context, account, 'invitation')
   })
 
-  router.on('POST', '/api/tokens', async (context) => {
-    const { account } = requireAccount(dependencies, context)
-    const body = await context.json()
-    const documentName = optionalStringField(body, 'documentName', { max: 64 })
-    const days = typeof body.days === 'number' && body.days > 0 && body.days <= 365 ? body.days : 30
-    const { session, token } = accounts.createSession({
+  // Account-wide: a token limited to one document must not mint itself an unlimited one.
+  router.on('POST', '/api/tokens', { scope: 'account', body: authRequests.createToken }, async (context) => {
+    const { account } = await requireAccount(dependencies, context)
+    const { documentName, label, days } = context.body
+    const { session, token } = await sessions.createSession({
       userId: account.id,
       kind: 'token',
       documentName,
-      label: optionalStringField(body, 'label', { max: 80 }),
+      label,
       expiresAt: new Date(Date.now() + days * 86_400_000),
     })
-    audit.record({
+    await audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'token.created',

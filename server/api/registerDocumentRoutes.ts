@@ -1,36 +1,35 @@
-import type { DocumentSummary } from '../../shared/api/index.ts'
-import { documentOfThreads } from '../../shared/comments/index.ts'
-import { isValidDocumentName } from '../../shared/protocol/index.ts'
-import { enumField, stringField } from '../http/bodyFields.ts'
+import { type DocumentSummary, documentRequests } from '../../shared/api/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
+import { generateDocumentName } from './generateDocumentName.ts'
 import { requireAccount } from './requireAccount.ts'
 
 export function registerDocumentRoutes(router: Router, dependencies: ApiDependencies): void {
   const { authenticator, catalog } = dependencies
 
-  router.on('GET', '/api/documents', (context): DocumentSummary[] => {
-    const { account } = requireAccount(dependencies, context)
-    return catalog.list().flatMap((document) => {
-      const access = authenticator.access(account, document.name)
-      return access ? [{ name: document.name, title: document.title, role: access.role }] : []
-    })
+  // Open to tokens limited to one document, which see only that one.
+  router.on('GET', '/api/documents', { scope: 'session' }, async (context): Promise<DocumentSummary[]> => {
+    const { account, session } = await requireAccount(dependencies, context)
+    const summaries: DocumentSummary[] = []
+    for (const document of await catalog.list()) {
+      if (session.documentName !== null && session.documentName !== document.name) continue
+      const access = await authenticator.access(account, document.name)
+      if (access) summaries.push({ name: document.name, title: document.title, role: access.role })
+    }
+    return summaries
   })
 
-  router.on('POST', '/api/documents', async (context): Promise<DocumentSummary> => {
-    const { account } = requireAccount(dependencies, context)
+  const create = { scope: 'account', body: documentRequests.create } as const
+  router.on('POST', '/api/documents', create, async (context): Promise<DocumentSummary> => {
+    const { account } = await requireAccount(dependencies, context)
     if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs create documents')
-    const body = await context.json()
-    const name = stringField(body, 'name', { max: 55 })
-    if (!isValidDocumentName(name) || documentOfThreads(name) !== null) {
-      throw httpErrors.badRequest('"name" may use a-z, 0-9 and dashes (not ending in --threads)')
-    }
-    if (catalog.find(name)) throw httpErrors.conflict('A document with this name exists')
-    const visibility = enumField(body, 'visibility', ['everyone', 'delegation'] as const)
-    const document = catalog.ensure({
+    const { title, visibility } = context.body
+    let name = generateDocumentName(title)
+    while (await catalog.find(name)) name = generateDocumentName(title)
+    const document = await catalog.ensure({
       name,
-      title: stringField(body, 'title', { max: 200 }),
+      title,
       position: 20,
       access: [
         {
@@ -42,7 +41,7 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
         },
       ],
     })
-    dependencies.audit.record({
+    await dependencies.audit.record({
       actorId: account.id,
       actorLogin: account.login,
       action: 'document.created',
@@ -53,11 +52,16 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
     return { name: document.name, title: document.title, role: account.role }
   })
 
-  router.on('GET', '/api/documents/:name', (context): DocumentSummary => {
-    const { account } = requireAccount(dependencies, context)
-    const access = authenticator.access(account, context.params.name ?? '')
-    // Invisible and missing look the same, so a delegation-internal document's existence does not leak.
-    if (!access) throw httpErrors.notFound('No such document')
-    return { name: access.document.name, title: access.document.title, role: access.role }
-  })
+  router.on(
+    'GET',
+    '/api/documents/:name',
+    { scope: 'document' },
+    async (context): Promise<DocumentSummary> => {
+      const { account } = await requireAccount(dependencies, context)
+      const access = await authenticator.access(account, context.params.name ?? '')
+      // Invisible and missing look the same, so a delegation-internal document's existence does not leak.
+      if (!access) throw httpErrors.notFound('No such document')
+      return { name: access.document.name, title: access.document.title, role: access.role }
+    },
+  )
 }

@@ -1,3 +1,4 @@
+import { threadRequests } from '../../shared/api/index.ts'
 import type { ThreadService } from '../comments/ThreadService.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
@@ -15,46 +16,43 @@ export function registerThreadRoutes(
   dependencies: ApiDependencies,
   threads: ThreadService,
 ): void {
-  /** The caller and their role in the document named in the path; 404 if they cannot see it. */
+  const document = { scope: 'document' } as const
 
-  router.on('GET', '/api/documents/:name/threads', (context) =>
-    threads.list(requireDocumentActor(dependencies, context).documentName),
+  router.on('GET', '/api/documents/:name/threads', document, async (context) =>
+    threads.list((await requireDocumentActor(dependencies, context)).documentName),
   )
 
-  router.on('POST', '/api/documents/:name/threads', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
-    const body = await context.json()
-    return threads.create(documentName, actor, {
-      kind: body.kind,
-      area: body.area,
-      anchor: body.anchor,
-      quote: body.quote,
-      text: body.text,
-    })
+  const create = { ...document, body: threadRequests.create }
+  router.on('POST', '/api/documents/:name/threads', create, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    // The service validates the anchor against the document; fields a kind lacks are absent.
+    return threads.create(documentName, actor, { area: null, anchor: null, quote: null, ...context.body })
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/comments', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
-    return threads.reply(idParam(context, 'id'), documentName, actor, (await context.json()).text)
+  const reply = { ...document, body: threadRequests.reply }
+  router.on('POST', '/api/documents/:name/threads/:id/comments', reply, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    return threads.reply(idParam(context, 'id'), documentName, actor, context.body.text)
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/resolve', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/resolve', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'resolved')
   })
 
-  router.on('POST', '/api/documents/:name/threads/:id/reopen', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('POST', '/api/documents/:name/threads/:id/reopen', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.setStatus(idParam(context, 'id'), documentName, actor, 'open')
   })
 
-  router.on('PATCH', '/api/documents/:name/comments/:id', async (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
-    return threads.edit(idParam(context, 'id'), documentName, actor, (await context.json()).text)
+  const edit = { ...document, body: threadRequests.edit }
+  router.on('PATCH', '/api/documents/:name/comments/:id', edit, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    return threads.edit(idParam(context, 'id'), documentName, actor, context.body.text)
   })
 
-  router.on('DELETE', '/api/documents/:name/comments/:id', (context) => {
-    const { actor, documentName } = requireDocumentActor(dependencies, context)
+  router.on('DELETE', '/api/documents/:name/comments/:id', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
     return threads.remove(idParam(context, 'id'), documentName, actor)
   })
 }

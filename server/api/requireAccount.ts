@@ -18,12 +18,12 @@ export function assertSameOrigin(dependencies: ApiDependencies, context: Request
 }
 
 /** The signed-in account for a request, or a 401/403. */
-export function requireAccount(
+export async function requireAccount(
   dependencies: ApiDependencies,
   context: RequestContext,
   { admin = false }: { admin?: boolean } = {},
-): Authenticated {
-  const authenticated = dependencies.authenticator.authenticate(context.request)
+): Promise<Authenticated> {
+  const authenticated = await dependencies.authenticator.authenticate(context.request)
   if (!authenticated) throw httpErrors.unauthenticated()
   if (authenticated.via === 'cookie') assertSameOrigin(dependencies, context)
   if (admin && !authenticated.account.isAdmin) throw httpErrors.forbidden('Administrators only')

@@ -14,6 +14,7 @@ export type NewAuditEvent = Omit<AuditEvent, 'id' | 'at'>
 
 /** Append-only record of security-relevant events: who, what, when, from where. */
 export interface AuditLog {
-  record(event: NewAuditEvent): void
-  list(options: { limit: number; beforeId?: number }): AuditEvent[]
+  record(event: NewAuditEvent): Promise<void>
+  /** Newest first, at most `limit`; `beforeId` pages on from the last id of the previous page. */
+  list(options: { limit: number; beforeId?: number }): Promise<AuditEvent[]>
 }

@@ -12,23 +12,11 @@ interface AuditRow {
   address: string | null
 }
 
+/** The audit log in SQLite (table `audit_events`). */
 export class SqliteAuditLog implements AuditLog {
-  constructor(private readonly database: SqliteDatabase) {
-    database.exec(`
-      CREATE TABLE IF NOT EXISTS audit_events (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        at TEXT NOT NULL,
-        actor_id INTEGER,
-        actor_login TEXT,
-        action TEXT NOT NULL,
-        target TEXT,
-        detail TEXT NOT NULL,
-        address TEXT
-      );
-    `)
-  }
+  constructor(private readonly database: SqliteDatabase) {}
 
-  record(event: NewAuditEvent): void {
+  async record(event: NewAuditEvent): Promise<void> {
     this.database
       .prepare(
         'INSERT INTO audit_events (at, actor_id, actor_login, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -44,7 +32,7 @@ export class SqliteAuditLog implements AuditLog {
       )
   }
 
-  list({ limit, beforeId }: { limit: number; beforeId?: number }): AuditEvent[] {
+  async list({ limit, beforeId }: { limit: number; beforeId?: number }): Promise<AuditEvent[]> {
     const rows = this.database
       .prepare('SELECT * FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT ?')
       .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as AuditRow[]

@@ -8,7 +8,7 @@ import { readCookie } from '../http/cookies.ts'
 import type { Principal } from '../sync/Principal.ts'
 import type { UpgradeDecision } from '../sync/SyncServer.ts'
 import type { Account, Session } from './Account.ts'
-import type { AccountStore } from './AccountStore.ts'
+import type { SessionStore } from './SessionStore.ts'
 
 export const sessionCookieName = 'cd_session'
 
@@ -27,28 +27,28 @@ export interface DocumentAccess {
 /** Resolves who a request comes from and what they may open. Every check happens here, on the server. */
 export class Authenticator {
   constructor(
-    private readonly accounts: AccountStore,
+    private readonly sessions: SessionStore,
     private readonly catalog: DocumentCatalog,
     /** Origins allowed to use cookie sessions; null means "the origin of the Host header". */
     private readonly allowedOrigins: readonly string[] | null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  authenticate(request: IncomingMessage): Authenticated | null {
+  async authenticate(request: IncomingMessage): Promise<Authenticated | null> {
     const authorization = request.headers.authorization
     if (authorization?.startsWith('Bearer ')) {
-      const found = this.accounts.findSession(authorization.slice('Bearer '.length).trim(), this.now())
+      const found = await this.sessions.findSession(authorization.slice('Bearer '.length).trim(), this.now())
       return found ? { ...found, via: 'bearer' } : null
     }
     // WebSocket clients in Node and scripts may pass a token as a query parameter (browsers use the cookie).
     const queryToken = new URL(request.url ?? '/', 'http://localhost').searchParams.get('token')
     if (queryToken) {
-      const found = this.accounts.findSession(queryToken, this.now())
+      const found = await this.sessions.findSession(queryToken, this.now())
       return found ? { ...found, via: 'bearer' } : null
     }
     const cookie = readCookie(request, sessionCookieName)
     if (!cookie) return null
-    const found = this.accounts.findSession(cookie, this.now())
+    const found = await this.sessions.findSession(cookie, this.now())
     return found ? { ...found, via: 'cookie' } : null
   }
 
@@ -62,31 +62,31 @@ export class Authenticator {
   }
 
   /** The document and role for an account, or null if the document is invisible to it. */
-  access(account: Account, documentName: string): DocumentAccess | null {
-    const document = this.catalog.find(documentName)
+  async access(account: Account, documentName: string): Promise<DocumentAccess | null> {
+    const document = await this.catalog.find(documentName)
     if (!document) return null
     const role = effectiveRole(account, document)
     return role ? { document, role } : null
   }
 
-  authenticateUpgrade(request: IncomingMessage, documentName: string): UpgradeDecision {
+  async authenticateUpgrade(request: IncomingMessage, documentName: string): Promise<UpgradeDecision> {
     if (!this.isOriginAllowed(request)) {
       return { closeCode: CloseCode.forbidden, reason: 'origin not allowed' }
     }
-    const authenticated = this.authenticate(request)
+    const authenticated = await this.authenticate(request)
     if (!authenticated) return { closeCode: CloseCode.unauthenticated, reason: 'sign in first' }
     return this.decide(authenticated.session, authenticated.account, documentName)
   }
 
   /** Re-checks an open connection: revoked sessions, role and access changes take effect while connected. */
-  revalidate(principal: Principal, documentName: string): UpgradeDecision {
+  async revalidate(principal: Principal, documentName: string): Promise<UpgradeDecision> {
     if (principal.sessionId === null) return { principal }
-    const found = this.accounts.findSessionById(principal.sessionId, this.now())
+    const found = await this.sessions.findSessionById(principal.sessionId, this.now())
     if (!found) return { closeCode: CloseCode.unauthenticated, reason: 'session ended' }
     return this.decide(found.session, found.account, documentName)
   }
 
-  private decide(session: Session, account: Account, documentName: string): UpgradeDecision {
+  private async decide(session: Session, account: Account, documentName: string): Promise<UpgradeDecision> {
     if (
       session.documentName !== null &&
       session.documentName !== (documentOfThreads(documentName) ?? documentName)
@@ -95,7 +95,7 @@ export class Authenticator {
     }
     // A document's threads channel is readable by whoever may open the document, and written only by the server.
     const threadsOf = documentOfThreads(documentName)
-    const access = this.access(account, threadsOf ?? documentName)
+    const access = await this.access(account, threadsOf ?? documentName)
     if (!access) return { closeCode: CloseCode.notFound, reason: 'no such document' }
     if (threadsOf !== null) access.role = 'observer'
     return {

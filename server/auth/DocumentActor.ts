@@ -16,8 +16,8 @@ export function recordDocumentAction(
   action: string,
   documentName: string,
   detail: Record<string, unknown>,
-): void {
-  audit.record({
+): Promise<void> {
+  return audit.record({
     actorId: actor.account.id,
     actorLogin: actor.account.login,
     action,

@@ -1,7 +1,5 @@
 import { type Delegation, type Role, roles } from '../../shared/roles/index.ts'
-import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
-import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
-import type { AccountStore } from './AccountStore.ts'
+import type { Stores } from '../persistence/Stores.ts'
 
 const demoNames: Record<Delegation, Record<Role, string>> = {
   AZ: {
@@ -30,14 +28,15 @@ export interface DemoAccountLink {
  * Evaluation data: one account per role in each delegation (the co-chairs are admins), each delegation's
  * internal notes, and the record of the first full meeting (online, 19 December 2025). Idempotent; every call issues fresh one-time sign-in links.
  */
-export function seedDemo(
-  accounts: AccountStore,
-  catalog: DocumentCatalog,
-  snapshots: SnapshotStore,
-): DemoAccountLink[] {
+export async function seedDemo({
+  accounts,
+  signInLinks,
+  catalog,
+  meetings,
+}: Pick<Stores, 'accounts' | 'signInLinks' | 'catalog' | 'meetings'>): Promise<DemoAccountLink[]> {
   const links: DemoAccountLink[] = []
   for (const delegation of ['AZ', 'US'] as const) {
-    catalog.ensure({
+    await catalog.ensure({
       name: `${delegation.toLowerCase()}-notes`,
       title: `${delegation === 'AZ' ? 'Azerbaijani' : 'US'} delegation notes`,
       position: 10,
@@ -46,23 +45,23 @@ export function seedDemo(
     for (const role of roles) {
       const login = `${delegation.toLowerCase()}-${role}`
       const account =
-        accounts.findAccountByLogin(login) ??
-        accounts.createAccount({
+        (await accounts.findAccountByLogin(login)) ??
+        (await accounts.createAccount({
           login,
           name: demoNames[delegation][role],
           delegation,
           role,
           isAdmin: role === 'co-chair',
           passwordHash: null,
-        })
-      const token = accounts.createSignInLink(account.id, new Date(Date.now() + 7 * 86_400_000))
+        }))
+      const token = await signInLinks.createSignInLink(account.id, new Date(Date.now() + 7 * 86_400_000))
       links.push({ login, name: account.name, delegation, role: account.role, token })
     }
   }
   const firstMeetingDate = '2025-12-19'
-  if (!snapshots.listMeetings().some((meeting) => meeting.date === firstMeetingDate)) {
-    const coChair = accounts.findAccountByLogin('az-co-chair')!
-    snapshots.createMeeting({
+  if (!(await meetings.listMeetings()).some((meeting) => meeting.date === firstMeetingDate)) {
+    const coChair = (await accounts.findAccountByLogin('az-co-chair'))!
+    await meetings.createMeeting({
       title: 'First full meeting of the Strategic Working Group',
       date: firstMeetingDate,
       format: 'online',

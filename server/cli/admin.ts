@@ -1,14 +1,11 @@
 import { parseArgs } from 'node:util'
 import { delegations, isDelegation, isRole, roles } from '../../shared/roles/index.ts'
-import { SqliteAuditLog } from '../audit/SqliteAuditLog.ts'
 import { hashPassword } from '../auth/passwordHash.ts'
-import { SqliteAccountStore } from '../auth/SqliteAccountStore.ts'
 import { seedDemo } from '../auth/seedDemo.ts'
 import { ConfigError, parseConfig } from '../config.ts'
 import { ensureStandardDocuments } from '../documents/ensureStandardDocuments.ts'
-import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
+import { createSqliteStores } from '../persistence/createSqliteStores.ts'
 import { openSqliteDatabase } from '../persistence/openSqliteDatabase.ts'
-import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -62,16 +59,15 @@ async function main(): Promise<void> {
   }
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
-  const accounts = new SqliteAccountStore(database)
-  const catalog = new SqliteDocumentCatalog(database)
-  const audit = new SqliteAuditLog(database)
-  ensureStandardDocuments(catalog)
+  const stores = createSqliteStores(database)
+  const { accounts, sessions, signInLinks, setupSecret, audit } = stores
+  await ensureStandardDocuments(stores.catalog)
   const record = (action: string, target: string | null, detail: Record<string, unknown> = {}) =>
     audit.record({ actorId: null, actorLogin: 'cli', action, target, detail, address: 'cli' })
 
-  function accountByLogin() {
+  async function accountByLogin() {
     if (!values.login) fail('--login is required')
-    const account = accounts.findAccountByLogin(values.login)
+    const account = await accounts.findAccountByLogin(values.login)
     if (!account) fail(`no account with login "${values.login}"`)
     return account
   }
@@ -86,7 +82,7 @@ async function main(): Promise<void> {
         if (!isRole(role)) fail(`--role must be one of ${roles.join(', ')}`)
         if (values.password !== undefined && values.password.length < 10)
           fail('--password needs 10+ characters')
-        const account = accounts.createAccount({
+        const account = await accounts.createAccount({
           login,
           name,
           delegation,
@@ -94,15 +90,15 @@ async function main(): Promise<void> {
           isAdmin: values.admin !== undefined && values.admin !== 'false',
           passwordHash: values.password ? await hashPassword(values.password) : null,
         })
-        record('account.created', login, { role, delegation })
+        await record('account.created', login, { role, delegation })
         process.stdout.write(`Created ${account.login} (#${account.id}), ${delegation} ${role}\n`)
         break
       }
       case 'set-role': {
-        const account = accountByLogin()
+        const account = await accountByLogin()
         if (!isRole(values.role)) fail(`--role must be one of ${roles.join(', ')}`)
-        accounts.updateAccount(account.id, { role: values.role })
-        record('account.updated', account.login, {
+        await accounts.updateAccount(account.id, { role: values.role })
+        await record('account.updated', account.login, {
           before: { role: account.role },
           changes: { role: values.role },
         })
@@ -110,49 +106,49 @@ async function main(): Promise<void> {
         break
       }
       case 'set-admin': {
-        const account = accountByLogin()
+        const account = await accountByLogin()
         const isAdmin = values.admin === 'true'
-        accounts.updateAccount(account.id, { isAdmin })
-        record('account.updated', account.login, { changes: { isAdmin } })
+        await accounts.updateAccount(account.id, { isAdmin })
+        await record('account.updated', account.login, { changes: { isAdmin } })
         process.stdout.write(`${account.login}: admin = ${isAdmin}\n`)
         break
       }
       case 'revoke-sessions': {
-        const account = accountByLogin()
-        const revoked = accounts.revokeSessionsOf(account.id)
-        record('sessions.revoked', account.login, { revoked })
+        const account = await accountByLogin()
+        const revoked = await sessions.revokeSessionsOf(account.id)
+        await record('sessions.revoked', account.login, { revoked })
         process.stdout.write(`Revoked ${revoked} session(s) of ${account.login}\n`)
         break
       }
       case 'sign-in-link': {
-        const account = accountByLogin()
-        const token = accounts.createSignInLink(account.id, new Date(Date.now() + 24 * 3_600_000))
-        record('sign-in-link.created', account.login)
+        const account = await accountByLogin()
+        const token = await signInLinks.createSignInLink(account.id, new Date(Date.now() + 24 * 3_600_000))
+        await record('sign-in-link.created', account.login)
         process.stdout.write(`${baseUrl}/sign-in#link=${token}\n`)
         break
       }
       case 'token': {
-        const account = accountByLogin()
+        const account = await accountByLogin()
         const days = values.days ? Number(values.days) : 30
         if (!Number.isFinite(days) || days <= 0 || days > 365) fail('--days must be 1–365')
-        const { token } = accounts.createSession({
+        const { token } = await sessions.createSession({
           userId: account.id,
           kind: 'token',
           documentName: values.document ?? null,
           label: values.label ?? 'cli',
           expiresAt: new Date(Date.now() + days * 86_400_000),
         })
-        record('token.created', account.login, { documentName: values.document ?? null, days })
+        await record('token.created', account.login, { documentName: values.document ?? null, days })
         process.stdout.write(`${token}\n`)
         break
       }
       case 'setup-link': {
-        if (accounts.countAccounts() > 0) fail('setup is complete: accounts exist already')
-        process.stdout.write(`${baseUrl}/setup#token=${accounts.createSetupToken()}\n`)
+        if ((await accounts.countAccounts()) > 0) fail('setup is complete: accounts exist already')
+        process.stdout.write(`${baseUrl}/setup#token=${await setupSecret.createSetupToken()}\n`)
         break
       }
       case 'demo': {
-        for (const link of seedDemo(accounts, catalog, new SqliteSnapshotStore(database))) {
+        for (const link of await seedDemo(stores)) {
           process.stdout.write(
             `${link.delegation} ${link.role.padEnd(9)} ${link.name.padEnd(16)} ${baseUrl}/sign-in#link=${link.token}\n`,
           )
@@ -160,7 +156,7 @@ async function main(): Promise<void> {
         break
       }
       case 'list-users': {
-        for (const account of accounts.listAccounts()) {
+        for (const account of await accounts.listAccounts()) {
           process.stdout.write(
             `${String(account.id).padStart(4)}  ${account.login.padEnd(24)} ${account.delegation} ${account.role.padEnd(9)} ${account.isAdmin ? 'admin ' : '      '}${account.disabled ? 'disabled ' : ''}${account.name}\n`,
           )

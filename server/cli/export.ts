@@ -37,17 +37,18 @@ async function main(): Promise<void> {
     throw new ConfigError('--snapshot must be an id or "current"')
 
   const config = parseConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' })
-  const app = createApp(config, new Logger(config.logLevel))
+  const app = await createApp(config, new Logger(config.logLevel))
   try {
     if (values.list) {
-      for (const snapshot of app.snapshots.list(values.document)) {
+      for (const snapshot of await app.snapshots.list(values.document)) {
         process.stdout.write(
           `${String(snapshot.id).padStart(4)}  ${snapshot.createdAt}  ${snapshot.contentHash.slice(0, 12)}  ${snapshot.name}\n`,
         )
       }
       return
     }
-    if (!app.catalog.find(values.document)) throw new ConfigError(`no document "${values.document}"`)
+    if (!(await app.stores.catalog.find(values.document)))
+      throw new ConfigError(`no document "${values.document}"`)
     const rendered = await app.snapshots.export(values.document, version, format, values.threads)
     const out = path.resolve(values.out ?? rendered.filename)
     fs.writeFileSync(out, rendered.body)

@@ -1,7 +1,7 @@
 import type { CommentView, ThreadView } from '../../shared/comments/index.ts'
 import { isDelegation } from '../../shared/roles/index.ts'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
-import type { NewComment, NewThread, ThreadStore } from './ThreadStore.ts'
+import type { CommentOwner, NewComment, NewThread, ThreadStore } from './ThreadStore.ts'
 
 interface ThreadRow {
   id: number
@@ -46,41 +46,11 @@ function toComment(row: CommentRow): CommentView {
   }
 }
 
+/** Threads and comments in SQLite (tables `threads`, `comments`). */
 export class SqliteThreadStore implements ThreadStore {
-  constructor(private readonly database: SqliteDatabase) {
-    database.exec(`
-      CREATE TABLE IF NOT EXISTS threads (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        document_name TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('area', 'inline')),
-        area TEXT NOT NULL,
-        anchor_start TEXT,
-        anchor_end TEXT,
-        quote TEXT,
-        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
-        created_by INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        resolved_by INTEGER,
-        resolved_at TEXT
-      );
-      CREATE INDEX IF NOT EXISTS threads_by_document ON threads (document_name, id);
-      CREATE TABLE IF NOT EXISTS comments (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        thread_id INTEGER NOT NULL REFERENCES threads (id),
-        author_id INTEGER NOT NULL,
-        author_name TEXT NOT NULL,
-        delegation TEXT NOT NULL,
-        text TEXT,
-        mentions TEXT NOT NULL DEFAULT '[]',
-        created_at TEXT NOT NULL,
-        edited_at TEXT,
-        deleted_at TEXT
-      );
-      CREATE INDEX IF NOT EXISTS comments_by_thread ON comments (thread_id, id);
-    `)
-  }
+  constructor(private readonly database: SqliteDatabase) {}
 
-  createThread(thread: NewThread): ThreadView {
+  async createThread(thread: NewThread): Promise<ThreadView> {
     return this.database.transaction(() => {
       const result = this.database
         .prepare(
@@ -99,58 +69,66 @@ export class SqliteThreadStore implements ThreadStore {
         )
       const id = Number(result.lastInsertRowid)
       this.insertComment(id, thread.firstComment)
-      return this.findThread(id)!
+      return this.findNow(id)!
     })()
   }
 
-  findThread(id: number): ThreadView | null {
+  async findThread(id: number): Promise<ThreadView | null> {
+    return this.findNow(id)
+  }
+
+  private findNow(id: number): ThreadView | null {
     const row = this.database.prepare('SELECT * FROM threads WHERE id = ?').get(id) as ThreadRow | undefined
     return row ? this.toThread(row) : null
   }
 
-  listThreads(documentName: string): ThreadView[] {
+  async listThreads(documentName: string): Promise<ThreadView[]> {
     const rows = this.database
       .prepare('SELECT * FROM threads WHERE document_name = ? ORDER BY id')
       .all(documentName) as ThreadRow[]
     return rows.map((row) => this.toThread(row))
   }
 
-  addComment(threadId: number, comment: NewComment): ThreadView {
+  async addComment(threadId: number, comment: NewComment): Promise<ThreadView> {
     this.insertComment(threadId, comment)
-    return this.findThread(threadId)!
+    return this.findNow(threadId)!
   }
 
-  findComment(id: number): { threadId: number; authorId: number; deletedAt: string | null } | null {
+  async findComment(id: number): Promise<CommentOwner | null> {
+    return this.findOwner(id)
+  }
+
+  private findOwner(id: number): CommentOwner | null {
     const row = this.database
       .prepare('SELECT thread_id, author_id, deleted_at FROM comments WHERE id = ?')
       .get(id) as { thread_id: number; author_id: number; deleted_at: string | null } | undefined
     return row ? { threadId: row.thread_id, authorId: row.author_id, deletedAt: row.deleted_at } : null
   }
 
-  editComment(id: number, text: string, mentions: number[]): ThreadView {
+  async editComment(id: number, text: string, mentions: number[]): Promise<ThreadView> {
     this.database
       .prepare(
         'UPDATE comments SET text = ?, mentions = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL',
       )
       .run(text, JSON.stringify(mentions), new Date().toISOString(), id)
-    return this.findThread(this.findComment(id)!.threadId)!
+    return this.findNow(this.findOwner(id)!.threadId)!
   }
 
-  deleteComment(id: number): ThreadView {
+  async deleteComment(id: number): Promise<ThreadView> {
     this.database
       .prepare(
         "UPDATE comments SET text = NULL, mentions = '[]', deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
       )
       .run(new Date().toISOString(), id)
-    return this.findThread(this.findComment(id)!.threadId)!
+    return this.findNow(this.findOwner(id)!.threadId)!
   }
 
-  setStatus(threadId: number, status: 'open' | 'resolved', accountId: number): ThreadView {
+  async setStatus(threadId: number, status: 'open' | 'resolved', accountId: number): Promise<ThreadView> {
     const resolved = status === 'resolved'
     this.database
       .prepare('UPDATE threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?')
       .run(status, resolved ? accountId : null, resolved ? new Date().toISOString() : null, threadId)
-    return this.findThread(threadId)!
+    return this.findNow(threadId)!
   }
 
   private insertComment(threadId: number, comment: NewComment): void {

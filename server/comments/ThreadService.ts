@@ -44,7 +44,7 @@ export class ThreadService {
     private readonly audit: AuditLog,
   ) {}
 
-  list(documentName: string): ThreadView[] {
+  list(documentName: string): Promise<ThreadView[]> {
     return this.threads.listThreads(documentName)
   }
 
@@ -71,16 +71,16 @@ export class ThreadService {
     } else {
       throw httpErrors.badRequest('"kind" must be "area" or "inline"')
     }
-    const thread = this.threads.createThread({
+    const thread = await this.threads.createThread({
       documentName,
       kind: request.kind,
       area,
       anchor,
       quote,
       createdBy: actor.account.id,
-      firstComment: this.newComment(actor, text),
+      firstComment: await this.newComment(actor, text),
     })
-    recordDocumentAction(this.audit, actor, 'thread.created', documentName, {
+    await recordDocumentAction(this.audit, actor, 'thread.created', documentName, {
       threadId: thread.id,
       area,
       kind: thread.kind,
@@ -96,8 +96,8 @@ export class ThreadService {
     text: unknown,
   ): Promise<ThreadView> {
     this.assertCanComment(actor)
-    this.findThread(threadId, documentName)
-    const thread = this.threads.addComment(threadId, this.newComment(actor, cleanText(text)))
+    await this.findThread(threadId, documentName)
+    const thread = await this.threads.addComment(threadId, await this.newComment(actor, cleanText(text)))
     await this.publish(thread)
     return thread
   }
@@ -108,14 +108,14 @@ export class ThreadService {
     actor: DocumentActor,
     text: unknown,
   ): Promise<ThreadView> {
-    const comment = this.findOwnComment(commentId, documentName, actor)
+    const comment = await this.findOwnComment(commentId, documentName, actor)
     const cleaned = cleanText(text)
-    const thread = this.threads.editComment(
+    const thread = await this.threads.editComment(
       commentId,
       cleaned,
-      findMentions(cleaned, this.accounts.listAccounts()),
+      findMentions(cleaned, await this.accounts.listAccounts()),
     )
-    recordDocumentAction(this.audit, actor, 'comment.edited', documentName, {
+    await recordDocumentAction(this.audit, actor, 'comment.edited', documentName, {
       threadId: comment.threadId,
       commentId,
     })
@@ -124,9 +124,9 @@ export class ThreadService {
   }
 
   async remove(commentId: number, documentName: string, actor: DocumentActor): Promise<ThreadView> {
-    const comment = this.findOwnComment(commentId, documentName, actor)
-    const thread = this.threads.deleteComment(commentId)
-    recordDocumentAction(this.audit, actor, 'comment.deleted', documentName, {
+    const comment = await this.findOwnComment(commentId, documentName, actor)
+    const thread = await this.threads.deleteComment(commentId)
+    await recordDocumentAction(this.audit, actor, 'comment.deleted', documentName, {
       threadId: comment.threadId,
       commentId,
     })
@@ -140,12 +140,12 @@ export class ThreadService {
     actor: DocumentActor,
     status: 'open' | 'resolved',
   ): Promise<ThreadView> {
-    const thread = this.findThread(threadId, documentName)
+    const thread = await this.findThread(threadId, documentName)
     if (!canComment(actor.role) || !canResolveThread(actor.role, actor.account.id, thread)) {
       throw httpErrors.forbidden('Only the thread’s author or a co-chair can resolve or reopen it')
     }
-    const updated = this.threads.setStatus(threadId, status, actor.account.id)
-    recordDocumentAction(
+    const updated = await this.threads.setStatus(threadId, status, actor.account.id)
+    await recordDocumentAction(
       this.audit,
       actor,
       status === 'resolved' ? 'thread.resolved' : 'thread.reopened',
@@ -162,16 +162,16 @@ export class ThreadService {
     if (!canComment(actor.role)) throw httpErrors.forbidden('Observers cannot comment')
   }
 
-  private findThread(threadId: number, documentName: string): ThreadView {
-    const thread = this.threads.findThread(threadId)
+  private async findThread(threadId: number, documentName: string): Promise<ThreadView> {
+    const thread = await this.threads.findThread(threadId)
     if (!thread || thread.documentName !== documentName) throw httpErrors.notFound('No such thread')
     return thread
   }
 
-  private findOwnComment(commentId: number, documentName: string, actor: DocumentActor) {
-    const comment = this.threads.findComment(commentId)
+  private async findOwnComment(commentId: number, documentName: string, actor: DocumentActor) {
+    const comment = await this.threads.findComment(commentId)
     if (!comment) throw httpErrors.notFound('No such comment')
-    this.findThread(comment.threadId, documentName)
+    await this.findThread(comment.threadId, documentName)
     if (!canComment(actor.role) || !canEditComment(actor.account.id, comment)) {
       throw httpErrors.forbidden('Only the author can change a comment')
     }
@@ -195,13 +195,13 @@ export class ThreadService {
     return { start: start as string, end: end as string }
   }
 
-  private newComment(actor: DocumentActor, text: string) {
+  private async newComment(actor: DocumentActor, text: string) {
     return {
       authorId: actor.account.id,
       authorName: actor.account.name,
       delegation: actor.account.delegation,
       text,
-      mentions: findMentions(text, this.accounts.listAccounts()),
+      mentions: findMentions(text, await this.accounts.listAccounts()),
     }
   }
 

@@ -19,15 +19,28 @@ export interface NewThread {
   firstComment: NewComment
 }
 
-/** Server-owned comment threads. Every write returns the thread as it is now stored. */
+export interface CommentOwner {
+  threadId: number
+  authorId: number
+  deletedAt: string | null
+}
+
+/**
+ * Server-owned comment threads. Every write resolves to the thread as it is now stored, comments in the order
+ * they were added. Callers check that a thread or comment exists first (ThreadService does); a write to an
+ * unknown id is a caller error.
+ */
 export interface ThreadStore {
-  createThread(thread: NewThread): ThreadView
-  findThread(id: number): ThreadView | null
-  listThreads(documentName: string): ThreadView[]
-  addComment(threadId: number, comment: NewComment): ThreadView
-  findComment(id: number): { threadId: number; authorId: number; deletedAt: string | null } | null
-  editComment(id: number, text: string, mentions: number[]): ThreadView
-  /** Soft delete: the text is removed, the comment stays as a placeholder. */
-  deleteComment(id: number): ThreadView
-  setStatus(threadId: number, status: 'open' | 'resolved', accountId: number): ThreadView
+  /** Creates the thread and its first comment atomically. */
+  createThread(thread: NewThread): Promise<ThreadView>
+  findThread(id: number): Promise<ThreadView | null>
+  /** Oldest first. */
+  listThreads(documentName: string): Promise<ThreadView[]>
+  addComment(threadId: number, comment: NewComment): Promise<ThreadView>
+  findComment(id: number): Promise<CommentOwner | null>
+  /** A deleted comment stays deleted: editing it changes nothing. */
+  editComment(id: number, text: string, mentions: number[]): Promise<ThreadView>
+  /** Soft delete: the text and mentions are removed, the comment stays as a placeholder. Idempotent. */
+  deleteComment(id: number): Promise<ThreadView>
+  setStatus(threadId: number, status: 'open' | 'resolved', accountId: number): Promise<ThreadView>
 }

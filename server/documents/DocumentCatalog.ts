@@ -23,9 +23,14 @@ export interface DocumentRecord {
 
 /** The documents that exist and who may open them. */
 export interface DocumentCatalog {
-  list(): DocumentRecord[]
-  find(name: string): DocumentRecord | null
-  /** Creates the document if it does not exist yet; returns the stored record either way. */
-  ensure(record: Omit<DocumentRecord, 'createdAt'>): DocumentRecord
-  setAccess(name: string, access: AccessRule[]): void
+  /** Sorted by position, then title. */
+  list(): Promise<DocumentRecord[]>
+  find(name: string): Promise<DocumentRecord | null>
+  /**
+   * Creates the document with its access rules if it does not exist yet, atomically; returns the stored record
+   * either way (an existing record is not changed, even by concurrent calls).
+   */
+  ensure(record: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord>
+  /** Replaces the document's access rules atomically; rules are kept in the order given. */
+  setAccess(name: string, access: AccessRule[]): Promise<void>
 }

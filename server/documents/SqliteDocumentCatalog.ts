@@ -27,51 +27,45 @@ function toRule(row: AccessRow): AccessRule | null {
   return null
 }
 
+/** The catalog in SQLite (tables `documents`, `document_access`). */
 export class SqliteDocumentCatalog implements DocumentCatalog {
-  constructor(private readonly database: SqliteDatabase) {
-    database.exec(`
-      CREATE TABLE IF NOT EXISTS documents (
-        name TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        position INTEGER NOT NULL DEFAULT 100,
-        created_at TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS document_access (
-        document_name TEXT NOT NULL REFERENCES documents (name) ON DELETE CASCADE,
-        subject_kind TEXT NOT NULL CHECK (subject_kind IN ('everyone', 'delegation', 'user')),
-        subject_value TEXT,
-        max_role TEXT NOT NULL
-      );
-    `)
-  }
+  constructor(private readonly database: SqliteDatabase) {}
 
-  list(): DocumentRecord[] {
+  async list(): Promise<DocumentRecord[]> {
     const rows = this.database
       .prepare('SELECT * FROM documents ORDER BY position, title')
       .all() as DocumentRow[]
     return rows.map((row) => this.withAccess(row))
   }
 
-  find(name: string): DocumentRecord | null {
+  async find(name: string): Promise<DocumentRecord | null> {
+    return this.findNow(name)
+  }
+
+  async ensure(record: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord> {
+    return this.database.transaction(() => {
+      const existing = this.findNow(record.name)
+      if (existing) return existing
+      this.database
+        .prepare('INSERT INTO documents (name, title, position, created_at) VALUES (?, ?, ?, ?)')
+        .run(record.name, record.title, record.position, new Date().toISOString())
+      this.replaceAccess(record.name, record.access)
+      return this.findNow(record.name)!
+    })()
+  }
+
+  async setAccess(name: string, access: AccessRule[]): Promise<void> {
+    this.replaceAccess(name, access)
+  }
+
+  private findNow(name: string): DocumentRecord | null {
     const row = this.database.prepare('SELECT * FROM documents WHERE name = ?').get(name) as
       | DocumentRow
       | undefined
     return row ? this.withAccess(row) : null
   }
 
-  ensure(record: Omit<DocumentRecord, 'createdAt'>): DocumentRecord {
-    return this.database.transaction(() => {
-      const existing = this.find(record.name)
-      if (existing) return existing
-      this.database
-        .prepare('INSERT INTO documents (name, title, position, created_at) VALUES (?, ?, ?, ?)')
-        .run(record.name, record.title, record.position, new Date().toISOString())
-      this.setAccess(record.name, record.access)
-      return this.find(record.name)!
-    })()
-  }
-
-  setAccess(name: string, access: AccessRule[]): void {
+  private replaceAccess(name: string, access: AccessRule[]): void {
     this.database.transaction(() => {
       this.database.prepare('DELETE FROM document_access WHERE document_name = ?').run(name)
       const insert = this.database.prepare(
@@ -91,7 +85,9 @@ export class SqliteDocumentCatalog implements DocumentCatalog {
 
   private withAccess(row: DocumentRow): DocumentRecord {
     const rules = this.database
-      .prepare('SELECT subject_kind, subject_value, max_role FROM document_access WHERE document_name = ?')
+      .prepare(
+        'SELECT subject_kind, subject_value, max_role FROM document_access WHERE document_name = ? ORDER BY rowid',
+      )
       .all(row.name) as AccessRow[]
     return {
       name: row.name,

@@ -7,13 +7,21 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** For a 400: the dotted path of the bad field (`participants.AZ.0`). */
+    readonly path?: string,
   ) {
     super(message)
+  }
+
+  toJSON(): { error: string; message: string; path?: string } {
+    return this.path === undefined
+      ? { error: this.code, message: this.message }
+      : { error: this.code, message: this.message, path: this.path }
   }
 }
 
 export const httpErrors = {
-  badRequest: (message: string) => new HttpError(400, 'bad_request', message),
+  badRequest: (message: string, path?: string) => new HttpError(400, 'bad_request', message, {}, path),
   unauthenticated: () => new HttpError(401, 'unauthenticated', 'Sign in first'),
   forbidden: (message = 'You are not allowed to do this') => new HttpError(403, 'forbidden', message),
   notFound: (message = 'Not found') => new HttpError(404, 'not_found', message),

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { z } from 'zod'
 import type { Logger } from '../logging/Logger.ts'
 import { HttpError, httpErrors } from './HttpError.ts'
 import { sendJson } from './sendJson.ts'
@@ -14,14 +15,56 @@ export interface RequestContext {
 }
 
 /** A handler returns the JSON body to send with 200, or undefined if it wrote the response itself. */
-export type Handler = (context: RequestContext) => Promise<unknown> | unknown
+export type Handler<Body = undefined, Query = undefined> = (
+  context: ValidatedContext<Body, Query>,
+) => Promise<unknown> | unknown
+
+// --- Route scope and request validation -------------------------------------------------------------------
+
+/**
+ * Who may reach a route, declared when it is registered and checked by the router's guard before the handler:
+ * - `public`: anyone, signed in or not;
+ * - `session`: any credential, even one limited to a document (the handler must honour the limit);
+ * - `account`: a credential for the whole account (not limited to one document);
+ * - `admin`: like `account`, for administrators;
+ * - `document`: a credential for the document named by the route's `:name` segment.
+ */
+export type RouteScope = 'public' | 'session' | 'account' | 'admin' | 'document'
+
+/** Refuses a request its route's scope does not admit by throwing an HttpError. */
+export type RouteGuard = (scope: RouteScope, context: RequestContext) => void | Promise<void>
+
+/** A route's scope, and the schemas its JSON body and query string must match. */
+export interface RouteOptions<Body, Query> {
+  scope: RouteScope
+  body?: z.ZodType<Body>
+  query?: z.ZodType<Query>
+}
+
+/** The request with its body and query parsed by the route's schemas. */
+export interface ValidatedContext<Body, Query> extends RequestContext {
+  body: Body
+  query: Query
+}
+
+/** Parses `value` with `schema`, or a 400 naming the path of the first bad field. */
+function validate<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const path = issue?.path.map(String).join('.') ?? ''
+  throw httpErrors.badRequest(`${path || 'request'}: ${issue?.message ?? 'invalid'}`, path)
+}
 
 interface Route {
   method: string
   pattern: RegExp
   keys: string[]
-  handler: Handler
+  scope: RouteScope
+  run: (context: RequestContext) => Promise<unknown>
 }
+
+// ------------------------------------------------------------------------------------------------------------
 
 const maxBodyBytes = 1024 * 1024
 /**
@@ -80,9 +123,18 @@ function decodeParam(raw: string): string {
 export class Router {
   private readonly routes: Route[] = []
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Runs before every handler with the route's scope: the one place access scopes are enforced. */
+    private readonly guard: RouteGuard,
+  ) {}
 
-  on(method: string, path: string, handler: Handler): void {
+  on<Body = undefined, Query = undefined>(
+    method: string,
+    path: string,
+    options: RouteOptions<Body, Query>,
+    handler: Handler<Body, Query>,
+  ): void {
     const keys: string[] = []
     const source = path
       .split('/')
@@ -92,7 +144,14 @@ export class Router {
         return '([^/]+)'
       })
       .join('/')
-    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, handler })
+    const { scope, body, query } = options
+    const run = async (context: RequestContext) =>
+      handler({
+        ...context,
+        body: (body ? validate(body, await context.json()) : undefined) as Body,
+        query: (query ? validate(query, Object.fromEntries(context.url.searchParams)) : undefined) as Query,
+      })
+    this.routes.push({ method, pattern: new RegExp(`^${source}$`), keys, scope, run })
   }
 
   /** Returns false if no route matches the path (the caller then answers 404 or serves files). */
@@ -129,13 +188,13 @@ export class Router {
           return parsed as Record<string, unknown>
         },
       }
-      const result = await route.handler(context)
+      await this.guard(route.scope, context)
+      const result = await route.run(context)
       if (result !== undefined && !response.headersSent) sendJson(response, 200, result)
     } catch (error) {
       if (error instanceof HttpError) {
         for (const [name, value] of Object.entries(error.headers)) response.setHeader(name, value)
-        if (!response.headersSent)
-          sendJson(response, error.status, { error: error.code, message: error.message })
+        if (!response.headersSent) sendJson(response, error.status, error.toJSON())
       } else {
         this.logger.error('request failed', { method: request.method, path: url.pathname, error })
         if (!response.headersSent) sendJson(response, 500, { error: 'internal', message: 'Internal error' })

@@ -19,8 +19,10 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
+    // Copy everything before changing anything: a failed copy must leave the log as it was (atomic append).
+    const copies = updates.map((update) => update.slice())
     const entries = this.documents.get(documentName) ?? []
-    for (const update of updates) entries.push({ seq: this.nextSeq++, update: update.slice() })
+    for (const update of copies) entries.push({ seq: this.nextSeq++, update })
     this.documents.set(documentName, entries)
     return entries.at(-1)?.seq ?? 0
   }

@@ -7,21 +7,13 @@ interface UpdateRow {
 }
 
 /**
- * Update log in SQLite. better-sqlite3 is synchronous, so when a method's promise resolves the
- * transaction is committed; nothing is acknowledged before that.
+ * Update log in SQLite (table `document_updates`). better-sqlite3 is synchronous, so when a method's promise
+ * resolves the transaction is committed; nothing is acknowledged before that.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements
 
   constructor(private readonly database: SqliteDatabase) {
-    database.exec(`
-      CREATE TABLE IF NOT EXISTS document_updates (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        document_name TEXT NOT NULL,
-        data BLOB NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS document_updates_by_name ON document_updates (document_name, seq);
-    `)
     this.statements = {
       load: database.prepare<[string], UpdateRow>(
         'SELECT seq, data FROM document_updates WHERE document_name = ? ORDER BY seq',

@@ -1,13 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { migrateSqliteDatabase } from './migrateSqliteDatabase.ts'
 
 export type SqliteDatabase = Database.Database
 
 export const databaseFileName = 'charter-desk.sqlite'
 
 /**
- * Opens (creating if needed) the one SQLite file that holds all server state. WAL lets readers run beside
+ * Opens (creating if needed) the one SQLite file that holds all server state and applies pending schema
+ * migrations (`migrations/sqlite/`); throws MigrationError if the file does not fit this release. WAL lets readers run beside
  * the single writer; `synchronous` decides whether a commit also survives power loss (FULL) or only a crash.
  */
 export function openSqliteDatabase(dataDir: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'): SqliteDatabase {
@@ -18,6 +20,12 @@ export function openSqliteDatabase(dataDir: string, synchronous: 'FULL' | 'NORMA
   database.pragma('foreign_keys = ON')
   database.pragma('busy_timeout = 5000')
   cachePreparedStatements(database)
+  try {
+    migrateSqliteDatabase(database)
+  } catch (error) {
+    database.close()
+    throw error
+  }
   return database
 }
 

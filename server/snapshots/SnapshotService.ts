@@ -21,6 +21,7 @@ import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
+import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
 /** A version's content, ready for comparison or export. */
@@ -67,6 +68,7 @@ function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
 export class SnapshotService {
   constructor(
     private readonly snapshots: SnapshotStore,
+    private readonly meetings: MeetingStore,
     private readonly threads: ThreadStore,
     private readonly catalog: DocumentCatalog,
     private readonly documents: DocumentAccess,
@@ -74,7 +76,7 @@ export class SnapshotService {
     private readonly audit: AuditLog,
   ) {}
 
-  list(documentName: string): SnapshotSummary[] {
+  list(documentName: string): Promise<SnapshotSummary[]> {
     return this.snapshots.listSnapshots(documentName)
   }
 
@@ -85,22 +87,22 @@ export class SnapshotService {
     kind: 'manual' | 'before-restore' = 'manual',
   ): Promise<SnapshotSummary> {
     this.assertCoChair(actor)
-    if (request.meetingId !== null && !this.snapshots.findMeeting(request.meetingId)) {
+    if (request.meetingId !== null && !(await this.meetings.findMeeting(request.meetingId))) {
       throw httpErrors.badRequest('No such meeting')
     }
     const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
-    const snapshot = this.snapshots.createSnapshot({
+    const snapshot = await this.snapshots.createSnapshot({
       documentName,
       name: request.name,
       meetingId: request.meetingId,
       kind,
       state,
-      threads: this.threads.listThreads(documentName),
+      threads: await this.threads.listThreads(documentName),
       contentHash: contentHashOf(docFromState(state)),
       createdBy: actor.account.id,
       createdByName: actor.account.name,
     })
-    recordDocumentAction(this.audit, actor, 'snapshot.taken', documentName, {
+    await recordDocumentAction(this.audit, actor, 'snapshot.taken', documentName, {
       snapshotId: snapshot.id,
       name: snapshot.name,
       kind,
@@ -128,13 +130,13 @@ export class SnapshotService {
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    return this.exports.renderRedline(this.redlineInput(documentName, before, after), format)
+    return this.exports.renderRedline(await this.redlineInput(documentName, before, after), format)
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
   async restore(documentName: string, snapshotId: number, actor: DocumentActor): Promise<SnapshotSummary> {
     this.assertCoChair(actor)
-    const target = this.snapshots.findSnapshot(snapshotId)
+    const target = await this.snapshots.findSnapshot(snapshotId)
     if (!target || target.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
     const safety = await this.take(
       documentName,
@@ -150,7 +152,7 @@ export class SnapshotService {
         isOMark: new Map(),
       })
     })
-    recordDocumentAction(this.audit, actor, 'snapshot.restored', documentName, {
+    await recordDocumentAction(this.audit, actor, 'snapshot.restored', documentName, {
       snapshotId,
       safetySnapshotId: safety.id,
     })
@@ -164,7 +166,7 @@ export class SnapshotService {
     includeThreads: boolean,
   ): Promise<RenderedExport & { filename: string }> {
     const version = await this.version(documentName, ref)
-    const title = this.catalog.find(documentName)?.title ?? documentName
+    const title = (await this.catalog.find(documentName))?.title ?? documentName
     const rendered = await this.exports.render(
       {
         doc: version.doc,
@@ -185,8 +187,8 @@ export class SnapshotService {
     return { ...rendered, filename: `${documentName}-${label}-${stamp}.${rendered.extension}` }
   }
 
-  private redlineInput(documentName: string, before: Version, after: Version): RedlineInput {
-    const title = this.catalog.find(documentName)?.title ?? documentName
+  private async redlineInput(documentName: string, before: Version, after: Version): Promise<RedlineInput> {
+    const title = (await this.catalog.find(documentName))?.title ?? documentName
     const metaOf = (version: Version) => ({
       title,
       snapshotName: version.name,
@@ -207,10 +209,10 @@ export class SnapshotService {
         date: new Date().toISOString(),
         contentHash: contentHashOf(doc),
         doc,
-        threads: this.threads.listThreads(documentName),
+        threads: await this.threads.listThreads(documentName),
       }
     }
-    const snapshot = this.snapshots.findSnapshot(ref)
+    const snapshot = await this.snapshots.findSnapshot(ref)
     if (!snapshot || snapshot.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
     return {
       ref,

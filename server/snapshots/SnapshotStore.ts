@@ -1,5 +1,5 @@
 import type { ThreadView } from '../../shared/comments/index.ts'
-import type { MeetingView, SnapshotSummary } from '../../shared/snapshots/index.ts'
+import type { SnapshotSummary } from '../../shared/snapshots/index.ts'
 
 export interface SnapshotRecord extends SnapshotSummary {
   /** The encoded Yjs document state at that moment. */
@@ -8,14 +8,15 @@ export interface SnapshotRecord extends SnapshotSummary {
   threads: ThreadView[]
 }
 
-export type NewMeeting = Omit<MeetingView, 'id' | 'createdAt'>
+export type NewSnapshot = Omit<SnapshotRecord, 'id' | 'createdAt' | 'meetingTitle'>
 
-/** Meetings and immutable snapshots; a snapshot is written in one statement and never changed. */
+/**
+ * Immutable named versions of a document: a snapshot is written in one statement and never changed or deleted
+ * (the SQL backends refuse it in the database itself). Summaries carry the title of their meeting.
+ */
 export interface SnapshotStore {
-  createMeeting(meeting: NewMeeting): MeetingView
-  listMeetings(): MeetingView[]
-  findMeeting(id: number): MeetingView | null
-  createSnapshot(snapshot: Omit<SnapshotRecord, 'id' | 'createdAt' | 'meetingTitle'>): SnapshotSummary
-  listSnapshots(documentName: string): SnapshotSummary[]
-  findSnapshot(id: number): SnapshotRecord | null
+  createSnapshot(snapshot: NewSnapshot): Promise<SnapshotSummary>
+  /** Newest first. */
+  listSnapshots(documentName: string): Promise<SnapshotSummary[]>
+  findSnapshot(id: number): Promise<SnapshotRecord | null>
 }

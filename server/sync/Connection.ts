@@ -18,7 +18,6 @@ import type { Principal } from './Principal.ts'
 import type { Room } from './Room.ts'
 import type { RoomMember } from './RoomMember.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
-import { validateDocumentUpdate } from './validateDocumentUpdate.ts'
 
 /** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -159,7 +158,6 @@ export class Connection implements RoomMember {
       case 'syncStep2':
       case 'update': {
         if (isEmptyUpdate(message.update)) return
-        validateUpdate(message.update)
         const update = message.update
         if (!this.canEdit) {
           this.inOrder(() => this.refuseUpdate(room, update))
@@ -168,8 +166,9 @@ export class Connection implements RoomMember {
         if (room.storedBytes + update.byteLength > this.maxDocumentBytes) {
           throw new ProtocolError('document is at its size limit', CloseCode.messageTooBig)
         }
-        // Submitted at once: the room keeps submission order, so this needs no waiting. A storage
-        // failure closes the connection, and the room refuses this connection's later updates.
+        // Submitted at once: the room keeps submission order, so this needs no waiting. The room validates
+        // it (off the main thread) before storing it; a refusal or a storage failure closes the connection,
+        // and the room refuses this connection's later updates.
         this.inFlight++
         const stored = room.submit(update, this.origin)
         stored.then(this.settleOne, this.onFailure)
@@ -212,7 +211,13 @@ export class Connection implements RoomMember {
    * sync step 1 with what it has, so an update that adds nothing new is not an offence.
    */
   private refuseUpdate(room: Room, update: Uint8Array): void {
-    if (!addsContent(room.ydoc, update)) return
+    let adds: boolean
+    try {
+      adds = addsContent(room.ydoc, update)
+    } catch {
+      throw new ProtocolError('malformed update')
+    }
+    if (!adds) return
     this.logger.warn('refused update from read-only connection', { role: this.principal.role })
     this.send(encodePermissionDenied('read-only: your role cannot edit the text'))
   }
@@ -243,12 +248,6 @@ export class Connection implements RoomMember {
     const { name, delegation, role } = this.principal
     return { name, delegation, role, color: delegation ? colorFor(delegation, name) : '#6b7280' }
   }
-}
-
-/** Decodes the whole update and checks it against the schema, so a bad one is refused before it is stored. */
-function validateUpdate(update: Uint8Array): void {
-  const refusal = validateDocumentUpdate(update)
-  if (refusal) throw new ProtocolError(refusal)
 }
 
 /** True if applying `update` would insert or delete anything `ydoc` does not already have. */

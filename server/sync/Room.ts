@@ -5,11 +5,13 @@ import {
   encodeAwareness,
   encodeAwarenessEntries,
   encodeUpdate,
+  ProtocolError,
 } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import type { RoomMember } from './RoomMember.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
+import type { UpdateValidator } from './validation/UpdateValidator.ts'
 
 interface PendingUpdate {
   update: Uint8Array
@@ -31,6 +33,11 @@ export interface RoomOptions {
   minCompactionIntervalMs?: number
   /** State for a document that has never been stored; null leaves it empty. */
   createInitialState?: () => Uint8Array | null
+  /**
+   * Checks updates before they are stored (see UpdateValidator); `readState` encodes the room's live state.
+   * Without it every update is stored as it comes: for unit tests of the room's own ordering only.
+   */
+  createValidator?: (readState: () => Uint8Array) => UpdateValidator
 }
 
 /** A compaction may take at most this share of wall time: the next one waits this many times its duration. */
@@ -64,11 +71,13 @@ export class Room {
    */
   private readonly failedOrigins = new WeakSet<TransactionOrigin>()
   private destroyed = false
+  private readonly validator: UpdateValidator | null
 
   private constructor(
     readonly documentName: string,
     private readonly options: RoomOptions,
   ) {
+    this.validator = options.createValidator?.(() => Y.encodeStateAsUpdate(this.ydoc)) ?? null
     this.awareness.setLocalState(null)
     this.ydoc.on('update', this.broadcastUpdate)
     this.awareness.on('update', this.broadcastAwareness)
@@ -191,6 +200,7 @@ export class Room {
     this.ydoc.off('update', this.broadcastUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
+    this.validator?.destroy()
     this.ydoc.destroy()
     for (const pending of this.pending) pending.reject(new Error('room destroyed'))
     this.pending = []
@@ -205,11 +215,13 @@ export class Room {
   }
 
   private async storeAndApply(submitted: PendingUpdate[]): Promise<void> {
-    const batch = submitted.filter((pending) => {
-      if (!this.hasFailed(pending.origin)) return true
-      pending.reject(new Error('an earlier update from this connection was not stored'))
-      return false
-    })
+    const batch = await this.validate(
+      submitted.filter((pending) => {
+        if (!this.hasFailed(pending.origin)) return true
+        pending.reject(new Error('an earlier update from this connection was not stored'))
+        return false
+      }),
+    )
     if (batch.length === 0) return
     try {
       this.lastSeq = await this.options.store.append(
@@ -219,6 +231,7 @@ export class Room {
       for (const pending of batch) this.bytesStored += pending.update.byteLength
     } catch (error) {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
+      this.validator?.reset()
       for (const pending of batch) {
         if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
         pending.reject(error)
@@ -244,6 +257,8 @@ export class Room {
       },
       origin,
     )
+    // Validation makes this unreachable; should it happen, the validator's copy has what the live document lacks.
+    if (failures.length > 0) this.validator?.reset()
     for (const pending of batch) {
       const failure = failures.find((entry) => entry.pending === pending)
       if (failure) pending.reject(failure.error)
@@ -256,6 +271,37 @@ export class Room {
     ) {
       await this.compactNow()
     }
+  }
+
+  /**
+   * Keeps the updates the validator accepts; the others are rejected with the reason (closing their
+   * connection with 4400) and their origin's later updates are refused, so what is stored from one connection
+   * stays a prefix of what it sent. Server changes must apply but are not schema-checked.
+   */
+  private async validate(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
+    if (!this.validator || batch.length === 0 || this.destroyed) return batch
+    const senders = new Map<TransactionOrigin, number>()
+    const candidates = batch.map((pending) => ({
+      update: pending.update,
+      trusted: pending.origin.kind === 'server',
+      sender: senders.get(pending.origin) ?? senders.set(pending.origin, senders.size).size - 1,
+    }))
+    let verdicts: (string | null)[]
+    try {
+      verdicts = await this.validator.check(candidates)
+    } catch (error) {
+      this.options.logger.error('update validation failed', { documentName: this.documentName, error })
+      this.validator.reset()
+      for (const pending of batch) pending.reject(error)
+      return []
+    }
+    return batch.filter((pending, index) => {
+      const refusal = verdicts[index] ?? null
+      if (refusal === null) return true
+      if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
+      pending.reject(new ProtocolError(refusal))
+      return false
+    })
   }
 
   private hasFailed(origin: TransactionOrigin): boolean {

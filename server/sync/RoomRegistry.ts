@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import { Room } from './Room.ts'
+import type { UpdateValidator } from './validation/UpdateValidator.ts'
 
 export interface RoomRegistryOptions {
   store: DocumentStore
@@ -8,6 +9,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates: number
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
+  /** The validator of one document's updates (see `RoomOptions.createValidator`). */
+  createValidator?: (documentName: string, readState: () => Uint8Array) => UpdateValidator
 }
 
 /**
@@ -37,11 +40,13 @@ export class RoomRegistry {
   get(documentName: string): Promise<Room> {
     const existing = this.rooms.get(documentName)
     if (existing) return existing
+    const { createValidator } = this.options
     const loading = Room.load(documentName, {
       store: this.options.store,
       logger: this.options.logger,
       compactAfterUpdates: this.options.compactAfterUpdates,
       createInitialState: () => this.options.createInitialState(documentName),
+      createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
     })
     this.rooms.set(documentName, loading)
     loading.then(

@@ -3,11 +3,8 @@ import type { Connection } from './Connection.ts'
 import type { Principal } from './Principal.ts'
 import type { UpgradeDecision } from './SyncServer.ts'
 
-/** Re-checks an open connection's session and access; may be asynchronous (a remote account store). */
-export type Revalidate = (
-  principal: Principal,
-  documentName: string,
-) => UpgradeDecision | Promise<UpgradeDecision>
+/** Re-checks an open connection's session and access (the stores are asynchronous). */
+export type Revalidate = (principal: Principal, documentName: string) => Promise<UpgradeDecision>
 
 /** What the re-check needs of a connection. */
 export type RecheckedConnection = Pick<Connection, 'principal' | 'documentName' | 'logger' | 'close'>
@@ -15,7 +12,8 @@ export type RecheckedConnection = Pick<Connection, 'principal' | 'documentName' 
 /**
  * Re-checks every open connection periodically, so revocations and role changes apply within seconds: a
  * refused connection closes with the refusal's code, a changed role with 1008 (the client reconnects with its
- * new role). A run that outlasts the interval is not overlapped: the next tick is skipped.
+ * new role). A slow store must not pile up re-checks: connections are checked one after another, and a tick is
+ * skipped while the previous run is still going.
  */
 export class SessionRecheck {
   private readonly timer: NodeJS.Timeout
@@ -35,7 +33,7 @@ export class SessionRecheck {
     if (this.running) return
     this.running = true
     try {
-      await Promise.all([...this.connections].map((connection) => this.check(connection)))
+      for (const connection of [...this.connections]) await this.check(connection)
     } finally {
       this.running = false
     }
@@ -53,6 +51,8 @@ export class SessionRecheck {
       connection.logger.error('session re-check failed', { error })
       return
     }
+    // It may have closed while we waited.
+    if (!this.connections.has(connection)) return
     if ('closeCode' in decision) {
       connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
       connection.close(decision.closeCode, decision.reason)

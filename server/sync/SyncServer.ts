@@ -15,6 +15,7 @@ import { RoomDocumentAccess } from './RoomDocumentAccess.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
 import { type Revalidate, SessionRecheck } from './SessionRecheck.ts'
+import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
 /** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
 export type UpgradeDecision = { principal: Principal } | { closeCode: number; reason: string }
@@ -40,6 +41,8 @@ export interface SyncServerOptions {
   metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
+  /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
+  validation?: 'worker' | 'inline'
 }
 
 /**
@@ -57,14 +60,20 @@ export class SyncServer {
   private readonly heartbeat: NodeJS.Timeout
   private readonly recheck: SessionRecheck | null
   private accepting = true
+  private readonly validators: UpdateValidatorPool
 
   constructor(private readonly options: SyncServerOptions) {
+    const validators = new UpdateValidatorPool(options.logger, options.validation)
+    this.validators = validators
     this.webSocketServer = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes,
       perMessageDeflate: false,
     })
-    this.rooms = new RoomRegistry(options)
+    this.rooms = new RoomRegistry({
+      ...options,
+      createValidator: (documentName, readState) => validators.forDocument(documentName, readState),
+    })
     this.documents = new RoomDocumentAccess(this.rooms)
     this.admission = new Admission(options.limits, options.metrics)
     this.heartbeat = setInterval(() => this.checkHeartbeats(), options.pingIntervalMs)
@@ -125,6 +134,7 @@ export class SyncServer {
     this.recheck?.destroy()
     for (const connection of this.connections) connection.close(CloseCode.goingAway, 'server shutting down')
     await this.rooms.destroy()
+    await this.validators.destroy()
     this.webSocketServer.close()
   }
 

@@ -1,2 +1,24 @@
 export type { AccountView, SessionView } from './AccountView.ts'
+export type { CreateInvitationRequest, UpdateUserRequest } from './adminRequests.ts'
+export { adminRequests } from './adminRequests.ts'
+export type {
+  AcceptInvitationRequest,
+  CreateTokenRequest,
+  SetupRequest,
+  SignInLinkRequest,
+  SignInRequest,
+} from './authRequests.ts'
+export { authRequests } from './authRequests.ts'
 export type { DocumentSummary } from './DocumentSummary.ts'
+export type { CreateDocumentRequest } from './documentRequests.ts'
+export { documentRequests } from './documentRequests.ts'
+export type {
+  CompareQuery,
+  CreateMeetingRequest,
+  ExportQuery,
+  RedlineQuery,
+  TakeSnapshotRequest,
+} from './snapshotRequests.ts'
+export { snapshotRequests } from './snapshotRequests.ts'
+export type { CreateThreadRequest, EditCommentRequest, ReplyRequest } from './threadRequests.ts'
+export { threadRequests } from './threadRequests.ts'

@@ -4,8 +4,16 @@ import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStor
 import { createDataDir } from '../helpers/startTestServer.ts'
 import { describeDocumentStoreContract } from './documentStoreContract.ts'
 
+/** Bytes the memory store cannot copy: its write fails at this update, after copying the ones before. */
+class UncopyableBytes extends Uint8Array {
+  override slice(): Uint8Array<ArrayBuffer> {
+    throw new Error('poisoned update')
+  }
+}
+
 describeDocumentStoreContract('MemoryDocumentStore', {
   create: async () => new MemoryDocumentStore(),
+  poison: async () => new UncopyableBytes([0xde, 0xad, 0xbe, 0xef]),
 })
 
 const databases = new WeakMap<SqliteDocumentStore, { database: SqliteDatabase; dataDir: string }>()
@@ -29,5 +37,14 @@ describeDocumentStoreContract('SqliteDocumentStore', {
     if (!opened) throw new Error('not a store from this factory')
     opened.database.close()
     return openSqlite(opened.dataDir)
+  },
+  poison: async (store) => {
+    const opened = databases.get(store as SqliteDocumentStore)
+    if (!opened) throw new Error('not a store from this factory')
+    opened.database.exec(`
+      CREATE TRIGGER IF NOT EXISTS refuse_poisoned_update BEFORE INSERT ON document_updates
+      WHEN NEW.data = X'deadbeef' BEGIN SELECT RAISE(ABORT, 'poisoned update'); END
+    `)
+    return Uint8Array.from([0xde, 0xad, 0xbe, 0xef])
   },
 })

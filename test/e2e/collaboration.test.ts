@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { eventually } from '../helpers/eventually.ts'
+import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 import {
@@ -13,7 +14,9 @@ import {
   countOccurrences,
   documentText,
   placeCaret,
+  type SocketSwitch,
   storedCharterText,
+  switchableSockets,
   waitForSyncState,
 } from './editorPage.ts'
 
@@ -26,8 +29,7 @@ describe('collaborative editing in the browser', () => {
   let browser: Browser
   let server: TestServer
   let session: BrowserSession
-
-  /** What the server has, read by a stock y-websocket client that has no cache of its own. */
+  let store: HoldableDocumentStore
 
   beforeAll(async () => {
     browser = await launchBrowser()
@@ -38,11 +40,17 @@ describe('collaborative editing in the browser', () => {
   })
 
   beforeEach(async () => {
-    server = await startTestServer()
+    server = await startTestServer({
+      wrapDocumentStore: (sqlite) => {
+        store = new HoldableDocumentStore(sqlite)
+        return store
+      },
+    })
     session = browserSession(browser, () => server)
   })
 
   afterEach(async () => {
+    store.release()
     const errors = await session.close()
     await server.stop({ removeData: true })
     expect(errors, 'uncaught exceptions or console errors in the pages').toEqual([])
@@ -150,34 +158,34 @@ describe('collaborative editing in the browser', () => {
     expect(countOccurrences(await documentText(us), sentence)).toBe(1)
   })
 
-  it('says "Saved" only once the server has stored the change', async () => {
+  it('says "Saved" and shows the change to others only once the server has stored it', async () => {
     const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
-    // Hold the server's writes back until the test lets them through.
-    const store = server.app.store
-    const append = store.append.bind(store)
-    let release = () => {}
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    store.append = async (documentName, updates) => {
-      await released
-      return append(documentName, updates)
-    }
+    const us = await session.open({ name: 'John Carter', delegation: 'US' })
+    const usBefore = await documentText(us)
+    store.hold()
     const sentence = ' Stored before it says saved.'
 
     await placeCaret(az, preambleOpening, 'end')
     await az.page.keyboard.type(sentence)
 
     await waitForSyncState(az, 'saving')
-    await expect(az.indicator.textContent()).resolves.toBe('Saving…')
+    await eventually(() => expect(store.waitingAppends).toBeGreaterThan(0))
+    // Relayed edits reach a browser within milliseconds; for a second nothing may arrive or say "Saved".
+    const heldSince = Date.now()
+    while (Date.now() - heldSince < 1000) {
+      expect(await az.indicator.textContent()).toBe('Saving…')
+      // Not one keystroke of it: the first one alone is enough to show a relay before storing.
+      expect(await documentText(us)).toBe(usBefore)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
     expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
-    await waitForSyncState(az, 'saving')
 
-    release()
+    store.release()
     await waitForSyncState(az, 'saved')
     expect(await az.indicator.textContent()).toBe('Saved')
     // No waiting here: "Saved" must already mean a fresh client gets the text.
     expect(countOccurrences(await storedCharterText(server), sentence)).toBe(1)
+    await eventually(async () => expect(countOccurrences(await documentText(us), sentence)).toBe(1))
   })
 
   it('merges edits made while the server was down, once each, and says "Saved" again', async () => {
@@ -222,6 +230,43 @@ describe('collaborative editing in the browser', () => {
     expect(countOccurrences(stored, azSentence)).toBe(1)
     expect(countOccurrences(stored, usSentence)).toBe(1)
     expect(countOccurrences(stored, 'Charter on Strategic Partnership between')).toBe(1)
+  })
+
+  it('keeps edits made offline across a reload of the page, then saves them once back online', async () => {
+    let sockets: SocketSwitch | null = null
+    const az = await session.open({
+      name: 'Leyla Mammadova',
+      delegation: 'AZ',
+      prepare: async (context) => {
+        sockets = await switchableSockets(context)
+      },
+    })
+    if (!sockets) throw new Error('sockets not routed')
+    const network: SocketSwitch = sockets
+    session.expectConnectionErrors()
+    await network.cut()
+    await waitForSyncState(az, 'offline')
+    const sentence = ' Typed offline, kept across a reload.'
+    await placeCaret(az, preambleOpening, 'end')
+    await az.page.keyboard.type(sentence)
+    await eventually(async () =>
+      expect(await az.indicator.textContent()).toMatch(/^Offline — \d+ changes? pending$/),
+    )
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
+
+    await az.page.reload()
+    await az.page.locator('.charter-text h1').waitFor()
+    // Only the page's own offline cache (IndexedDB) can have it now.
+    await eventually(async () => expect(countOccurrences(await documentText(az), sentence)).toBe(1))
+    await waitForSyncState(az, 'offline')
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
+
+    network.restore()
+    await waitForSyncState(az, 'saved', 20_000)
+    expect(countOccurrences(await documentText(az), sentence)).toBe(1)
+    expect(countOccurrences(await storedCharterText(server), sentence)).toBe(1)
+    const us = await session.open({ name: 'John Carter', delegation: 'US' })
+    expect(countOccurrences(await documentText(us), sentence)).toBe(1)
   })
 
   it('undoes only my own change: the other delegation’s text stays', async () => {

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core'
 import { expect } from 'vitest'
 import * as Y from 'yjs'
 import { charterDocumentName } from '../../shared/protocol/index.ts'
@@ -30,8 +30,16 @@ export interface EditorPage {
 }
 
 export interface BrowserSession {
-  /** Creates an account (drafter unless `role` says otherwise), signs it in with a one-time link, opens the charter. */
-  open(options: { name: string; delegation: Delegation; role?: Role }): Promise<EditorPage>
+  /**
+   * Creates an account (drafter unless `role` says otherwise), signs it in with a one-time link, opens the charter.
+   * `prepare` runs on the new browser context before the first page loads (e.g. to route its sockets).
+   */
+  open(options: {
+    name: string
+    delegation: Delegation
+    role?: Role
+    prepare?: (context: BrowserContext) => Promise<void>
+  }): Promise<EditorPage>
   /** From now on, errors caused by the server being unreachable are expected and ignored. */
   expectConnectionErrors(): void
   /** Closes every context and returns the unexpected errors of every page. */
@@ -49,11 +57,12 @@ export function browserSession(browser: Browser, currentServer: () => TestServer
   }
 
   return {
-    async open({ name, delegation, role = 'drafter' }) {
+    async open({ name, delegation, role = 'drafter', prepare }) {
       const server = currentServer()
-      const { account } = server.createAccount({ name, delegation, role })
-      const link = server.app.accounts.createSignInLink(account.id, new Date(Date.now() + 600_000))
+      const { account } = await server.createAccount({ name, delegation, role })
+      const link = server.app.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 600_000))
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+      await prepare?.(context)
       const page = await context.newPage()
       const participant: EditorPage = {
         context,
@@ -83,6 +92,42 @@ export function browserSession(browser: Browser, currentServer: () => TestServer
       )
       await Promise.all(pages.splice(0).map((participant) => participant.context.close()))
       return errors
+    },
+  }
+}
+
+/** Cuts and restores a browser context's sync sockets while its pages are still served over HTTP. */
+export interface SocketSwitch {
+  /** Closes the open sync sockets ("going away") and refuses new ones until `restore`. */
+  cut(): Promise<void>
+  restore(): void
+}
+
+/** Routes a context's sync sockets through Playwright so a test can take just them offline. */
+export async function switchableSockets(context: BrowserContext): Promise<SocketSwitch> {
+  let online = true
+  const open = new Map<WebSocketRoute, WebSocketRoute>()
+  await context.routeWebSocket(/\/collab\//, async (page) => {
+    if (!online) {
+      await page.close({ code: 1001, reason: 'offline' })
+      return
+    }
+    open.set(page, page.connectToServer())
+  })
+  return {
+    cut: async () => {
+      online = false
+      const routes = [...open]
+      open.clear()
+      await Promise.all(
+        routes.map(async ([page, server]) => {
+          await page.close({ code: 1001, reason: 'offline' })
+          await server.close()
+        }),
+      )
+    },
+    restore: () => {
+      online = true
     },
   }
 }
@@ -181,7 +226,7 @@ export function fragmentText(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): st
 /** The charter as stored on the server, read by a fresh stock y-websocket client with an observer's token. */
 export async function storedCharterText(server: TestServer): Promise<string> {
   const client = await connectClient(server.wsUrl, charterDocumentName, {
-    params: { token: server.createAccount({ role: 'observer' }).token },
+    params: { token: (await server.createAccount({ role: 'observer' })).token },
   })
   try {
     return fragmentText(client.ydoc.getXmlFragment(documentField))

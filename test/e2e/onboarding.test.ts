@@ -83,7 +83,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
 
   /** Step 1: the setup link the server prints on first start creates the first co-chair. */
   async function setUpFirstCoChair(): Promise<Participant> {
-    const token = server.app.accounts.createSetupToken()
+    const token = await server.app.stores.setupSecret.createSetupToken()
     const chair = await newParticipant(chairName, 'AZ')
     const { page } = chair
     await page.goto(`${server.httpUrl}/setup#token=${token}`)
@@ -255,7 +255,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     })
 
     // 6. The audit log tells the story.
-    const events = server.app.audit.list({ limit: 100 })
+    const events = await server.app.stores.audit.list({ limit: 100 })
     const actions = events.map((event) => event.action)
     for (const action of [
       'setup.first-admin',
@@ -265,8 +265,8 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     ]) {
       expect(actions, `audit log has ${action}`).toContain(action)
     }
-    const chairAccount = server.app.accounts.findAccountByLogin('leyla')
-    const reviewerAccount = server.app.accounts.findAccountByLogin('john.carter')
+    const chairAccount = await server.app.stores.accounts.findAccountByLogin('leyla')
+    const reviewerAccount = await server.app.stores.accounts.findAccountByLogin('john.carter')
     expect(chairAccount).toMatchObject({ role: 'co-chair', isAdmin: true, delegation: 'AZ' })
     expect(reviewerAccount).toMatchObject({ role: 'reviewer', isAdmin: false, delegation: 'US' })
     expect(events.find((event) => event.action === 'setup.first-admin')?.actorId).toBe(chairAccount?.id)
@@ -304,7 +304,7 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     await eventually(async () => {
       expect(await chair.page.locator('.admin-message').textContent()).toBe(`${reviewerName} is now drafter`)
     })
-    expect(server.app.accounts.findAccountByLogin('john.carter')?.role).toBe('drafter')
+    expect((await server.app.stores.accounts.findAccountByLogin('john.carter'))?.role).toBe('drafter')
 
     // The server re-checks open connections every ~2 s, closes this one with 1008 "permissions changed",
     // and the client re-reads its role.
@@ -327,12 +327,14 @@ describe('onboarding in the browser: setup link → co-chair → invitation → 
     await waitForSyncState(reviewer, 'saved')
     expect(await storedCharterText(server)).toContain(' Drafter proposal.')
     expect(
-      server.app.audit.list({ limit: 100 }).find((event) => event.action === 'account.updated'),
+      (await server.app.stores.audit.list({ limit: 100 })).find(
+        (event) => event.action === 'account.updated',
+      ),
     ).toMatchObject({ target: 'john.carter', detail: { changes: { role: 'drafter' } } })
-    const reviewerId = server.app.accounts.findAccountByLogin('john.carter')?.id
-    const opens = server.app.audit
-      .list({ limit: 100 })
-      .filter((event) => event.action === 'document.open' && event.actorId === reviewerId)
+    const reviewerId = (await server.app.stores.accounts.findAccountByLogin('john.carter'))?.id
+    const opens = (await server.app.stores.audit.list({ limit: 100 })).filter(
+      (event) => event.action === 'document.open' && event.actorId === reviewerId,
+    )
     expect(opens.map((event) => event.detail.role)).toContain('drafter')
   })
 

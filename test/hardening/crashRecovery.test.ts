@@ -2,12 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { databaseFileName } from '../../server/persistence/openSqliteDatabase.ts'
-import { SyncMessageType } from '../../shared/protocol/index.ts'
+import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.ts'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import type { RawSocket } from '../helpers/rawSocket.ts'
 import { seedDataDir } from '../helpers/seedDataDir.ts'
 import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
 import { createDataDir } from '../helpers/startTestServer.ts'
@@ -67,7 +68,7 @@ describe('crash recovery under randomised SIGKILL', () => {
       console.log(`[hardening] crashRecovery seed=${seed} (replay with CRASH_SEED=${seed})`)
       const dir = createDataDir()
       dataDir = dir
-      const params = { token: seedDataDir(dir, [documentName]) }
+      const params = { token: await seedDataDir(dir, [documentName]) }
       /** Every token an observer had received before a kill: each must be stored exactly once. */
       const acknowledged = new Set<string>()
       let written = 0
@@ -147,54 +148,78 @@ describe('crash recovery under randomised SIGKILL', () => {
     size(120_000, 900_000),
   )
 
-  // PRODUCT BUG (found by fuzz.test.ts; same root cause as the pinned test there). A drafter sends an update
-  // that Y.decodeUpdate and the schema check accept but Y.applyUpdate throws on: server/sync/Room.ts
-  // `storeAndApply` has already appended it to the log before applying it (server/sync/Connection.ts
-  // `validateUpdate` → validateDocumentUpdate only decodes). While the room stays loaded nothing seems wrong,
-  // and an orderly unload compacts the bad update away; but if the process dies first, `Room.load` replays the
-  // log, throws, and the document is unavailable for good: every client gets 1013 "document unavailable" and
-  // retries forever. Fix: refuse (4400) updates that do not apply to a scratch copy of the room's state before
-  // appending them, and/or make Room.load skip (and log) a stored update that throws. Remove `.fails` once fixed.
-  it('loads a document again after a crash that followed an update that decodes but cannot be applied', async () => {
+  // Validation refuses such updates before storage (fuzz.test.ts), so this plants one straight into the SQLite
+  // log, as a bug, an older version or a hand-edited file could have: the document must still open, skipping
+  // (and logging) the bad update and keeping every good update before and after it.
+  it('opens a document whose stored log holds an update that cannot be applied, skipping and logging it', async () => {
+    expect(() => Y.applyUpdate(new Y.Doc(), unintegrableUpdate)).toThrow()
     const dir = createDataDir()
     dataDir = dir
-    const params = { token: seedDataDir(dir, ['doc-unintegrable']) }
+    const params = { token: await seedDataDir(dir, ['doc-unintegrable']) }
     let running = await spawnServer({ DATA_DIR: dir })
     server = running
     const keeper = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
     clients.push(keeper)
-    keeper.text.insert(0, 'intact')
+    keeper.text.insert(0, 'before')
     await eventually(async () => {
       const probe = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
       const text = probe.text.toString()
       probe.destroy()
-      expect(text).toBe('intact')
+      expect(text).toBe('before')
     })
-    const attacker = await openRawSocket(`${running.wsUrl}/doc-unintegrable?token=${params.token}`)
-    sockets.push(attacker)
-    attacker.send(syncMessage(SyncMessageType.update, unintegrableUpdate))
-    const refused = await attacker.closed
     // The keeper keeps the room loaded (no compaction) when the process dies.
     running.child.kill('SIGKILL')
     await running.exited
     for (const client of clients.splice(0)) client.destroy()
 
+    const database = new Database(path.join(dir, databaseFileName))
+    try {
+      const store = new SqliteDocumentStore(database)
+      const ydoc = new Y.Doc()
+      for (const update of (await store.load('doc-unintegrable')).updates) Y.applyUpdate(ydoc, update)
+      database
+        .prepare('INSERT INTO document_updates (document_name, data) VALUES (?, ?)')
+        .run('doc-unintegrable', unintegrableUpdate)
+      const stateBefore = Y.encodeStateVector(ydoc)
+      scratchText(ydoc).insert(scratchText(ydoc).length, ' after')
+      await store.append('doc-unintegrable', [Y.encodeStateAsUpdate(ydoc, stateBefore)])
+      expect((await store.load('doc-unintegrable')).updates).toHaveLength(3)
+    } finally {
+      database.close()
+    }
+
     running = await spawnServer({ DATA_DIR: dir })
     server = running
-    const reader = await openRawSocket(`${running.wsUrl}/doc-unintegrable?token=${params.token}`)
-    sockets.push(reader)
-    const outcome = await Promise.race([
-      eventually(() => expect(reader.messages.length).toBeGreaterThan(0), { timeoutMs: 3_000 }).then(
-        () => 'synced',
-      ),
-      reader.closed.then(({ code }) => `closed ${code}`),
-    ]).catch(() => 'silent for 3 s')
-    console.log(
-      `[hardening] crashRecovery pinned-unintegrable refusedWith=${refused.code} afterRestart="${outcome}"`,
+    const reader = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
+    clients.push(reader)
+    const recovered = reader.text.toString()
+    const skipped = running.logs.filter(
+      (entry) => entry.msg === 'skipped a stored update that cannot be applied',
     )
-    expect(outcome).toBe('synced')
-    const check = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
-    clients.push(check)
-    expect(check.text.toString()).toContain('intact')
+    console.log(
+      `[hardening] crashRecovery planted-unintegrable recovered=${JSON.stringify(recovered)} skippedLogged=${skipped.length}`,
+    )
+    // Yjs integrates part of the bad update before it throws, so its first characters may show up too (see the
+    // report line); what matters is that the good updates on both sides of it are all there, in order.
+    expect(recovered).toContain('before after')
+    expect(skipped).toHaveLength(1)
+    expect(skipped[0]).toMatchObject({ level: 'error', documentName: 'doc-unintegrable' })
+
+    // Still a working document: a new edit is stored after the skipped update and survives another crash.
+    reader.text.insert(reader.text.length, ' and more')
+    await eventually(async () => {
+      const probe = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
+      const text = probe.text.toString()
+      probe.destroy()
+      expect(text.endsWith(' after and more')).toBe(true)
+    })
+    running.child.kill('SIGKILL')
+    await running.exited
+    for (const client of clients.splice(0)) client.destroy()
+    running = await spawnServer({ DATA_DIR: dir })
+    server = running
+    const again = await connectClient(running.wsUrl, 'doc-unintegrable', { params })
+    clients.push(again)
+    expect(again.text.toString()).toBe(`${recovered} and more`)
   }, 60_000)
 })

@@ -71,8 +71,8 @@ describe('Content Security Policy in Chromium', () => {
   it('shows the editor, the admin page and the history page without a CSP violation', async () => {
     const current = await startTestServer()
     server = current
-    const { account } = current.createAccount({ role: 'co-chair', isAdmin: true, delegation: 'AZ' })
-    const link = current.app.accounts.createSignInLink(account.id, new Date(Date.now() + 600_000))
+    const { account } = await current.createAccount({ role: 'co-chair', isAdmin: true, delegation: 'AZ' })
+    const link = current.app.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 600_000))
 
     const violations: Violation[] = []
     const consoleReports: string[] = []

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -52,8 +53,8 @@ describe('memory over many connect/edit/disconnect cycles', () => {
     // measures the sync server rather than the disk.
     const current = await startTestServer({ env: { SQLITE_SYNCHRONOUS: 'NORMAL' } })
     server = current
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
-    for (let index = 0; index < documents; index++) current.ensureDocument(documentName(index))
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
+    for (let index = 0; index < documents; index++) await current.ensureDocument(documentName(index))
     const { syncServer } = current.app
 
     async function cycle(index: number, name = documentName(index % documents)): Promise<void> {
@@ -66,7 +67,7 @@ describe('memory over many connect/edit/disconnect cycles', () => {
     }
 
     // Warm up (module caches, prepared statements, JIT) before taking the baseline.
-    current.ensureDocument('mem-warm-up')
+    await current.ensureDocument('mem-warm-up')
     for (let index = 0; index < concurrency; index++) await cycle(index, 'mem-warm-up')
     await eventually(() => expect(syncServer.loadedDocumentNames).toEqual([]), { timeoutMs: 20_000 })
     const before = await settledHeapMb()
@@ -106,7 +107,7 @@ describe('memory over many connect/edit/disconnect cycles', () => {
       const stored = await current.app.store.load(documentName(document))
       const replay = new Y.Doc()
       for (const update of stored.updates) Y.applyUpdate(replay, update)
-      const tokens = countTokens(replay.getText('text').toString(), /<d\d+k\d+>/g)
+      const tokens = countTokens(scratchText(replay).toString(), /<d\d+k\d+>/g)
       replay.destroy()
       const expected = Array.from({ length: cycles }, (_, index) => index).filter(
         (index) => index % documents === document,

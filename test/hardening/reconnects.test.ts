@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { scratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
@@ -66,8 +67,8 @@ describe('reconnects', () => {
     let current = await startTestServer()
     server = current
     const { port, dataDir } = current
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
-    current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
+    await current.ensureDocument(documentName)
     const client = await connectClient(current.wsUrl, documentName, { params })
     clients.push(client)
     const closes = recordCloses(client)
@@ -107,7 +108,7 @@ describe('reconnects', () => {
     const stored = await current.app.store.load(documentName)
     const replay = new Y.Doc()
     for (const update of stored.updates) Y.applyUpdate(replay, update)
-    expect(replay.getText('text').toString()).toBe(client.text.toString())
+    expect(scratchText(replay).toString()).toBe(client.text.toString())
     replay.destroy()
     // Only "going away" (transient) or connection failures while the server was down; never a terminal code.
     expect(closes.filter((code) => code >= 4400 && code <= 4499)).toEqual([])
@@ -127,8 +128,8 @@ describe('reconnects', () => {
     const documentName = 'doc-flicker'
     server = await startTestServer()
     const current = server
-    current.ensureDocument(documentName)
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
+    await current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
     const client = await connectClient(current.wsUrl, documentName, { params })
     clients.push(client)
     client.text.insert(0, 'steady text')
@@ -149,8 +150,9 @@ describe('reconnects', () => {
         await flickerSocket(rawUrl, random)
       }),
     )
+    // About 1.5 s of scheduled pauses; the bound only checks the reconnects stayed a burst on a loaded machine.
     const flickerMs = performance.now() - started
-    expect(flickerMs).toBeLessThan(4_000)
+    expect(flickerMs).toBeLessThan(10_000)
 
     await eventually(async () => {
       expect(client.provider.wsconnected && client.provider.synced).toBe(true)
@@ -184,8 +186,8 @@ describe('reconnects', () => {
     const documentName = 'doc-offline'
     server = await startTestServer()
     const current = server
-    current.ensureDocument(documentName)
-    const params = { token: current.createAccount({ role: 'drafter' }).token }
+    await current.ensureDocument(documentName)
+    const params = { token: (await current.createAccount({ role: 'drafter' })).token }
     const writer = await connectClient(current.wsUrl, documentName, { params })
     const reader = await connectClient(current.wsUrl, documentName, { params })
     clients.push(writer, reader)

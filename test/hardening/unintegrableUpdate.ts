@@ -1,9 +1,9 @@
 /**
  * A Yjs update found by fuzzing (bit flips of a real update: a `text` Y.Text with a bold format, a deletion,
- * and a `paragraph` in the `default` fragment). `Y.decodeUpdate` accepts it and it passes the server's schema
- * check (server/sync/validateDocumentUpdate.ts), but `Y.applyUpdate` throws "Unexpected case" (yjs findIndexSS,
- * via Item.getMissing) after integrating part of it. See the pinned tests in fuzz.test.ts and
- * crashRecovery.test.ts.
+ * and a `paragraph` in the `default` fragment). `Y.decodeUpdate` accepts it, but `Y.applyUpdate` throws
+ * "Unexpected case" (yjs findIndexSS, via Item.getMissing) after integrating part of it. fuzz.test.ts checks the
+ * server refuses it before storing (server/sync/validateDocumentUpdate.ts); crashRecovery.test.ts plants it in
+ * the SQLite log to check that a document holding one still loads.
  */
 export const unintegrableUpdate = Uint8Array.from(
   Buffer.from(

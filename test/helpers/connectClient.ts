@@ -1,12 +1,14 @@
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { scratchText } from './charterText.ts'
 import { eventually } from './eventually.ts'
 
 export interface TestClient {
   ydoc: Y.Doc
   provider: WebsocketProvider
-  text: Y.Text
+  /** Shared text in a paragraph of the document (see scratchText); created on first use. */
+  readonly text: Y.XmlText
   destroy(): void
 }
 
@@ -40,7 +42,9 @@ export async function connectClient(
   return {
     ydoc,
     provider,
-    text: ydoc.getText('text'),
+    get text() {
+      return scratchText(ydoc)
+    },
     destroy: () => {
       provider.destroy()
       ydoc.destroy()

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Account } from '../../server/auth/Account.ts'
 import { type Config, parseConfig } from '../../server/config.ts'
-import { type App, createApp } from '../../server/createApp.ts'
+import { type App, type AppOptions, createApp } from '../../server/createApp.ts'
 import type { AccessRule } from '../../server/documents/DocumentCatalog.ts'
 import { Logger } from '../../server/logging/Logger.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
@@ -16,9 +16,9 @@ export interface TestServer {
   wsUrl: string
   config: Config
   /** Creates an account and a personal access token for it. */
-  createAccount(options?: Partial<TestAccountOptions>): TestAccount
+  createAccount(options?: Partial<TestAccountOptions>): Promise<TestAccount>
   /** Makes `documentName` exist, open to everyone signed in (role-capped) unless `access` says otherwise. */
-  ensureDocument(documentName: string, access?: AccessRule[]): void
+  ensureDocument(documentName: string, access?: AccessRule[]): Promise<void>
   /** Stops the server; keeps the data directory unless `removeData` is set. */
   stop(options?: { removeData?: boolean }): Promise<void>
 }
@@ -47,7 +47,7 @@ export function createDataDir(): string {
 
 /** Starts the real app in-process on port 0 with its own SQLite file. */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string> } & AppOptions = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? createDataDir()
   const config = parseConfig({
@@ -57,18 +57,18 @@ export async function startTestServer(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   })
-  const app = createApp(config, new Logger(config.logLevel))
+  const app = await createApp(config, new Logger(config.logLevel), options)
   const port = await app.listen()
   return {
     app,
     port,
     dataDir,
     config,
-    createAccount: (options = {}) => {
+    createAccount: async (options = {}) => {
       accountCounter++
       const role = options.role ?? 'drafter'
       const delegation = options.delegation ?? 'AZ'
-      const account = app.accounts.createAccount({
+      const account = await app.stores.accounts.createAccount({
         login: options.login ?? `${delegation.toLowerCase()}-${role}-${accountCounter}`,
         name: options.name ?? `Test ${role} ${accountCounter}`,
         delegation,
@@ -76,7 +76,7 @@ export async function startTestServer(
         isAdmin: options.isAdmin ?? false,
         passwordHash: null,
       })
-      const { session, token } = app.accounts.createSession({
+      const { session, token } = await app.stores.sessions.createSession({
         userId: account.id,
         kind: 'token',
         documentName: options.documentName ?? null,
@@ -84,8 +84,11 @@ export async function startTestServer(
       })
       return { account, token, sessionId: session.id }
     },
-    ensureDocument: (documentName, access = [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }]) => {
-      app.catalog.ensure({ name: documentName, title: documentName, position: 50, access })
+    ensureDocument: async (
+      documentName,
+      access = [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }],
+    ) => {
+      await app.stores.catalog.ensure({ name: documentName, title: documentName, position: 50, access })
     },
     httpUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/collab`,

@@ -33,7 +33,7 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
     role: 'co-chair' | 'drafter' | 'reviewer' | 'observer',
     isAdmin = false,
   ) {
-    return server.app.accounts.createAccount({
+    return await server.app.stores.accounts.createAccount({
       login,
       name: login,
       delegation: 'AZ',
@@ -78,9 +78,9 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
     }
     const blocked = await client('/api/auth/sign-in', { method: 'POST', body: { login: 'target', password } })
     expect(blocked.status).toBe(429)
-    const failures = server.app.audit
-      .list({ limit: 50 })
-      .filter((event) => event.action === 'auth.sign-in-failed')
+    const failures = (await server.app.stores.audit.list({ limit: 50 })).filter(
+      (event) => event.action === 'auth.sign-in-failed',
+    )
     expect(failures).toHaveLength(5)
   })
 
@@ -99,7 +99,7 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
     expect(missing.status).toBe(403)
     const own = await client('/api/admin/invitations', { method: 'POST', body: invitation })
     expect(own.status).toBe(200)
-    expect(server.app.accounts.listInvitations()).toHaveLength(1)
+    expect(await server.app.stores.invitations.listInvitations()).toHaveLength(1)
   })
 
   it('keeps admin routes to administrators', async () => {
@@ -120,7 +120,7 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
 
   it('uses an invitation once, with the delegation and role it fixes', async () => {
     const admin = await createUser('admin', 'co-chair', true)
-    const { token } = server.app.accounts.createInvitation({
+    const { token } = await server.app.stores.invitations.createInvitation({
       delegation: 'US',
       role: 'reviewer',
       name: 'Sarah',
@@ -144,7 +144,7 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
   })
 
   it('creates the first co-chair from the one-time setup link, and only once', async () => {
-    const token = server.app.accounts.createSetupToken()
+    const token = await server.app.stores.setupSecret.createSetupToken()
     const client = browser()
     expect((await client('/api/session')).body).toMatchObject({ needsSetup: true })
     const bad = await client('/api/setup', {
@@ -165,17 +165,17 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
   })
 
   it('lists only visible documents and answers 404 (not 403) for another delegation’s notes', async () => {
-    server.ensureDocument('az-notes', [
+    await server.ensureDocument('az-notes', [
       { subject: { kind: 'delegation', delegation: 'AZ' }, maxRole: 'co-chair' },
     ])
-    const us = server.createAccount({ role: 'co-chair', delegation: 'US' })
+    const us = await server.createAccount({ role: 'co-chair', delegation: 'US' })
     const headers = { Authorization: `Bearer ${us.token}` }
     const list = (await (await fetch(`${server.httpUrl}/api/documents`, { headers })).json()) as {
       name: string
     }[]
     expect(list.map((document) => document.name)).toEqual(['charter'])
     expect((await fetch(`${server.httpUrl}/api/documents/az-notes`, { headers })).status).toBe(404)
-    const az = server.createAccount({ role: 'reviewer', delegation: 'AZ' })
+    const az = await server.createAccount({ role: 'reviewer', delegation: 'AZ' })
     const azView = await fetch(`${server.httpUrl}/api/documents/az-notes`, {
       headers: { Authorization: `Bearer ${az.token}` },
     })
@@ -184,12 +184,15 @@ describe('HTTP API: sign-in, sessions, roles and cross-site protection', () => {
 
   it('signs in once with a one-time link and records it in the audit log', async () => {
     const account = await createUser('linked', 'observer')
-    const link = server.app.accounts.createSignInLink(account.id, new Date(Date.now() + 60_000))
+    const link = await server.app.stores.signInLinks.createSignInLink(
+      account.id,
+      new Date(Date.now() + 60_000),
+    )
     const first = await browser()('/api/auth/link', { method: 'POST', body: { token: link } })
     expect(first.status).toBe(200)
     const second = await browser()('/api/auth/link', { method: 'POST', body: { token: link } })
     expect(second.status).toBe(401)
-    const actions = server.app.audit.list({ limit: 10 }).map((event) => event.action)
+    const actions = (await server.app.stores.audit.list({ limit: 10 })).map((event) => event.action)
     expect(actions).toContain('auth.sign-in')
     expect(actions).toContain('auth.sign-in-failed')
   })

@@ -56,7 +56,7 @@ describe('comment threads', () => {
       ['reviewer', 'AZ'],
       ['observer', 'US'],
     ] as const) {
-      const { account, token } = server.createAccount({ role, delegation, name: `The ${role}` })
+      const { account, token } = await server.createAccount({ role, delegation, name: `The ${role}` })
       tokens[role] = { token, id: account.id, name: account.name }
     }
   })
@@ -89,7 +89,7 @@ describe('comment threads', () => {
           | undefined
         expect(live?.comments[0]?.text).toContain('cloud infrastructure')
       },
-      { timeoutMs: 1000 },
+      { timeoutMs: 5000 },
     )
     expect(Y.encodeStateVector(reviewer.ydoc)).toEqual(before)
   })

@@ -20,7 +20,7 @@ describe('crash safety', () => {
 
   it('keeps every edit another client had received when the server is killed with SIGKILL', async () => {
     const dataDir = createDataDir()
-    const params = { token: seedDataDir(dataDir, ['doc-sigkill']) }
+    const params = { token: await seedDataDir(dataDir, ['doc-sigkill']) }
     server = await spawnServer({ DATA_DIR: dataDir })
     const writer = await connectClient(server.wsUrl, 'doc-sigkill', { params })
     const receiver = await connectClient(server.wsUrl, 'doc-sigkill', { params })
@@ -49,7 +49,7 @@ describe('crash safety', () => {
 
   it('stops on SIGTERM: clients get "going away", data is flushed, exit code 0', async () => {
     const dataDir = createDataDir()
-    const params = { token: seedDataDir(dataDir, ['doc-sigterm']) }
+    const params = { token: await seedDataDir(dataDir, ['doc-sigterm']) }
     server = await spawnServer({ DATA_DIR: dataDir })
     const writer = await connectClient(server.wsUrl, 'doc-sigterm', { params })
     clients.push(writer)
@@ -65,8 +65,11 @@ describe('crash safety', () => {
     })
     const started = Date.now()
     server.child.kill('SIGTERM')
+    // Exit code 0 also means the shutdown beat main.ts's own 10 s bound (it exits 1 past it).
     expect(await server.exited).toEqual({ code: 0, signal: null })
-    expect(Date.now() - started).toBeLessThan(10_000)
+    const shutdownMs = Date.now() - started
+    console.log(`[crashSafety] SIGTERM to exit: ${shutdownMs} ms`)
+    expect(shutdownMs).toBeLessThan(15_000)
     await eventually(() => expect(closeCodes).toContain(CloseCode.goingAway))
     for (const client of clients.splice(0)) client.destroy()
 

@@ -1,6 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { WebSocket } from 'ws'
 import * as Y from 'yjs'
 import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
+import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
@@ -16,8 +18,8 @@ describe('limits and hostile input', () => {
 
   async function start(env: Record<string, string> = {}) {
     server = await startTestServer({ env })
-    server.ensureDocument(documentName)
-    return server.createAccount({ role: 'drafter' }).token
+    await server.ensureDocument(documentName)
+    return (await server.createAccount({ role: 'drafter' })).token
   }
 
   async function raw(token: string) {
@@ -27,9 +29,47 @@ describe('limits and hostile input', () => {
   }
 
   afterEach(async () => {
+    vi.restoreAllMocks()
     for (const socket of sockets.splice(0)) socket.socket.terminate()
     for (const client of clients.splice(0)) client.destroy()
     await server.stop({ removeData: true })
+  })
+
+  it('closes with 4408 a socket whose authentication does not finish in time, before loading the document', async () => {
+    // Authentication is asynchronous (an account store may be remote); this one answers only when released.
+    let releaseAuthentication = () => {}
+    const authenticationHeld = new Promise<void>((resolve) => {
+      releaseAuthentication = resolve
+    })
+    let authenticationsStarted = 0
+    server = await startTestServer({
+      env: { AUTH_DEADLINE_MS: '300' },
+      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
+        authenticationsStarted++
+        if (request.url?.includes('slow=1')) await authenticationHeld
+        return authenticate(request, name)
+      },
+    })
+    await server.ensureDocument(documentName)
+    const { token } = await server.createAccount({ role: 'drafter' })
+    const opened = performance.now()
+    const slow = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}&slow=1`)
+    sockets.push(slow)
+    const { code } = await slow.closed
+    const closedAfterMs = Math.round(performance.now() - opened)
+    console.log(`[limits] 4408 after ${closedAfterMs} ms (deadline 300 ms)`)
+    expect(code).toBe(CloseCode.authTimeout)
+    expect(closedAfterMs).toBeGreaterThanOrEqual(250)
+    expect(authenticationsStarted).toBe(1)
+    expect(slow.messages).toEqual([])
+    expect(server.app.syncServer.loadedDocumentNames).not.toContain(documentName)
+
+    // A late answer for the closed socket changes nothing; a prompt one is served as usual.
+    releaseAuthentication()
+    const prompt = await connectClient(server.wsUrl, documentName, { params: { token } })
+    clients.push(prompt)
+    expect(prompt.provider.wsconnected).toBe(true)
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
   })
 
   it('closes a connection that sends a frame above the size limit with 1009', async () => {
@@ -54,7 +94,9 @@ describe('limits and hostile input', () => {
     await server.stop({ removeData: true })
 
     await start({ MAX_CONNECTIONS_PER_ADDRESS: '3' })
-    const tokens = [1, 2, 3, 4].map(() => server.createAccount({ role: 'observer' }).token)
+    const tokens: string[] = []
+    for (let index = 0; index < 4; index += 1)
+      tokens.push((await server.createAccount({ role: 'observer' })).token)
     for (const each of tokens.slice(0, 3)) await raw(each)
     const fourth = await raw(tokens[3]!)
     expect((await fourth.closed).code).toBe(CloseCode.policy)
@@ -63,10 +105,10 @@ describe('limits and hostile input', () => {
   it('closes a connection that floods messages with 4429, and others go on', async () => {
     const token = await start({ MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' })
     const watcher = await connectClient(server.wsUrl, documentName, {
-      params: { token: server.createAccount().token },
+      params: { token: (await server.createAccount()).token },
     })
     const writer = await connectClient(server.wsUrl, documentName, {
-      params: { token: server.createAccount().token },
+      params: { token: (await server.createAccount()).token },
     })
     clients.push(watcher, writer)
     const flooder = await raw(token)
@@ -95,34 +137,45 @@ describe('limits and hostile input', () => {
     const token = await start({ MAX_DOCUMENT_BYTES: '4096' })
     const socket = await raw(token)
     const big = new Y.Doc()
-    big.getText('text').insert(0, 'x'.repeat(8000))
+    scratchText(big).insert(0, 'x'.repeat(8000))
     socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(big)))
     expect((await socket.closed).code).toBe(CloseCode.messageTooBig)
     expect((await server.app.store.load(documentName)).updates).toHaveLength(0)
     const small = await connectClient(server.wsUrl, documentName, { params: { token } })
     clients.push(small)
     small.text.insert(0, 'fits')
-    await eventually(async () => expect((await server.app.store.load(documentName)).updates).toHaveLength(1))
+    await eventually(async () =>
+      expect(storedScratchText((await server.app.store.load(documentName)).updates)).toBe('fits'),
+    )
   })
 
-  it('closes a slow consumer that stops reading instead of buffering without bound', async () => {
+  it('closes a slow consumer that stops reading with 1008 instead of buffering without bound', async () => {
     const token = await start({ MAX_BUFFERED_BYTES: '65536' })
     const stalled = await raw(token)
     await eventually(() => expect(stalled.messages.length).toBeGreaterThan(0))
     // The client stops reading from its TCP socket; the server's send buffer then grows.
-    const tcp = (stalled.socket as unknown as { _socket: { pause(): void } })._socket
+    const tcp = (stalled.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket
     tcp.pause()
-    const writer = await raw(server.createAccount({ role: 'drafter' }).token)
+    // The server runs in this process: watch it start the closing handshake, so the client can read again in
+    // time to receive the close frame (the server terminates a consumer that does not answer within 1 s).
+    const closeCalls = vi.spyOn(WebSocket.prototype, 'close')
+    const closedAsSlow = () => closeCalls.mock.calls.some(([code]) => code === CloseCode.policy)
+    const writer = await raw((await server.createAccount({ role: 'drafter' })).token)
     const source = new Y.Doc()
     await eventually(
       () => {
         const before = Y.encodeStateVector(source)
-        source.getText('text').insert(source.getText('text').length, 'y'.repeat(200_000))
+        const text = scratchText(source)
+        text.insert(text.length, 'y'.repeat(200_000))
         writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source, before)))
-        expect(server.app.syncServer.connectionCount).toBe(1)
+        expect(closedAsSlow()).toBe(true)
       },
       { timeoutMs: 20_000, intervalMs: 20 },
     )
+    tcp.resume()
+    const { code, reason } = await stalled.closed
+    expect({ code, reason }).toEqual({ code: CloseCode.policy, reason: 'slow consumer' })
+    await eventually(() => expect(server.app.syncServer.connectionCount).toBe(1))
     // The writer is still served.
     expect(writer.socket.readyState).toBe(writer.socket.OPEN)
   })

@@ -302,7 +302,7 @@ describe('malformed requests', () => {
 
   beforeAll(async () => {
     const dataDir = createDataDir()
-    token = seedDataDir(dataDir, [documentName])
+    token = await seedDataDir(dataDir, [documentName])
     server = await spawnServer({ DATA_DIR: dataDir })
   })
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { awarenessMessage, syncMessage } from '../helpers/protocolMessages.ts'
@@ -12,7 +13,7 @@ const documentName = 'permissions-doc'
 
 function hostileUpdate(text: string): Uint8Array {
   const ydoc = new Y.Doc()
-  ydoc.getText('text').insert(0, text)
+  scratchText(ydoc).insert(0, text)
   return Y.encodeStateAsUpdate(ydoc)
 }
 
@@ -35,15 +36,13 @@ describe('server-side permissions on the sync channel', () => {
   }
 
   async function storedText(): Promise<string> {
-    const ydoc = new Y.Doc()
-    for (const update of (await server.app.store.load(documentName)).updates) Y.applyUpdate(ydoc, update)
-    return ydoc.getText('text').toString()
+    return storedScratchText((await server.app.store.load(documentName)).updates)
   }
 
   beforeEach(async () => {
     server = await startTestServer({ env: { SESSION_RECHECK_MS: '100' } })
-    server.ensureDocument(documentName)
-    drafterToken = server.createAccount({ role: 'drafter' }).token
+    await server.ensureDocument(documentName)
+    drafterToken = (await server.createAccount({ role: 'drafter' })).token
   })
 
   afterEach(async () => {
@@ -61,7 +60,7 @@ describe('server-side permissions on the sync channel', () => {
         const drafter = await connect(drafterToken)
         drafter.text.insert(0, 'agreed text')
         await eventually(async () => expect(await storedText()).toBe('agreed text'))
-        const { token } = server.createAccount({ role })
+        const { token } = await server.createAccount({ role })
         const attacker = await raw(token)
         await eventually(() => expect(attacker.messages.length).toBeGreaterThan(0))
         attacker.send(syncMessage(type, hostileUpdate('INJECTED')))
@@ -88,7 +87,7 @@ describe('server-side permissions on the sync channel', () => {
   it('lets a stock client with a read-only role sync without being refused', async () => {
     const drafter = await connect(drafterToken)
     drafter.text.insert(0, 'visible to observers')
-    const observer = await connect(server.createAccount({ role: 'observer' }).token)
+    const observer = await connect((await server.createAccount({ role: 'observer' })).token)
     await eventually(() => expect(observer.text.toString()).toBe('visible to observers'))
     expect(observer.provider.wsconnected).toBe(true)
   })
@@ -98,8 +97,8 @@ describe('server-side permissions on the sync channel', () => {
     expect((await forged.closed).code).toBe(CloseCode.unauthenticated)
     const none = await openRawSocket(`${server.wsUrl}/${documentName}`)
     expect((await none.closed).code).toBe(CloseCode.unauthenticated)
-    const { account } = server.createAccount({ role: 'drafter' })
-    const expired = server.app.accounts.createSession({
+    const { account } = await server.createAccount({ role: 'drafter' })
+    const expired = await server.app.stores.sessions.createSession({
       userId: account.id,
       kind: 'token',
       expiresAt: new Date(Date.now() - 1000),
@@ -110,17 +109,37 @@ describe('server-side permissions on the sync channel', () => {
   })
 
   it('closes a live connection within seconds when its session is revoked', async () => {
-    const { account, token } = server.createAccount({ role: 'drafter' })
+    const { account, token } = await server.createAccount({ role: 'drafter' })
     const socket = await raw(token)
-    server.app.accounts.revokeSessionsOf(account.id)
+    await server.app.stores.sessions.revokeSessionsOf(account.id)
     const { code } = await socket.closed
     expect(code).toBe(CloseCode.unauthenticated)
   })
 
-  it('applies a role change to a live connection: it is closed, and after reconnecting cannot write', async () => {
-    const { account, token } = server.createAccount({ role: 'drafter' })
+  it('closes an open socket with 4401 once its session expires, within the re-check interval', async () => {
+    const { account } = await server.createAccount({ role: 'drafter' })
+    const lifetimeMs = 1500
+    const expiresAt = Date.now() + lifetimeMs
+    const { token } = await server.app.stores.sessions.createSession({
+      userId: account.id,
+      kind: 'token',
+      expiresAt: new Date(expiresAt),
+    })
     const socket = await raw(token)
-    server.app.accounts.updateAccount(account.id, { role: 'reviewer' })
+    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    const { code } = await socket.closed
+    const closedAt = Date.now()
+    // Re-checked every 100 ms here; the bound leaves room for a loaded machine.
+    console.log(`[permissions] closed ${closedAt - expiresAt} ms after the session expired (re-check 100 ms)`)
+    expect(code).toBe(CloseCode.unauthenticated)
+    expect(closedAt).toBeGreaterThanOrEqual(expiresAt)
+    expect(closedAt - expiresAt).toBeLessThan(5_000)
+  })
+
+  it('applies a role change to a live connection: it is closed, and after reconnecting cannot write', async () => {
+    const { account, token } = await server.createAccount({ role: 'drafter' })
+    const socket = await raw(token)
+    await server.app.stores.accounts.updateAccount(account.id, { role: 'reviewer' })
     expect((await socket.closed).code).toBe(CloseCode.policy)
     const again = await raw(token)
     await eventually(() => expect(again.messages.length).toBeGreaterThan(0))
@@ -132,8 +151,8 @@ describe('server-side permissions on the sync channel', () => {
   })
 
   it('refuses a token limited to document A on document B with 4403', async () => {
-    server.ensureDocument('document-b')
-    const { token } = server.createAccount({ role: 'drafter', documentName })
+    await server.ensureDocument('document-b')
+    const { token } = await server.createAccount({ role: 'drafter', documentName })
     const allowed = await raw(token)
     await eventually(() => expect(allowed.messages.length).toBeGreaterThan(0))
     const refused = await openRawSocket(`${server.wsUrl}/document-b?token=${token}`)
@@ -150,13 +169,13 @@ describe('server-side permissions on the sync channel', () => {
   })
 
   it('hides a delegation-internal document from the other delegation (4404), not from its own', async () => {
-    server.ensureDocument('az-notes', [
+    await server.ensureDocument('az-notes', [
       { subject: { kind: 'delegation', delegation: 'AZ' }, maxRole: 'co-chair' },
     ])
-    const us = server.createAccount({ role: 'co-chair', delegation: 'US' })
+    const us = await server.createAccount({ role: 'co-chair', delegation: 'US' })
     const refused = await openRawSocket(`${server.wsUrl}/az-notes?token=${us.token}`)
     expect((await refused.closed).code).toBe(CloseCode.notFound)
-    const az = server.createAccount({ role: 'drafter', delegation: 'AZ' })
+    const az = await server.createAccount({ role: 'drafter', delegation: 'AZ' })
     const notes = await connect(az.token, 'az-notes')
     expect(notes.provider.wsconnected).toBe(true)
     const missing = await openRawSocket(`${server.wsUrl}/never-created?token=${az.token}`)
@@ -164,7 +183,7 @@ describe('server-side permissions on the sync channel', () => {
   })
 
   it('stamps presence with the identity from the session: a spoofed name never reaches others', async () => {
-    const { account, token } = server.createAccount({
+    const { account, token } = await server.createAccount({
       role: 'reviewer',
       delegation: 'US',
       name: 'Sarah Whitman',
@@ -194,11 +213,11 @@ describe('server-side permissions on the sync channel', () => {
 
   it('does not let one connection overwrite or remove another connection’s presence', async () => {
     const watcher = await connect(drafterToken)
-    const victim = await connect(server.createAccount({ role: 'drafter', name: 'Victim' }).token)
+    const victim = await connect((await server.createAccount({ role: 'drafter', name: 'Victim' })).token)
     victim.provider.awareness.setLocalStateField('cursor', { anchor: 1 })
     const victimId = victim.ydoc.clientID
     await eventually(() => expect(watcher.provider.awareness.getStates().get(victimId)).toBeDefined())
-    const attacker = await raw(server.createAccount({ role: 'drafter', name: 'Attacker' }).token)
+    const attacker = await raw((await server.createAccount({ role: 'drafter', name: 'Attacker' })).token)
     await eventually(() => expect(attacker.messages.length).toBeGreaterThan(0))
     attacker.send(awarenessMessage([{ clientId: victimId, clock: 999, state: null }]))
     attacker.send(awarenessMessage([{ clientId: victimId, clock: 1000, state: { user: { name: 'Fake' } } }]))
@@ -213,8 +232,8 @@ describe('server-side permissions on the sync channel', () => {
 
   it('keeps serving others while refusing an attacker', async () => {
     const writer = await connect(drafterToken)
-    const reader = await connect(server.createAccount({ role: 'observer' }).token)
-    const attacker = await raw(server.createAccount({ role: 'observer' }).token)
+    const reader = await connect((await server.createAccount({ role: 'observer' })).token)
+    const attacker = await raw((await server.createAccount({ role: 'observer' })).token)
     for (let attempt = 0; attempt < 20; attempt++) {
       attacker.send(syncMessage(SyncMessageType.update, hostileUpdate(`x${attempt}`)))
     }

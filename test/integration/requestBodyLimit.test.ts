@@ -68,7 +68,7 @@ describe('request body limit', () => {
 
   beforeAll(async () => {
     server = await startTestServer()
-    token = server.createAccount({ role: 'drafter' }).token
+    token = (await server.createAccount({ role: 'drafter' })).token
   })
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { readDocx } from '../fixtures/export/readDocx.ts'
 import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
+import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 const azerbaijani = 'Ələkbərov İsmayıl Şəkərbəyli Çağlar Öztürk Ümid ğ ı ş ç ö ü'
@@ -21,6 +22,7 @@ describe('snapshots, compare, restore and export', () => {
   let server: TestServer
   let coChair: string
   let reviewer: string
+  let store: HoldableDocumentStore
   const clients: TestClient[] = []
 
   async function call(token: string, method: string, route: string, body?: unknown) {
@@ -40,7 +42,7 @@ describe('snapshots, compare, restore and export', () => {
 
   async function editor() {
     const client = await connectClient(server.wsUrl, charterDocumentName, {
-      params: { token: server.createAccount({ role: 'drafter' }).token },
+      params: { token: (await server.createAccount({ role: 'drafter' })).token },
     })
     clients.push(client)
     return client
@@ -49,7 +51,7 @@ describe('snapshots, compare, restore and export', () => {
   async function settled(client: TestClient, expected: (text: string) => boolean) {
     await eventually(async () => {
       const probe = await connectClient(server.wsUrl, charterDocumentName, {
-        params: { token: server.createAccount({ role: 'observer' }).token },
+        params: { token: (await server.createAccount({ role: 'observer' })).token },
       })
       try {
         expect(expected(plainText(articleText(probe.ydoc, 'investment')))).toBe(true)
@@ -61,12 +63,18 @@ describe('snapshots, compare, restore and export', () => {
   }
 
   beforeEach(async () => {
-    server = await startTestServer()
-    coChair = server.createAccount({ role: 'co-chair' }).token
-    reviewer = server.createAccount({ role: 'reviewer' }).token
+    server = await startTestServer({
+      wrapDocumentStore: (sqlite) => {
+        store = new HoldableDocumentStore(sqlite)
+        return store
+      },
+    })
+    coChair = (await server.createAccount({ role: 'co-chair' })).token
+    reviewer = (await server.createAccount({ role: 'reviewer' })).token
   })
 
   afterEach(async () => {
+    store.release()
     for (const client of clients.splice(0)) client.destroy()
     await server.stop({ removeData: true })
   })
@@ -80,7 +88,7 @@ describe('snapshots, compare, restore and export', () => {
     const again = await snapshot('Same text, new name')
     expect(again.contentHash).toBe(first.contentHash)
     expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    const stored = server.app.snapshotStore.findSnapshot(first.id)!
+    const stored = (await server.app.stores.snapshots.findSnapshot(first.id))!
     expect(stored.state.byteLength).toBeGreaterThan(1000)
     const database = openSqliteDatabase(server.dataDir)
     try {
@@ -165,6 +173,55 @@ describe('snapshots, compare, restore and export', () => {
     ).json()) as SnapshotSummary[]
     expect(list[0]).toMatchObject({ kind: 'before-restore', name: 'Before restoring “Good version”' })
     expect(list.map((entry) => entry.id)).toContain(good.id)
+  })
+
+  it('restores a snapshot while a drafter keeps typing: everyone converges on the restored text plus every concurrent edit', async () => {
+    const client = await editor()
+    const investment = articleText(client.ydoc, 'investment')
+    const connectivity = articleText(client.ydoc, 'connectivity')
+    const original = { investment: plainText(investment), connectivity: plainText(connectivity) }
+    const good = await snapshot('Good version')
+    investment.insert(0, 'Unwanted change. ')
+    await settled(client, (value) => value.startsWith('Unwanted'))
+
+    // Hold the restore's change at the store: it is computed from the document as it is now, and the drafter's
+    // next edits are made without it, so the two are truly concurrent.
+    store.hold()
+    const restoring = call(coChair, 'POST', `/documents/${charterDocumentName}/snapshots/${good.id}/restore`)
+    await eventually(() => expect(store.waitingAppends).toBe(1))
+    const typed = { investment: '', connectivity: '' }
+    for (let index = 0; index < 12; index++) {
+      const area = index % 2 === 0 ? 'investment' : 'connectivity'
+      const target = area === 'investment' ? investment : connectivity
+      const words = ` <typed ${index}>`
+      target.insert(plainText(target).length, words)
+      typed[area] += words
+    }
+    expect(plainText(investment).startsWith('Unwanted change. ')).toBe(true)
+    store.release()
+    expect((await restoring).status).toBe(200)
+
+    const expected = {
+      investment: `${original.investment}${typed.investment}`,
+      connectivity: `${original.connectivity}${typed.connectivity}`,
+    }
+    await eventually(() => {
+      expect(plainText(articleText(client.ydoc, 'investment'))).toBe(expected.investment)
+      expect(plainText(articleText(client.ydoc, 'connectivity'))).toBe(expected.connectivity)
+    })
+    // What the server has (a client with no state of its own) is the same document.
+    await eventually(async () => {
+      const probe = await connectClient(server.wsUrl, charterDocumentName, {
+        params: { token: (await server.createAccount({ role: 'observer' })).token },
+      })
+      try {
+        expect(probe.ydoc.getXmlFragment('default').toJSON()).toBe(
+          client.ydoc.getXmlFragment('default').toJSON(),
+        )
+      } finally {
+        probe.destroy()
+      }
+    })
   })
 
   it('exports DOCX, PDF, HTML and Markdown with both alphabets, the header and the content hash', async () => {

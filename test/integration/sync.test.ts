@@ -1,18 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CloseCode } from '../../shared/protocol/index.ts'
+import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { openRawSocket } from '../helpers/rawSocket.ts'
+import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
+import { syncMessage } from '../helpers/protocolMessages.ts'
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 describe('sync server', () => {
   let server: TestServer
   let token: string
+  let store: HoldableDocumentStore
   const clients: TestClient[] = []
 
   async function connect(documentName: string, options?: Parameters<typeof connectClient>[2]) {
-    server.ensureDocument(documentName)
+    await server.ensureDocument(documentName)
     const client = await connectClient(server.wsUrl, documentName, { ...options, params: { token } })
     clients.push(client)
     return client
@@ -23,11 +27,17 @@ describe('sync server', () => {
   }
 
   beforeEach(async () => {
-    server = await startTestServer()
-    token = server.createAccount({ role: 'drafter' }).token
+    server = await startTestServer({
+      wrapDocumentStore: (sqlite) => {
+        store = new HoldableDocumentStore(sqlite)
+        return store
+      },
+    })
+    token = (await server.createAccount({ role: 'drafter' })).token
   })
 
   afterEach(async () => {
+    store.release()
     for (const client of clients.splice(0)) client.destroy()
     await server.stop({ removeData: true })
   })
@@ -42,6 +52,43 @@ describe('sync server', () => {
       expect(alice.text.toString()).toContain('Alice was here.')
       expect(alice.text.toString()).toContain('Bob too.')
     })
+  })
+
+  it('relays an update and answers its writer’s sync step 1 only once the update is stored', async () => {
+    const isUpdate = (message: Uint8Array) =>
+      message[0] === MessageType.sync && message[1] === SyncMessageType.update
+    const isStep2 = (message: Uint8Array) =>
+      message[0] === MessageType.sync && message[1] === SyncMessageType.step2
+    const observer = await connect('doc-held')
+    const writer = await openRawSocket(rawUrl('doc-held'))
+    const witness = await openRawSocket(rawUrl('doc-held'))
+    await eventually(() => {
+      for (const socket of [writer, witness]) expect(socket.messages.length).toBeGreaterThan(0)
+    })
+    store.hold()
+    const source = new Y.Doc()
+    scratchText(source).insert(0, 'held back')
+    writer.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(source)))
+    // The client's "Saved" check: a sync step 1 after its update.
+    writer.send(syncMessage(SyncMessageType.step1, Y.encodeStateVector(new Y.Doc())))
+    await eventually(() => expect(store.waitingAppends).toBe(1))
+
+    // A round trip on the witness's socket: whatever the room had sent it before now has arrived.
+    await roundTrip(witness)
+    expect(witness.messages.filter(isUpdate)).toEqual([])
+    expect(writer.messages.filter(isStep2)).toEqual([])
+    expect(observer.text.toString()).toBe('')
+    expect(await server.app.store.load('doc-held')).toEqual({ updates: [], lastSeq: 0 })
+
+    store.release()
+    await eventually(() => {
+      expect(observer.text.toString()).toBe('held back')
+      expect(witness.messages.filter(isUpdate)).toHaveLength(1)
+      expect(writer.messages.filter(isStep2)).toHaveLength(1)
+    })
+    expect((await server.app.store.load('doc-held')).updates).toHaveLength(1)
+    writer.socket.close()
+    witness.socket.close()
   })
 
   it('serves the same content after a restart on the same data directory', async () => {
@@ -101,7 +148,7 @@ describe('sync server', () => {
     const watcher = await connect('doc-broken-update')
     const raw = await openRawSocket(rawUrl('doc-broken-update'))
     const valid = new Y.Doc()
-    valid.getText('text').insert(0, 'x')
+    scratchText(valid).insert(0, 'x')
     const update = Y.encodeStateAsUpdate(valid)
     const truncated = update.slice(0, update.length - 3)
     raw.send(new Uint8Array([0, 2, truncated.length, ...truncated]))
@@ -129,7 +176,9 @@ describe('sync server', () => {
     const client = await connect('doc-unload')
     client.text.insert(0, 'kept')
     await eventually(() => expect(server.app.syncServer.loadedDocumentNames).toContain('doc-unload'))
-    await eventually(async () => expect((await server.app.store.load('doc-unload')).updates.length).toBe(1))
+    await eventually(async () =>
+      expect(storedScratchText((await server.app.store.load('doc-unload')).updates)).toBe('kept'),
+    )
     clients.splice(0).forEach((leaving) => {
       leaving.destroy()
     })
@@ -148,3 +197,12 @@ describe('sync server', () => {
     expect(typeof body.uptimeSeconds).toBe('number')
   })
 })
+
+/** Asks the server for awareness and waits for the answer, which comes after everything sent before it. */
+async function roundTrip(socket: RawSocket): Promise<void> {
+  const before = socket.messages.length
+  socket.send(new Uint8Array([MessageType.queryAwareness]))
+  await eventually(() =>
+    expect(socket.messages.slice(before).some((message) => message[0] === MessageType.awareness)).toBe(true),
+  )
+}

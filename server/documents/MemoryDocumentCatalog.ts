@@ -1,0 +1,30 @@
+import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCatalog.ts'
+
+/** In-process catalog for tests; returns copies so callers cannot change what is stored. */
+export class MemoryDocumentCatalog implements DocumentCatalog {
+  private readonly documents = new Map<string, DocumentRecord>()
+
+  async list(): Promise<DocumentRecord[]> {
+    return [...this.documents.values()]
+      .sort((a, b) => a.position - b.position || (a.title < b.title ? -1 : a.title > b.title ? 1 : 0))
+      .map((record) => structuredClone(record))
+  }
+
+  async find(name: string): Promise<DocumentRecord | null> {
+    const record = this.documents.get(name)
+    return record ? structuredClone(record) : null
+  }
+
+  async ensure(record: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord> {
+    const existing = this.documents.get(record.name)
+    if (existing) return structuredClone(existing)
+    const created: DocumentRecord = { ...structuredClone(record), createdAt: new Date().toISOString() }
+    this.documents.set(record.name, created)
+    return structuredClone(created)
+  }
+
+  async setAccess(name: string, access: AccessRule[]): Promise<void> {
+    const record = this.documents.get(name)
+    if (record) record.access = structuredClone(access)
+  }
+}

@@ -1,0 +1,26 @@
+import type { AuditLog } from '../audit/AuditLog.ts'
+import type { AccountStore } from '../auth/AccountStore.ts'
+import type { InvitationStore } from '../auth/InvitationStore.ts'
+import type { SessionStore } from '../auth/SessionStore.ts'
+import type { SetupSecretStore } from '../auth/SetupSecretStore.ts'
+import type { SignInLinkStore } from '../auth/SignInLinkStore.ts'
+import type { ThreadStore } from '../comments/ThreadStore.ts'
+import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
+import type { MeetingStore } from '../snapshots/MeetingStore.ts'
+import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
+import type { DocumentStore } from './DocumentStore.ts'
+
+/** Every store of one backend, over one database; the composition root picks the backend. */
+export interface Stores {
+  documents: DocumentStore
+  accounts: AccountStore
+  sessions: SessionStore
+  signInLinks: SignInLinkStore
+  invitations: InvitationStore
+  setupSecret: SetupSecretStore
+  catalog: DocumentCatalog
+  threads: ThreadStore
+  meetings: MeetingStore
+  snapshots: SnapshotStore
+  audit: AuditLog
+}

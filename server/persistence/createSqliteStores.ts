@@ -1,0 +1,31 @@
+import { SqliteAuditLog } from '../audit/SqliteAuditLog.ts'
+import { SqliteAccountStore } from '../auth/SqliteAccountStore.ts'
+import { SqliteInvitationStore } from '../auth/SqliteInvitationStore.ts'
+import { SqliteSessionStore } from '../auth/SqliteSessionStore.ts'
+import { SqliteSetupSecretStore } from '../auth/SqliteSetupSecretStore.ts'
+import { SqliteSignInLinkStore } from '../auth/SqliteSignInLinkStore.ts'
+import { SqliteThreadStore } from '../comments/SqliteThreadStore.ts'
+import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
+import { SqliteMeetingStore } from '../snapshots/SqliteMeetingStore.ts'
+import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
+import type { SqliteDatabase } from './openSqliteDatabase.ts'
+import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
+import type { Stores } from './Stores.ts'
+
+/** The SQLite stores over one database opened (and migrated) by `openSqliteDatabase`; the caller closes it. */
+export function createSqliteStores(database: SqliteDatabase): Stores {
+  const accounts = new SqliteAccountStore(database)
+  return {
+    documents: new SqliteDocumentStore(database),
+    accounts,
+    sessions: new SqliteSessionStore(database, accounts),
+    signInLinks: new SqliteSignInLinkStore(database),
+    invitations: new SqliteInvitationStore(database, accounts),
+    setupSecret: new SqliteSetupSecretStore(database, accounts),
+    catalog: new SqliteDocumentCatalog(database),
+    threads: new SqliteThreadStore(database),
+    meetings: new SqliteMeetingStore(database),
+    snapshots: new SqliteSnapshotStore(database),
+    audit: new SqliteAuditLog(database),
+  }
+}

@@ -1,0 +1,192 @@
+import { Worker } from 'node:worker_threads'
+import { documentOfThreads } from '../../../shared/comments/index.ts'
+import type { Logger } from '../../logging/Logger.ts'
+import type { CandidateUpdate } from './DocumentShadow.ts'
+import { ShadowDocuments, type ValidationRequest, type ValidationResponse } from './ShadowDocuments.ts'
+import type { UpdateValidator } from './UpdateValidator.ts'
+
+/** A WebSocket close reason may hold at most 123 bytes (RFC 6455 §5.5). */
+const maxReasonBytes = 123
+
+function shortReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= maxReasonBytes) return reason
+  let short = reason.slice(0, maxReasonBytes)
+  while (Buffer.byteLength(`${short}…`) > maxReasonBytes) short = short.slice(0, -1)
+  return `${short}…`
+}
+
+interface Waiting {
+  resolve: (verdicts: (string | null)[]) => void
+  reject: (error: Error) => void
+}
+
+/**
+ * Runs update validation on a worker thread, where every loaded document has its shadow copy: decoding,
+ * integrating and schema-checking a 2 MB paste takes hundreds of milliseconds, which on the main thread would
+ * stall every other document and the HTTP API. One worker keeps each document's requests in order. Falls back
+ * to validating inline if the worker cannot start. A worker that dies takes its shadows with it: pending checks
+ * fail (their connections close with 1011) and each document is seeded again from its live state.
+ */
+export class UpdateValidatorPool {
+  private worker: Worker | null = null
+  private inline: ShadowDocuments | null = null
+  /** Bumped whenever the worker is replaced: every shadow seeded before then is gone. */
+  generation = 0
+  private nextDocument = 1
+  private nextRequest = 1
+  private readonly waiting = new Map<number, Waiting>()
+  private destroyed = false
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly mode: 'worker' | 'inline' = 'worker',
+  ) {}
+
+  /**
+   * A validator for one loaded document; `readState` encodes the live document, to seed its shadow. A threads
+   * channel is written by the server only, so it needs no shadow: clients' updates to it are refused outright.
+   */
+  forDocument(documentName: string, readState: () => Uint8Array): UpdateValidator {
+    if (documentOfThreads(documentName) !== null) return new ServerOnlyValidator()
+    return new ShadowValidator(this, this.nextDocument++, readState)
+  }
+
+  /** Sends a request; `check` requests resolve with their verdicts. */
+  send(request: ValidationRequest, transfer: ArrayBuffer[] = []): Promise<(string | null)[]> | null {
+    if (this.destroyed)
+      return request.kind === 'check' ? Promise.reject(new Error('validation stopped')) : null
+    const worker = this.ensureWorker()
+    if (!worker) {
+      const inline = this.inline ?? new ShadowDocuments()
+      this.inline = inline
+      const response = inline.handle(request)
+      return response ? settle(response) : null
+    }
+    if (request.kind !== 'check') {
+      worker.postMessage(request, transfer)
+      return null
+    }
+    return new Promise((resolve, reject) => {
+      this.waiting.set(request.id, { resolve, reject })
+      worker.postMessage(request, transfer)
+    })
+  }
+
+  requestId(): number {
+    return this.nextRequest++
+  }
+
+  async destroy(): Promise<void> {
+    this.destroyed = true
+    const worker = this.worker
+    this.worker = null
+    this.failWaiting(new Error('validation stopped'))
+    this.inline?.destroy()
+    if (worker) await worker.terminate()
+  }
+
+  private ensureWorker(): Worker | null {
+    if (this.worker || this.mode === 'inline') return this.worker
+    try {
+      const worker = new Worker(new URL('./validationWorkerEntry.mjs', import.meta.url))
+      worker.unref()
+      worker.on('message', (response: ValidationResponse) => {
+        const waiting = this.waiting.get(response.id)
+        if (!waiting) return
+        this.waiting.delete(response.id)
+        settle(response).then(waiting.resolve, waiting.reject)
+      })
+      const lost = (error: Error) => {
+        if (this.worker !== worker) return
+        this.logger.error('validation worker stopped', { error })
+        this.worker = null
+        this.generation++
+        this.failWaiting(error)
+      }
+      worker.on('error', lost)
+      worker.on('exit', (code) => lost(new Error(`validation worker exited with ${code}`)))
+      this.worker = worker
+      this.generation++
+      return worker
+    } catch (error) {
+      this.logger.warn('validation worker unavailable; validating inline', { error })
+      this.inline = new ShadowDocuments()
+      return null
+    }
+  }
+
+  private failWaiting(error: Error): void {
+    for (const { reject } of this.waiting.values()) reject(error)
+    this.waiting.clear()
+  }
+}
+
+function settle(response: ValidationResponse): Promise<(string | null)[]> {
+  if (response.verdicts) {
+    return Promise.resolve(response.verdicts.map((reason) => (reason === null ? null : shortReason(reason))))
+  }
+  return Promise.reject(new Error(`update validation failed: ${response.error}`))
+}
+
+/**
+ * The bytes in a buffer of their own, so they can be transferred: a view into a larger buffer (a frame read
+ * from a socket) would transfer, or copy, all of it.
+ */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice()
+}
+
+class ShadowValidator implements UpdateValidator {
+  private seededGeneration = -1
+
+  constructor(
+    private readonly pool: UpdateValidatorPool,
+    private readonly document: number,
+    private readonly readState: () => Uint8Array,
+  ) {}
+
+  check(candidates: readonly CandidateUpdate[]): Promise<(string | null)[]> {
+    // Seeding lazily also re-seeds after a reset or a replaced worker; the room calls this with its
+    // pipeline idle, so the live state is exactly what has been stored.
+    const generation = this.pool.generation
+    if (this.seededGeneration !== generation) {
+      const state = ownBuffer(this.readState())
+      this.pool.send({ kind: 'seed', document: this.document, state }, [state.buffer as ArrayBuffer])
+      this.seededGeneration = this.pool.generation
+    }
+    const copies = candidates.map((candidate) => ({ ...candidate, update: candidate.update.slice() }))
+    const request: ValidationRequest = {
+      kind: 'check',
+      id: this.pool.requestId(),
+      document: this.document,
+      candidates: copies,
+    }
+    const sent = this.pool.send(
+      request,
+      copies.map((copy) => copy.update.buffer as ArrayBuffer),
+    )
+    return sent ?? Promise.reject(new Error('update validation gave no answer'))
+  }
+
+  reset(): void {
+    this.seededGeneration = -1
+  }
+
+  destroy(): void {
+    this.pool.send({ kind: 'drop', document: this.document })
+  }
+}
+
+class ServerOnlyValidator implements UpdateValidator {
+  check(candidates: readonly CandidateUpdate[]): Promise<(string | null)[]> {
+    return Promise.resolve(
+      candidates.map((candidate) =>
+        candidate.trusted ? null : 'this channel is written by the server only',
+      ),
+    )
+  }
+
+  reset(): void {}
+
+  destroy(): void {}
+}

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { AccessRule, DocumentCatalog, DocumentRecord } from '../../server/documents/DocumentCatalog.ts'
+
+export type DocumentCatalogFactory = () => Promise<{ store: DocumentCatalog; destroy(): Promise<void> }>
+
+const everyone: AccessRule = { subject: { kind: 'everyone' }, maxRole: 'co-chair' }
+
+function record(name: string, overrides: Partial<DocumentRecord> = {}): Omit<DocumentRecord, 'createdAt'> {
+  return { name, title: `Title of ${name}`, position: 50, access: [everyone], ...overrides }
+}
+
+/** Every DocumentCatalog implementation must pass this suite. */
+export function describeDocumentCatalogContract(name: string, factory: DocumentCatalogFactory): void {
+  describe(`DocumentCatalog contract: ${name}`, () => {
+    let store: DocumentCatalog
+    let destroy: () => Promise<void>
+
+    beforeEach(async () => {
+      ;({ store, destroy } = await factory())
+    })
+    afterEach(async () => destroy())
+
+    it('creates a document with its access rules and finds it by name', async () => {
+      const access: AccessRule[] = [
+        { subject: { kind: 'delegation', delegation: 'AZ' }, maxRole: 'co-chair' },
+        { subject: { kind: 'user', userId: 7 }, maxRole: 'reviewer' },
+        { subject: { kind: 'everyone' }, maxRole: 'observer' },
+      ]
+      const created = await store.ensure(record('az-notes', { access }))
+      expect(created).toMatchObject({ name: 'az-notes', title: 'Title of az-notes', position: 50, access })
+      expect(Date.parse(created.createdAt)).not.toBeNaN()
+      expect(await store.find('az-notes')).toEqual(created)
+      expect(await store.find('missing')).toBeNull()
+    })
+
+    it('leaves an existing document unchanged when ensured again', async () => {
+      const created = await store.ensure(record('charter', { title: 'Original', position: 0 }))
+      const again = await store.ensure(record('charter', { title: 'Changed', position: 9, access: [] }))
+      expect(again).toEqual(created)
+    })
+
+    it('creates a document once under concurrent ensures', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, index) => store.ensure(record('charter', { title: `Title ${index}` }))),
+      )
+      expect(new Set(results.map((result) => result.title)).size).toBe(1)
+      expect(await store.list()).toHaveLength(1)
+      expect((await store.find('charter'))?.access).toEqual([everyone])
+    })
+
+    it('lists documents by position, then title', async () => {
+      await store.ensure(record('b', { title: 'Beta', position: 10 }))
+      await store.ensure(record('c', { title: 'Alpha', position: 10 }))
+      await store.ensure(record('a', { title: 'Zulu', position: 0 }))
+      expect((await store.list()).map((item) => item.name)).toEqual(['a', 'c', 'b'])
+    })
+
+    it('replaces the access rules, keeping their order', async () => {
+      await store.ensure(record('charter'))
+      const access: AccessRule[] = [
+        { subject: { kind: 'user', userId: 3 }, maxRole: 'observer' },
+        { subject: { kind: 'delegation', delegation: 'US' }, maxRole: 'drafter' },
+      ]
+      await store.setAccess('charter', access)
+      expect((await store.find('charter'))?.access).toEqual(access)
+      await store.setAccess('charter', [])
+      expect((await store.find('charter'))?.access).toEqual([])
+    })
+
+    it('returns copies: changing a returned record changes nothing stored', async () => {
+      const created = await store.ensure(record('charter'))
+      created.access.push({ subject: { kind: 'user', userId: 1 }, maxRole: 'co-chair' })
+      created.title = 'Mutated'
+      expect(await store.find('charter')).toMatchObject({ title: 'Title of charter', access: [everyone] })
+    })
+  })
+}
