@@ -331,10 +331,11 @@ export class Room {
     }
   }
 
-  private readonly broadcastUpdate = (update: Uint8Array, origin: TransactionOrigin): void => {
-    if (origin.kind === 'store' || this.members.size === 0) return
+  /** `origin` is null for a follow-up transaction Yjs starts itself (e.g. Y.Text formatting cleanup). */
+  private readonly broadcastUpdate = (update: Uint8Array, origin: TransactionOrigin | null): void => {
+    if (origin?.kind === 'store' || this.members.size === 0) return
     const message = encodeUpdate(update)
-    const author = origin.kind === 'client' ? origin.member : null
+    const author = origin?.kind === 'client' ? origin.member : null
     for (const member of this.members) {
       if (member !== author) member.send(message)
     }

@@ -3,7 +3,8 @@ import type { RoomMember } from './RoomMember.ts'
 /**
  * Who made a change to a room's document. Yjs hands the origin to every `update` listener; the room uses it to
  * skip the author when broadcasting, to keep replayed history quiet and to refuse the later updates of a client
- * whose update failed to store. Only the room transacts on its document, so every origin it sees is one of these.
+ * whose update failed to store. Only the room transacts on its document, so every origin it sees is one of these,
+ * or null for a follow-up transaction Yjs starts on its own (Y.Text formatting cleanup), which goes to everyone.
  * (Scale-out adds a variant for changes relayed from another instance.)
  */
 export type TransactionOrigin =
