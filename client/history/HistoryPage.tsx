@@ -1,6 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react'
 import { type AccountView, type DocumentSummary, snapshotRequests } from '../../shared/api/index.ts'
-import { canManageSnapshots } from '../../shared/roles/index.ts'
+import { canManageSnapshots, canRecordMeetings } from '../../shared/roles/index.ts'
 import type {
   ComparisonView,
   ExportFormat,
@@ -243,7 +243,12 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
             </div>
           </section>
 
-          <MeetingsPanel meetings={meetings} canCreate={coChair} onCreated={load} onError={setMessage} />
+          <MeetingsPanel
+            meetings={meetings}
+            canCreate={canRecordMeetings(document.role)}
+            onCreated={load}
+            onError={setMessage}
+          />
         </div>
 
         <section className="history-main" aria-label="Version viewer">

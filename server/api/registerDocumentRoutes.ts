@@ -1,4 +1,5 @@
 import { type DocumentSummary, documentRequests } from '../../shared/api/index.ts'
+import { canCreateDocuments } from '../../shared/roles/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -23,7 +24,7 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
   const create = { scope: 'account', body: documentRequests.create } as const
   router.on('POST', '/api/documents', create, async (context): Promise<DocumentSummary> => {
     const { account } = await requireAccount(dependencies, context)
-    if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs create documents')
+    if (!canCreateDocuments(account.role)) throw httpErrors.forbidden('Only co-chairs create documents')
     const { title, visibility } = context.body
     let name = generateDocumentName(title)
     while (await catalog.find(name)) name = generateDocumentName(title)

@@ -1,4 +1,5 @@
 import { snapshotRequests } from '../../shared/api/index.ts'
+import { canRecordMeetings } from '../../shared/roles/index.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
@@ -30,7 +31,7 @@ export function registerSnapshotRoutes(
   const createMeeting = { scope: 'account', body: snapshotRequests.createMeeting } as const
   router.on('POST', '/api/meetings', createMeeting, async (context) => {
     const { account } = await requireAccount(dependencies, context)
-    if (account.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs record meetings')
+    if (!canRecordMeetings(account.role)) throw httpErrors.forbidden('Only co-chairs record meetings')
     const meeting = await meetings.createMeeting({ ...context.body, createdBy: account.id })
     await dependencies.audit.record({
       actorId: account.id,

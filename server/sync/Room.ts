@@ -288,7 +288,7 @@ export class Room {
     }))
     let verdicts: (string | null)[]
     try {
-      verdicts = await this.validator.check(candidates)
+      verdicts = (await this.validator.check(candidates)).map((verdict) => verdict.refused)
     } catch (error) {
       this.options.logger.error('update validation failed', { documentName: this.documentName, error })
       this.validator.reset()

@@ -1,12 +1,11 @@
 import { getSchema } from '@tiptap/core'
 import * as Y from 'yjs'
-import { charterExtensions } from '../../shared/schema/index.ts'
+import { charterExtensions, safeLinkTarget } from '../../shared/schema/index.ts'
 
 const schema = getSchema(charterExtensions)
 const nodeNames = new Set(Object.keys(schema.nodes))
 // y-prosemirror stores marks as text formatting attributes named after the mark; `ychange` is its own.
 const markNames = new Set([...Object.keys(schema.marks), 'ychange'])
-const allowedProtocols = /^(https?:|mailto:|#|\/)/i
 const scriptLike = /^\s*(javascript|vbscript|data):/i
 
 /**
@@ -57,8 +56,7 @@ export function validateDocumentUpdate(update: Uint8Array): string | null {
       if (!markNames.has(content.key)) return `unknown mark "${content.key}"`
       if (content.key === 'link' && content.value !== null) {
         const href = (content.value as { href?: unknown }).href
-        if (typeof href !== 'string' || !allowedProtocols.test(href.trim()))
-          return 'link to a disallowed address'
+        if (safeLinkTarget(href) === null) return 'link to a disallowed address'
       }
       if (unsafeValue(content.value)) return 'unsafe mark attribute'
     }

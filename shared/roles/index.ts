@@ -1,8 +1,10 @@
 export {
   canComment,
+  canCreateDocuments,
   canEditComment,
   canEditText,
   canManageSnapshots,
+  canRecordMeetings,
   canResolveThread,
 } from './permissions.ts'
 export type { Delegation, Role } from './Role.ts'

@@ -22,3 +22,13 @@ export function canEditComment(accountId: number, comment: { authorId: number })
 export function canResolveThread(role: Role, accountId: number, thread: { createdBy: number }): boolean {
   return role === 'co-chair' || thread.createdBy === accountId
 }
+
+/** Co-chairs open new documents for the working group (or for their own delegation). */
+export function canCreateDocuments(role: Role): boolean {
+  return role === 'co-chair'
+}
+
+/** Co-chairs record the working group's meetings, to which snapshots are linked. */
+export function canRecordMeetings(role: Role): boolean {
+  return role === 'co-chair'
+}

@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit'
 import { Article } from './Article.ts'
 import { CharterSection } from './CharterSection.ts'
 import { SignatureBlock } from './SignatureBlock.ts'
+import { linkSchemes, safeLinkTarget } from './safeLinkTarget.ts'
 
 /**
  * The document schema, shared by the editor, the server's validation and the exporters.
@@ -18,8 +19,8 @@ export const charterExtensions: Extensions = [
     link: {
       openOnClick: false,
       autolink: false,
-      protocols: ['http', 'https', 'mailto'],
-      isAllowedUri: (url, context) => /^(https?:|mailto:)/i.test(url) && context.defaultValidate(url),
+      protocols: [...linkSchemes],
+      isAllowedUri: (url, context) => safeLinkTarget(url) !== null && context.defaultValidate(url),
     },
   }),
   CharterSection,

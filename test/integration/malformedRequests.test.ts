@@ -189,7 +189,12 @@ function generateCase(random: Random): Case {
     const { category, expect, target } = generateTarget(random, `/collab/${documentName}`)
     const key = Buffer.from(random.bytes(16)).toString('base64')
     const request = `GET ${target} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`
-    return { kind: 'upgrade', category, expect, request: Buffer.from(request, 'latin1') }
+    return {
+      kind: 'upgrade',
+      category,
+      expect: isWellFormedOriginForm(target) ? 'either' : expect,
+      request: Buffer.from(request, 'latin1'),
+    }
   }
   let { category, expect, target } = generateTarget(random, withPrefix(random, ''))
   if (random.chance(0.5)) {
@@ -212,7 +217,30 @@ function generateCase(random: Random): Case {
   if (odd) category = `${category}+${odd.category}`
   const version = random.chance(0.05) ? random.pick(['HTTP/9.9', 'HTTP/1.0', 'HTTP/1', '']) : 'HTTP/1.1'
   const request = `${method} ${target} ${version}\r\n${host}${odd?.headers ?? ''}Connection: close\r\n\r\n`
-  return { kind: 'http', category, expect: odd ? 'either' : expect, request: Buffer.from(request, 'latin1') }
+  const verdict = odd || isWellFormedOriginForm(target) ? 'either' : expect
+  return { kind: 'http', category, expect: verdict, request: Buffer.from(request, 'latin1') }
+}
+
+/**
+ * An independent oracle for targets the mutations above happen to leave valid (e.g. "/" after stripping a
+ * prefix, or "%2b" from a truncated escape): RFC 3986 origin-form, no empty segment, every escape UTF-8.
+ */
+function isWellFormedOriginForm(target: string): boolean {
+  if (
+    target.length > 8192 ||
+    !/^\/[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*(\?[A-Za-z0-9\-._~!$&'()*+,;=:@/?%]*)?$/.test(target)
+  )
+    return false
+  const [path = '', query = ''] = target.split(/\?(.*)/s)
+  if (path.includes('//')) return false
+  try {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this looks for
+    if (/[\u0000-\u001f\u007f]/.test(decodeURIComponent(path))) return false
+    for (const part of query.split(/[&=]/)) decodeURIComponent(part)
+  } catch {
+    return false
+  }
+  return true
 }
 
 /** Sends one raw request and reads the answer: an HTTP status, or for an accepted upgrade the close code. */

@@ -7,7 +7,7 @@ export interface InlineRun {
   italic: boolean
   underline: boolean
   strike: boolean
-  /** Already checked: only http, https and mailto targets get here. */
+  /** Already checked by the shared link policy (safeLinkTarget). */
   href: string | null
 }
 

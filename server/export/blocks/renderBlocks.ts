@@ -1,7 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
-import { type AreaId, isAreaId } from '../../../shared/schema/index.ts'
+import { type AreaId, isAreaId, safeLinkTarget } from '../../../shared/schema/index.ts'
 import type { BlockContext, ExportBlock, InlineRun } from './ExportBlock.ts'
-import { safeHref } from './safeHref.ts'
 import { sanitizeText } from './sanitizeText.ts'
 
 /** Deeper lists are printed at this depth: past it indentation carries no meaning and runs off the page. */
@@ -56,7 +55,7 @@ function textRun(node: JSONContent): InlineRun {
     else if (mark.type === 'italic') run.italic = true
     else if (mark.type === 'underline') run.underline = true
     else if (mark.type === 'strike') run.strike = true
-    else if (mark.type === 'link') run.href = safeHref(mark.attrs?.href)
+    else if (mark.type === 'link') run.href = safeLinkTarget(mark.attrs?.href)
   }
   return run
 }

@@ -1,4 +1,13 @@
 import { type CandidateUpdate, DocumentShadow } from './DocumentShadow.ts'
+import { sliceUpdate } from './sliceUpdate.ts'
+
+/**
+ * Accepted updates with more structs than this are cut into slices of this many: about 20 ms each for a
+ * paste of plain paragraphs on a 2-core machine, against 300+ ms for a 2 MB paste applied whole.
+ */
+export const maxStructsPerSlice = 500
+/** Below this size an update cannot hold enough structs to be worth decoding for slicing. */
+const sliceFromBytes = 16 * 1024
 
 export type ValidationRequest =
   | { kind: 'seed'; document: number; state: Uint8Array }
@@ -9,6 +18,8 @@ export interface ValidationResponse {
   id: number
   /** One per candidate: the refusal reason, or null if accepted. */
   verdicts?: (string | null)[]
+  /** One per candidate: the slices to apply an accepted large update by, or null to apply it whole. */
+  slices?: (Uint8Array[] | null)[]
   /** The check itself failed (a bug, or an unseeded document); the updates are refused. */
   error?: string
 }
@@ -34,7 +45,13 @@ export class ShadowDocuments {
         const shadow = this.shadows.get(request.document)
         if (!shadow) return { id: request.id, error: 'document not seeded' }
         try {
-          return { id: request.id, verdicts: shadow.checkAll(request.candidates) }
+          const verdicts = shadow.checkAll(request.candidates)
+          const slices = request.candidates.map((candidate, index) =>
+            verdicts[index] === null && candidate.update.byteLength >= sliceFromBytes
+              ? sliceUpdate(candidate.update, maxStructsPerSlice)
+              : null,
+          )
+          return { id: request.id, verdicts, slices }
         } catch (error) {
           return { id: request.id, error: error instanceof Error ? error.message : String(error) }
         }

@@ -3,7 +3,7 @@ import { documentOfThreads } from '../../../shared/comments/index.ts'
 import type { Logger } from '../../logging/Logger.ts'
 import type { CandidateUpdate } from './DocumentShadow.ts'
 import { ShadowDocuments, type ValidationRequest, type ValidationResponse } from './ShadowDocuments.ts'
-import type { UpdateValidator } from './UpdateValidator.ts'
+import type { UpdateValidator, Verdict } from './UpdateValidator.ts'
 
 /** A WebSocket close reason may hold at most 123 bytes (RFC 6455 §5.5). */
 const maxReasonBytes = 123
@@ -16,7 +16,7 @@ function shortReason(reason: string): string {
 }
 
 interface Waiting {
-  resolve: (verdicts: (string | null)[]) => void
+  resolve: (verdicts: Verdict[]) => void
   reject: (error: Error) => void
 }
 
@@ -52,7 +52,7 @@ export class UpdateValidatorPool {
   }
 
   /** Sends a request; `check` requests resolve with their verdicts. */
-  send(request: ValidationRequest, transfer: ArrayBuffer[] = []): Promise<(string | null)[]> | null {
+  send(request: ValidationRequest, transfer: ArrayBuffer[] = []): Promise<Verdict[]> | null {
     if (this.destroyed)
       return request.kind === 'check' ? Promise.reject(new Error('validation stopped')) : null
     const worker = this.ensureWorker()
@@ -121,9 +121,16 @@ export class UpdateValidatorPool {
   }
 }
 
-function settle(response: ValidationResponse): Promise<(string | null)[]> {
+function settle(response: ValidationResponse): Promise<Verdict[]> {
   if (response.verdicts) {
-    return Promise.resolve(response.verdicts.map((reason) => (reason === null ? null : shortReason(reason))))
+    return Promise.resolve(
+      response.verdicts.map(
+        (reason, index): Verdict =>
+          reason === null
+            ? { refused: null, slices: response.slices?.[index] ?? null }
+            : { refused: shortReason(reason) },
+      ),
+    )
   }
   return Promise.reject(new Error(`update validation failed: ${response.error}`))
 }
@@ -145,7 +152,7 @@ class ShadowValidator implements UpdateValidator {
     private readonly readState: () => Uint8Array,
   ) {}
 
-  check(candidates: readonly CandidateUpdate[]): Promise<(string | null)[]> {
+  check(candidates: readonly CandidateUpdate[]): Promise<Verdict[]> {
     // Seeding lazily also re-seeds after a reset or a replaced worker; the room calls this with its
     // pipeline idle, so the live state is exactly what has been stored.
     const generation = this.pool.generation
@@ -178,10 +185,13 @@ class ShadowValidator implements UpdateValidator {
 }
 
 class ServerOnlyValidator implements UpdateValidator {
-  check(candidates: readonly CandidateUpdate[]): Promise<(string | null)[]> {
+  check(candidates: readonly CandidateUpdate[]): Promise<Verdict[]> {
     return Promise.resolve(
-      candidates.map((candidate) =>
-        candidate.trusted ? null : 'this channel is written by the server only',
+      candidates.map(
+        (candidate): Verdict =>
+          candidate.trusted
+            ? { refused: null, slices: null }
+            : { refused: 'this channel is written by the server only' },
       ),
     )
   }

@@ -5,5 +5,9 @@ const shadows = new ShadowDocuments()
 
 parentPort?.on('message', (request: ValidationRequest) => {
   const response = shadows.handle(request)
-  if (response) parentPort?.postMessage(response)
+  // Slices are fresh buffers of their own: hand them over rather than copy them.
+  const transfer = (response?.slices ?? []).flatMap((slices) =>
+    (slices ?? []).map((slice) => slice.buffer as ArrayBuffer),
+  )
+  if (response) parentPort?.postMessage(response, transfer)
 })
