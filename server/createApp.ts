@@ -129,14 +129,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
-  const threadService = new ThreadService(stores.threads, accounts, syncServer, audit)
+  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
     stores.snapshots,
     stores.meetings,
     stores.threads,
     catalog,
-    syncServer,
+    syncServer.documents,
     exportRunner,
     audit,
   )

@@ -1,7 +1,6 @@
-import * as encoding from 'lib0/encoding'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import { encodeSyncStep1 } from '../../shared/protocol/index.ts'
 
 export type SyncStatus =
   | { state: 'saved' }
@@ -111,11 +110,7 @@ export class SyncStatusTracker {
     this.probeInFlight = true
     // Our step 1 is answered by a step 2, which the provider reports by flipping `synced` back to true.
     this.provider.synced = false
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    encoding.writeVarUint(encoder, SyncMessageType.step1)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(this.ydoc))
-    socket.send(encoding.toUint8Array(encoder))
+    socket.send(encodeSyncStep1(Y.encodeStateVector(this.ydoc)))
   }
 
   private setPending(value: number): void {

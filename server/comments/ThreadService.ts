@@ -13,7 +13,7 @@ import type { AuditLog } from '../audit/AuditLog.ts'
 import type { AccountStore } from '../auth/AccountStore.ts'
 import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
 import { httpErrors } from '../http/HttpError.ts'
-import type { SyncServer } from '../sync/SyncServer.ts'
+import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import { findMentions } from './findMentions.ts'
 import { findSectionArea } from './findSectionArea.ts'
 import type { ThreadStore } from './ThreadStore.ts'
@@ -40,7 +40,7 @@ export class ThreadService {
   constructor(
     private readonly threads: ThreadStore,
     private readonly accounts: AccountStore,
-    private readonly syncServer: SyncServer,
+    private readonly documents: DocumentAccess,
     private readonly audit: AuditLog,
   ) {}
 
@@ -62,8 +62,7 @@ export class ThreadService {
       anchor = this.parseAnchor(request.anchor)
       // The area of an inline thread is the section its text is in, as the server's copy of the document says.
       area =
-        (await this.syncServer.readDocument(documentName, (ydoc) => findSectionArea(ydoc, anchor!.start))) ??
-        'general'
+        (await this.documents.read(documentName, (ydoc) => findSectionArea(ydoc, anchor!.start))) ?? 'general'
       if (typeof request.quote === 'string') quote = request.quote.slice(0, commentLimits.maxQuoteLength)
     } else if (request.kind === 'area') {
       const requested = threadAreas.find((candidate) => candidate === request.area)
@@ -207,7 +206,7 @@ export class ThreadService {
   }
 
   private publish(thread: ThreadView): Promise<void> {
-    return this.syncServer.updateDocument(threadsDocumentName(thread.documentName), (ydoc) => {
+    return this.documents.change(threadsDocumentName(thread.documentName), (ydoc) => {
       ydoc.getMap(threadsMapName).set(String(thread.id), thread)
     })
   }

@@ -20,7 +20,7 @@ import type { RedlineInput } from '../export/redline/RedlineInput.ts'
 import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
-import type { SyncServer } from '../sync/SyncServer.ts'
+import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
@@ -71,7 +71,7 @@ export class SnapshotService {
     private readonly meetings: MeetingStore,
     private readonly threads: ThreadStore,
     private readonly catalog: DocumentCatalog,
-    private readonly syncServer: SyncServer,
+    private readonly documents: DocumentAccess,
     private readonly exports: ExportRunner,
     private readonly audit: AuditLog,
   ) {}
@@ -90,7 +90,7 @@ export class SnapshotService {
     if (request.meetingId !== null && !(await this.meetings.findMeeting(request.meetingId))) {
       throw httpErrors.badRequest('No such meeting')
     }
-    const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+    const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
     const snapshot = await this.snapshots.createSnapshot({
       documentName,
       name: request.name,
@@ -145,7 +145,7 @@ export class SnapshotService {
       'before-restore',
     )
     const node = schema.nodeFromJSON(docFromState(target.state))
-    await this.syncServer.updateDocument(documentName, (ydoc) => {
+    await this.documents.change(documentName, (ydoc) => {
       // Diffs the old version into the live fragment, so unchanged paragraphs (and anchors in them) survive.
       updateYFragment(ydoc, ydoc.getXmlFragment(documentField), node, {
         mapping: new Map(),
@@ -201,7 +201,7 @@ export class SnapshotService {
 
   private async version(documentName: string, ref: VersionRef): Promise<Version> {
     if (ref === 'current') {
-      const state = await this.syncServer.readDocument(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+      const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
       const doc = docFromState(state)
       return {
         ref,

@@ -1,16 +1,23 @@
-import * as decoding from 'lib0/decoding'
-import * as encoding from 'lib0/encoding'
 import type { WebSocket } from 'ws'
-import * as authProtocol from 'y-protocols/auth'
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { colorFor } from '../../shared/presence/delegationColors.ts'
-import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import {
+  type AwarenessEntry,
+  CloseCode,
+  decodeAwarenessEntries,
+  decodeFrame,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  MessageType,
+  ProtocolError,
+} from '../../shared/protocol/index.ts'
 import { canEditText } from '../../shared/roles/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
-import { ProtocolError } from './ProtocolError.ts'
-import type { Room, RoomMember } from './Room.ts'
+import type { Room } from './Room.ts'
+import type { RoomMember } from './RoomMember.ts'
+import { TransactionOrigin } from './TransactionOrigin.ts'
 
 /** An update that carries no structs and no deletions: what a client sends when it has nothing new. */
 function isEmptyUpdate(update: Uint8Array): boolean {
@@ -25,8 +32,8 @@ function isEmptyUpdate(update: Uint8Array): boolean {
  * applied. So the reply to a sync step 1 proves that every update the client sent before it is stored.
  */
 export class Connection implements RoomMember {
-  /** Awareness client ids this connection has published; removed when it goes away. */
-  readonly awarenessClientIds = new Set<number>()
+  /** The origin of this connection's changes, one object for its lifetime (the room compares by identity). */
+  readonly origin = TransactionOrigin.client(this)
   alive = true
   private room: Room | null = null
   private closed = false
@@ -59,14 +66,9 @@ export class Connection implements RoomMember {
   /** Attaches the loaded room: sends our sync step 1 and the current awareness, as the protocol expects. */
   attach(room: Room): void {
     this.room = room
-    room.members.add(this)
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    encoding.writeVarUint(encoder, SyncMessageType.step1)
-    encoding.writeVarUint8Array(encoder, Y.encodeStateVector(room.ydoc))
-    this.send(encoding.toUint8Array(encoder))
-    const states = room.awareness.getStates()
-    if (states.size > 0) this.send(this.encodeAwareness(room, [...states.keys()]))
+    room.join(this)
+    this.send(encodeSyncStep1(room.encodeStateVector()))
+    if (room.hasAwareness) this.send(room.encodeAwarenessFrame())
     const early = this.early ?? []
     this.early = null
     for (const data of early) this.receive(data)
@@ -116,11 +118,7 @@ export class Connection implements RoomMember {
     this.early = null
     const room = this.room
     if (!room) return
-    room.members.delete(this)
-    if (this.awarenessClientIds.size > 0) {
-      for (const clientId of this.awarenessClientIds) room.awarenessOwners.delete(clientId)
-      awarenessProtocol.removeAwarenessStates(room.awareness, [...this.awarenessClientIds], this)
-    }
+    room.leave(this)
   }
 
   /** Runs `step` now if nothing before it is still being stored, else once all of that is done. */
@@ -150,13 +148,14 @@ export class Connection implements RoomMember {
   }
 
   private handle(data: Uint8Array, room: Room): void {
-    const message = parseMessage(data)
-    switch (message.kind) {
+    const message = decodeFrame(data)
+    switch (message.type) {
       case 'syncStep1': {
         const { stateVector } = message
         this.inOrder(() => this.answerStep1(room, stateVector))
         break
       }
+      case 'syncStep2':
       case 'update': {
         if (isEmptyUpdate(message.update)) return
         const update = message.update
@@ -171,7 +170,7 @@ export class Connection implements RoomMember {
         // it (off the main thread) before storing it; a refusal or a storage failure closes the connection,
         // and the room refuses this connection's later updates.
         this.inFlight++
-        const stored = room.submit(update, this)
+        const stored = room.submit(update, this.origin)
         stored.then(this.settleOne, this.onFailure)
         this.tail = stored
         break
@@ -188,8 +187,11 @@ export class Connection implements RoomMember {
         break
       }
       case 'queryAwareness':
-        this.inOrder(() => this.send(this.encodeAwareness(room, [...room.awareness.getStates().keys()])))
+        this.inOrder(() => this.send(room.encodeAwarenessFrame()))
         break
+      case 'permissionDenied':
+        // Auth frames go from the server to clients only.
+        throw new ProtocolError(`unknown message type ${MessageType.auth}`)
     }
   }
 
@@ -201,11 +203,7 @@ export class Connection implements RoomMember {
       this.fail(new ProtocolError('malformed state vector'))
       return
     }
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    encoding.writeVarUint(encoder, SyncMessageType.step2)
-    encoding.writeVarUint8Array(encoder, update)
-    this.send(encoding.toUint8Array(encoder))
+    this.send(encodeSyncStep2(update))
   }
 
   /**
@@ -221,94 +219,35 @@ export class Connection implements RoomMember {
     }
     if (!adds) return
     this.logger.warn('refused update from read-only connection', { role: this.principal.role })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.auth)
-    authProtocol.writePermissionDenied(encoder, 'read-only: your role cannot edit the text')
-    this.send(encoding.toUint8Array(encoder))
+    this.send(encodePermissionDenied('read-only: your role cannot edit the text'))
   }
 
   /**
-   * Applies an awareness update after two checks: a connection may only publish client ids it introduced
-   * (so it cannot remove or rewrite someone else's presence), and the `user` field is replaced by the
-   * identity from the session, so nobody can pose as someone else.
+   * Applies an awareness update after two checks: the room lets a connection publish only client ids it
+   * introduced (so it cannot remove or rewrite someone else's presence), and the `user` field is replaced by
+   * the identity from the session, so nobody can pose as someone else.
    */
   private handleAwareness(update: Uint8Array, room: Room): void {
-    const entries: { clientId: number; clock: number; state: string }[] = []
-    try {
-      const decoder = decoding.createDecoder(update)
-      const count = decoding.readVarUint(decoder)
-      for (let index = 0; index < count; index++) {
-        const clientId = decoding.readVarUint(decoder)
-        const clock = decoding.readVarUint(decoder)
-        const parsed: unknown = JSON.parse(decoding.readVarString(decoder))
-        const owner = room.awarenessOwners.get(clientId)
-        if (owner !== undefined && owner !== this) continue
-        room.awarenessOwners.set(clientId, this)
-        this.awarenessClientIds.add(clientId)
-        const state =
-          parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-            ? JSON.stringify({ ...parsed, user: this.presenceIdentity })
-            : 'null'
-        entries.push({ clientId, clock, state })
+    const entries: AwarenessEntry[] = decodeAwarenessEntries(update).map((entry) => {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(entry.state)
+      } catch {
+        throw new ProtocolError('malformed awareness update')
       }
-      if (decoding.hasContent(decoder)) throw new Error('trailing bytes')
-    } catch {
-      throw new ProtocolError('malformed awareness update')
-    }
-    if (entries.length === 0) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, entries.length)
-    for (const entry of entries) {
-      encoding.writeVarUint(encoder, entry.clientId)
-      encoding.writeVarUint(encoder, entry.clock)
-      encoding.writeVarString(encoder, entry.state)
-    }
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(encoder), this)
+      const state =
+        parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+          ? JSON.stringify({ ...parsed, user: this.presenceIdentity })
+          : 'null'
+      return { ...entry, state }
+    })
+    room.publishAwareness(this, entries)
   }
 
   private get presenceIdentity(): Record<string, string | null> {
     const { name, delegation, role } = this.principal
     return { name, delegation, role, color: delegation ? colorFor(delegation, name) : '#6b7280' }
   }
-
-  private encodeAwareness(room: Room, clientIds: number[]): Uint8Array {
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.awareness)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(room.awareness, clientIds))
-    return encoding.toUint8Array(encoder)
-  }
-}
-
-type ParsedMessage =
-  | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
-  | { kind: 'queryAwareness' }
-
-/** Decodes a frame's envelope; any malformation, including trailing bytes, is a ProtocolError. */
-function parseMessage(data: Uint8Array): ParsedMessage {
-  let message: ParsedMessage
-  const decoder = decoding.createDecoder(data)
-  try {
-    const type = decoding.readVarUint(decoder)
-    if (type === MessageType.sync) {
-      const syncType = decoding.readVarUint(decoder)
-      const payload = decoding.readVarUint8Array(decoder)
-      if (syncType === SyncMessageType.step1) message = { kind: 'syncStep1', stateVector: payload }
-      else if (syncType === SyncMessageType.step2 || syncType === SyncMessageType.update) {
-        message = { kind: 'update', update: payload }
-      } else throw new ProtocolError(`unknown sync message type ${syncType}`)
-    } else if (type === MessageType.awareness) {
-      message = { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
-    } else if (type === MessageType.queryAwareness) {
-      message = { kind: 'queryAwareness' }
-    } else throw new ProtocolError(`unknown message type ${type}`)
-  } catch (error) {
-    if (error instanceof ProtocolError) throw error
-    throw new ProtocolError('malformed message')
-  }
-  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message')
-  return message
 }
 
 /** True if applying `update` would insert or delete anything `ydoc` does not already have. */

@@ -1,25 +1,21 @@
-import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import {
+  type AwarenessEntry,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeUpdate,
+  ProtocolError,
+} from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
-import { ProtocolError } from './ProtocolError.ts'
+import type { RoomMember } from './RoomMember.ts'
+import { TransactionOrigin } from './TransactionOrigin.ts'
 import type { UpdateValidator } from './validation/UpdateValidator.ts'
-
-/** Origin of changes the server makes itself (initial template, restores). */
-export const serverOrigin = Symbol('server')
-/** Origin of updates replayed from the store at load time. */
-const storeOrigin = Symbol('store')
-
-/** Something that receives a room's broadcasts; a client connection in practice. */
-export interface RoomMember {
-  send(message: Uint8Array): void
-}
 
 interface PendingUpdate {
   update: Uint8Array
-  origin: unknown
+  origin: TransactionOrigin
   resolve: () => void
   reject: (error: unknown) => void
 }
@@ -44,23 +40,22 @@ export interface RoomOptions {
   createValidator?: (readState: () => Uint8Array) => UpdateValidator
 }
 
-/** Origin of a transaction that applies updates from several origins at once; broadcast to every member. */
-const mixedOrigin = Symbol('mixed')
 /** A compaction may take at most this share of wall time: the next one waits this many times its duration. */
 const compactionBackoffFactor = 20
 
 /**
- * One loaded document: its Y.Doc, awareness and members. Client updates are appended to the store in a
+ * One loaded document: its Y.Doc, its members and their awareness. Client updates are appended to the store in a
  * committed transaction before they are applied and broadcast; updates arriving in the same event-loop
  * turn share one transaction (group commit), are applied in one Y.js transaction and so go out as one
  * merged update message per member.
  */
 export class Room {
+  /** Read it freely; change it only through `submit`, so every change is stored first. */
   readonly ydoc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
-  readonly members = new Set<RoomMember>()
+  private readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  private readonly members = new Set<RoomMember>()
   /** Which member published each awareness client id. */
-  readonly awarenessOwners = new Map<number, RoomMember>()
+  private readonly awarenessOwners = new Map<number, RoomMember>()
   private pending: PendingUpdate[] = []
   private flushScheduled = false
   /** Store writes run one after another, in submission order. */
@@ -74,7 +69,7 @@ export class Room {
    * Origins (connections) one of whose updates failed to store: their later updates are refused too, so
    * what is stored from one connection is always a prefix of what it sent. The connection closes anyway.
    */
-  private readonly failedOrigins = new WeakSet<object>()
+  private readonly failedOrigins = new WeakSet<TransactionOrigin>()
   private destroyed = false
   private readonly validator: UpdateValidator | null
 
@@ -99,7 +94,7 @@ export class Room {
       () => {
         for (const update of stored.updates) {
           try {
-            Y.applyUpdate(room.ydoc, update, storeOrigin)
+            Y.applyUpdate(room.ydoc, update, TransactionOrigin.store)
           } catch (error) {
             // Validation keeps such updates out of the log; should one get in anyway, the document must still
             // open: skip it and say so, rather than refusing the whole document forever.
@@ -107,13 +102,57 @@ export class Room {
           }
         }
       },
-      storeOrigin,
+      TransactionOrigin.store,
     )
     if (stored.updates.length === 0 && options.createInitialState) {
       const initial = options.createInitialState()
-      if (initial) await room.submit(initial, serverOrigin)
+      if (initial) await room.submit(initial, TransactionOrigin.server)
     }
     return room
+  }
+
+  get memberCount(): number {
+    return this.members.size
+  }
+
+  /** Adds a member: from now on it receives every change and awareness update. */
+  join(member: RoomMember): void {
+    this.members.add(member)
+  }
+
+  /** Removes a member and the awareness states it published (everyone sees its cursor go). */
+  leave(member: RoomMember): void {
+    this.members.delete(member)
+    const clientIds: number[] = []
+    for (const [clientId, owner] of this.awarenessOwners) if (owner === member) clientIds.push(clientId)
+    if (clientIds.length === 0) return
+    for (const clientId of clientIds) this.awarenessOwners.delete(clientId)
+    awarenessProtocol.removeAwarenessStates(this.awareness, clientIds, member)
+  }
+
+  /**
+   * Applies a member's awareness entries. A member may only publish client ids it introduced, so it cannot
+   * remove or rewrite someone else's presence: entries for ids another member owns are dropped.
+   */
+  publishAwareness(member: RoomMember, entries: readonly AwarenessEntry[]): void {
+    const accepted = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId)
+      if (owner !== undefined && owner !== member) return false
+      this.awarenessOwners.set(entry.clientId, member)
+      return true
+    })
+    if (accepted.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), member)
+  }
+
+  get hasAwareness(): boolean {
+    return this.awareness.getStates().size > 0
+  }
+
+  /** An awareness frame with everyone's current state. */
+  encodeAwarenessFrame(): Uint8Array {
+    const clientIds = [...this.awareness.getStates().keys()]
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
   }
 
   /** Bytes in the document's update log (approximate between compactions). */
@@ -125,7 +164,7 @@ export class Room {
    * Resolves once the update is durable and applied; rejects (and changes nothing) if storing failed.
    * Updates are stored and applied in submission order.
    */
-  submit(update: Uint8Array, origin: unknown): Promise<void> {
+  submit(update: Uint8Array, origin: TransactionOrigin): Promise<void> {
     if (this.destroyed) return Promise.reject(new Error(`room ${this.documentName} is unloaded`))
     return new Promise((resolve, reject) => {
       this.pending.push({ update, origin, resolve, reject })
@@ -140,6 +179,10 @@ export class Room {
   async idle(): Promise<void> {
     if (this.pending.length > 0) this.flush()
     await this.work
+  }
+
+  encodeStateVector(): Uint8Array {
+    return Y.encodeStateVector(this.ydoc)
   }
 
   encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
@@ -190,8 +233,7 @@ export class Room {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
       this.validator?.reset()
       for (const pending of batch) {
-        if (typeof pending.origin === 'object' && pending.origin !== null)
-          this.failedOrigins.add(pending.origin)
+        if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
         pending.reject(error)
       }
       return
@@ -199,8 +241,8 @@ export class Room {
     // One Y.js transaction for the whole batch: one 'update' event, so one broadcast message per member.
     // With a single origin its own member is skipped, as for a single update; with several, everyone
     // gets the merged update (an author's own part is a no-op for it).
-    const first = batch[0]?.origin
-    const origin = batch.every((pending) => pending.origin === first) ? first : mixedOrigin
+    const first = batch[0]?.origin ?? TransactionOrigin.batch
+    const origin = batch.every((pending) => pending.origin === first) ? first : TransactionOrigin.batch
     const failures: { pending: PendingUpdate; error: unknown }[] = []
     Y.transact(
       this.ydoc,
@@ -238,10 +280,10 @@ export class Room {
    */
   private async validate(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
     if (!this.validator || batch.length === 0 || this.destroyed) return batch
-    const senders = new Map<unknown, number>()
+    const senders = new Map<TransactionOrigin, number>()
     const candidates = batch.map((pending) => ({
       update: pending.update,
-      trusted: pending.origin === serverOrigin,
+      trusted: pending.origin.kind === 'server',
       sender: senders.get(pending.origin) ?? senders.set(pending.origin, senders.size).size - 1,
     }))
     let verdicts: (string | null)[]
@@ -256,15 +298,14 @@ export class Room {
     return batch.filter((pending, index) => {
       const refusal = verdicts[index] ?? null
       if (refusal === null) return true
-      if (typeof pending.origin === 'object' && pending.origin !== null)
-        this.failedOrigins.add(pending.origin)
+      if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
       pending.reject(new ProtocolError(refusal))
       return false
     })
   }
 
-  private hasFailed(origin: unknown): boolean {
-    return typeof origin === 'object' && origin !== null && this.failedOrigins.has(origin)
+  private hasFailed(origin: TransactionOrigin): boolean {
+    return this.failedOrigins.has(origin)
   }
 
   private async compactNow(): Promise<void> {
@@ -290,15 +331,13 @@ export class Room {
     }
   }
 
-  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === storeOrigin || this.members.size === 0) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.sync)
-    encoding.writeVarUint(encoder, SyncMessageType.update)
-    encoding.writeVarUint8Array(encoder, update)
-    const message = encoding.toUint8Array(encoder)
+  /** `origin` is null for a follow-up transaction Yjs starts itself (e.g. Y.Text formatting cleanup). */
+  private readonly broadcastUpdate = (update: Uint8Array, origin: TransactionOrigin | null): void => {
+    if (origin?.kind === 'store' || this.members.size === 0) return
+    const message = encodeUpdate(update)
+    const author = origin?.kind === 'client' ? origin.member : null
     for (const member of this.members) {
-      if (member !== origin) member.send(message)
+      if (member !== author) member.send(message)
     }
   }
   private readonly broadcastAwareness = (
@@ -307,10 +346,7 @@ export class Room {
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.awareness)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
-    const message = encoding.toUint8Array(encoder)
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
     for (const member of this.members) member.send(message)
   }
 }

@@ -6,11 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import {
+  CloseCode,
+  encodeAwareness,
+  encodeAwarenessEntries,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeUpdate,
+} from '../../shared/protocol/index.ts'
 import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { awarenessMessage, syncMessage } from '../helpers/protocolMessages.ts'
 import { openRawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 import type { FuzzStats } from './fuzzFrames.ts'
@@ -139,9 +145,9 @@ async function captureFrames(server: TestServer, token: string): Promise<Uint8Ar
   for (const provider of providers) provider.destroy()
   for (const doc of docs) doc.destroy()
   // Hand-made frames that a session rarely shows: query awareness, an empty state vector, a removed state.
-  frames.push(Uint8Array.of(MessageType.queryAwareness))
-  frames.push(syncMessage(SyncMessageType.step1, Uint8Array.of(0)))
-  frames.push(awarenessMessage([{ clientId: 7, clock: 1, state: null }]))
+  frames.push(encodeQueryAwareness())
+  frames.push(encodeSyncStep1(Uint8Array.of(0)))
+  frames.push(encodeAwareness(encodeAwarenessEntries([{ clientId: 7, clock: 1, state: 'null' }])))
   const unique = new Map<string, Uint8Array>()
   for (const frame of frames.filter((candidate) => candidate.length > 0))
     unique.set(Buffer.from(frame).toString('base64'), frame)
@@ -339,7 +345,7 @@ describe('protocol fuzzing against a live server', () => {
     )
 
     const raw = await openRawSocket(`${current.wsUrl}/doc-unintegrable?token=${token}`)
-    raw.send(syncMessage(SyncMessageType.update, unintegrableUpdate))
+    raw.send(encodeUpdate(unintegrableUpdate))
     const { code } = await raw.closed
     await sleep(100)
     const stored = await current.app.store.load('doc-unintegrable')
@@ -356,8 +362,8 @@ describe('protocol fuzzing against a live server', () => {
     // One that applies to an empty document (it waits as pending) but throws against this one.
     const { first, second } = selfParentedUpdates()
     const sender = await openRawSocket(`${current.wsUrl}/doc-unintegrable?token=${token}`)
-    sender.send(syncMessage(SyncMessageType.update, first))
-    sender.send(syncMessage(SyncMessageType.update, second))
+    sender.send(encodeUpdate(first))
+    sender.send(encodeUpdate(second))
     const refused = await sender.closed
     const log = (await current.app.store.load('doc-unintegrable')).updates
     console.log(`[hardening] fuzz self-parented closeCode=${refused.code} reason="${refused.reason}"`)

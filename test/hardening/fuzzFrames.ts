@@ -1,7 +1,12 @@
-import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
-import { CloseCode, MessageType } from '../../shared/protocol/index.ts'
+import {
+  CloseCode,
+  decodeFrame,
+  encodeAwareness,
+  encodeFrame,
+  type Frame as ProtocolFrame,
+} from '../../shared/protocol/index.ts'
 import { type Random, sleep } from './support.ts'
 
 /**
@@ -44,22 +49,29 @@ export function concat(...parts: Uint8Array[]): Uint8Array {
   return Uint8Array.from(Buffer.concat(parts))
 }
 
-/** Splits a frame into its envelope (type, sync type) and payload, if it has that shape. */
+/**
+ * Splits a valid frame into its envelope (type, sync type) and payload, if it has that shape. Valid frames come
+ * from the shared codec; only the deliberately broken parts below are written by hand.
+ */
 function envelope(frame: Uint8Array): { head: Uint8Array; payload: Uint8Array } | null {
+  let decoded: ProtocolFrame
   try {
-    const decoder = decoding.createDecoder(frame)
-    const type = decoding.readVarUint(decoder)
-    if (type === MessageType.sync) {
-      const syncType = decoding.readVarUint(decoder)
-      return { head: concat(varUint(type), varUint(syncType)), payload: decoding.readVarUint8Array(decoder) }
-    }
-    if (type === MessageType.awareness) {
-      return { head: varUint(type), payload: decoding.readVarUint8Array(decoder) }
-    }
+    decoded = decodeFrame(frame)
   } catch {
     return null
   }
-  return null
+  const empty = new Uint8Array(0)
+  let payload: Uint8Array
+  let withoutPayload: ProtocolFrame
+  if (decoded.type === 'syncStep1') {
+    payload = decoded.stateVector
+    withoutPayload = { type: 'syncStep1', stateVector: empty }
+  } else if (decoded.type === 'syncStep2' || decoded.type === 'update' || decoded.type === 'awareness') {
+    payload = decoded.update
+    withoutPayload = { type: decoded.type, update: empty }
+  } else return null
+  // An empty payload encodes as a single varuint 0 at the end: what comes before it is the envelope.
+  return { head: encodeFrame(withoutPayload).slice(0, -1), payload }
 }
 
 export type Mutator = (seed: Uint8Array, random: Random, seeds: Uint8Array[]) => Frame
@@ -170,10 +182,7 @@ export function mutators(maxMessageBytes: number): [string, number, Mutator][] {
           update,
           random.pick(['{', 'null', '[]', '{"user":{"name":"root"}}', '"x"', '']),
         )
-        const frame = encoding.createEncoder()
-        encoding.writeVarUint(frame, MessageType.awareness)
-        encoding.writeVarUint8Array(frame, encoding.toUint8Array(update))
-        return binary('awareness-garbage', encoding.toUint8Array(frame))
+        return binary('awareness-garbage', encodeAwareness(encoding.toUint8Array(update)))
       },
     ],
     [

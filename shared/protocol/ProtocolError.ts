@@ -1,4 +1,4 @@
-import { CloseCode } from '../../shared/protocol/index.ts'
+import { CloseCode } from './CloseCode.ts'
 
 /** A client broke the protocol; the connection is closed with `closeCode`, nothing else is affected. */
 export class ProtocolError extends Error {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/protocol/index.ts'
+import { Logger } from '../logging/Logger.ts'
+import type { Principal } from './Principal.ts'
+import type { RecheckedConnection } from './SessionRecheck.ts'
+import { SessionRecheck } from './SessionRecheck.ts'
+import type { UpgradeDecision } from './SyncServer.ts'
+
+const drafter: Principal = { userId: '1', sessionId: 1, name: 'Ada', delegation: null, role: 'drafter' }
+
+function connectionOf(principal: Principal): RecheckedConnection & { closedWith: number[] } {
+  const closedWith: number[] = []
+  return {
+    principal,
+    documentName: 'charter',
+    logger: new Logger('silent'),
+    close: (code: number) => {
+      closedWith.push(code)
+    },
+    closedWith,
+  }
+}
+
+describe('SessionRecheck', () => {
+  it('awaits an asynchronous re-check and never overlaps two runs', async () => {
+    const connection = connectionOf(drafter)
+    let calls = 0
+    let answer: (decision: UpgradeDecision) => void = () => {}
+    const recheck = new SessionRecheck(
+      new Set([connection]),
+      () => {
+        calls++
+        return new Promise<UpgradeDecision>((resolve) => {
+          answer = resolve
+        })
+      },
+      60_000,
+    )
+    const first = recheck.run()
+    await recheck.run()
+    expect(calls).toBe(1)
+    answer({ closeCode: CloseCode.unauthenticated, reason: 'session revoked' })
+    await first
+    expect(connection.closedWith).toEqual([CloseCode.unauthenticated])
+    recheck.destroy()
+  })
+
+  it('closes a connection whose role changed with 1008 and keeps an unchanged one open', async () => {
+    const demoted = connectionOf(drafter)
+    const unchanged = connectionOf({ ...drafter, userId: '2' })
+    const recheck = new SessionRecheck(
+      new Set([demoted, unchanged]),
+      async (principal) => ({
+        principal: principal.userId === '1' ? { ...principal, role: 'observer' } : principal,
+      }),
+      60_000,
+    )
+    await recheck.run()
+    expect(demoted.closedWith).toEqual([CloseCode.policy])
+    expect(unchanged.closedWith).toEqual([])
+    recheck.destroy()
+  })
+
+  it('keeps a connection open when its re-check throws', async () => {
+    const connection = connectionOf(drafter)
+    const recheck = new SessionRecheck(
+      new Set([connection]),
+      () => Promise.reject(new Error('store unavailable')),
+      60_000,
+    )
+    await recheck.run()
+    expect(connection.closedWith).toEqual([])
+    recheck.destroy()
+  })
+})

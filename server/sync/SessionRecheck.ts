@@ -1,0 +1,68 @@
+import { CloseCode } from '../../shared/protocol/index.ts'
+import type { Connection } from './Connection.ts'
+import type { Principal } from './Principal.ts'
+import type { UpgradeDecision } from './SyncServer.ts'
+
+/** Re-checks an open connection's session and access (the stores are asynchronous). */
+export type Revalidate = (principal: Principal, documentName: string) => Promise<UpgradeDecision>
+
+/** What the re-check needs of a connection. */
+export type RecheckedConnection = Pick<Connection, 'principal' | 'documentName' | 'logger' | 'close'>
+
+/**
+ * Re-checks every open connection periodically, so revocations and role changes apply within seconds: a
+ * refused connection closes with the refusal's code, a changed role with 1008 (the client reconnects with its
+ * new role). A slow store must not pile up re-checks: connections are checked one after another, and a tick is
+ * skipped while the previous run is still going.
+ */
+export class SessionRecheck {
+  private readonly timer: NodeJS.Timeout
+  private running = false
+
+  constructor(
+    private readonly connections: ReadonlySet<RecheckedConnection>,
+    private readonly revalidate: Revalidate,
+    intervalMs: number,
+  ) {
+    this.timer = setInterval(() => void this.run(), intervalMs)
+    this.timer.unref()
+  }
+
+  /** Checks every open connection once; does nothing while the previous run is still going. */
+  async run(): Promise<void> {
+    if (this.running) return
+    this.running = true
+    try {
+      for (const connection of [...this.connections]) await this.check(connection)
+    } finally {
+      this.running = false
+    }
+  }
+
+  destroy(): void {
+    clearInterval(this.timer)
+  }
+
+  private async check(connection: RecheckedConnection): Promise<void> {
+    let decision: UpgradeDecision
+    try {
+      decision = await this.revalidate(connection.principal, connection.documentName)
+    } catch (error) {
+      connection.logger.error('session re-check failed', { error })
+      return
+    }
+    // It may have closed while we waited.
+    if (!this.connections.has(connection)) return
+    if ('closeCode' in decision) {
+      connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
+      connection.close(decision.closeCode, decision.reason)
+    } else if (decision.principal.role !== connection.principal.role) {
+      // Transient close: the client reconnects and picks up its new role.
+      connection.logger.info('role changed', {
+        from: connection.principal.role,
+        to: decision.principal.role,
+      })
+      connection.close(CloseCode.policy, 'permissions changed')
+    }
+  }
+}
