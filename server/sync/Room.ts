@@ -11,14 +11,18 @@ import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import type { RoomMember } from './RoomMember.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
-import type { UpdateValidator } from './validation/UpdateValidator.ts'
+import type { UpdateValidator, Verdict } from './validation/UpdateValidator.ts'
 
 interface PendingUpdate {
   update: Uint8Array
   origin: TransactionOrigin
   resolve: () => void
   reject: (error: unknown) => void
+  /** Set by validation for a large update: apply it by these slices, one per event-loop turn. */
+  slices?: Uint8Array[] | null
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface RoomOptions {
   store: DocumentStore
@@ -238,9 +242,23 @@ export class Room {
       }
       return
     }
-    // One Y.js transaction for the whole batch: one 'update' event, so one broadcast message per member.
-    // With a single origin its own member is skipped, as for a single update; with several, everyone
-    // gets the merged update (an author's own part is a no-op for it).
+    if (batch.some((pending) => pending.slices)) await this.applyInSlices(batch)
+    else this.applyTogether(batch)
+    this.updatesSinceCompaction += batch.length
+    if (
+      this.updatesSinceCompaction >= this.options.compactAfterUpdates &&
+      performance.now() >= this.nextCompactionAt
+    ) {
+      await this.compactNow()
+    }
+  }
+
+  /**
+   * One Y.js transaction for the whole batch: one 'update' event, so one broadcast message per member.
+   * With a single origin its own member is skipped, as for a single update; with several, everyone
+   * gets the merged update (an author's own part is a no-op for it).
+   */
+  private applyTogether(batch: PendingUpdate[]): void {
     const first = batch[0]?.origin ?? TransactionOrigin.batch
     const origin = batch.every((pending) => pending.origin === first) ? first : TransactionOrigin.batch
     const failures: { pending: PendingUpdate; error: unknown }[] = []
@@ -264,12 +282,26 @@ export class Room {
       if (failure) pending.reject(failure.error)
       else pending.resolve()
     }
-    this.updatesSinceCompaction += batch.length
-    if (
-      this.updatesSinceCompaction >= this.options.compactAfterUpdates &&
-      performance.now() >= this.nextCompactionAt
-    ) {
-      await this.compactNow()
+  }
+
+  /**
+   * A batch with a large update (already stored, as a whole): each update applied on its own, a large one slice
+   * by slice with a turn of the event loop between slices, so a 2 MB paste does not hold up every other
+   * document. Each slice is broadcast as it is applied, so a member joining halfway gets the rest; the room's
+   * work queue keeps later updates, compaction and server reads waiting until the last slice is in.
+   */
+  private async applyInSlices(batch: PendingUpdate[]): Promise<void> {
+    for (const pending of batch) {
+      try {
+        for (const slice of pending.slices ?? [pending.update]) {
+          Y.applyUpdate(this.ydoc, slice, pending.origin)
+          if (pending.slices) await nextTurn()
+        }
+        pending.resolve()
+      } catch (error) {
+        this.validator?.reset()
+        pending.reject(error)
+      }
     }
   }
 
@@ -286,9 +318,9 @@ export class Room {
       trusted: pending.origin.kind === 'server',
       sender: senders.get(pending.origin) ?? senders.set(pending.origin, senders.size).size - 1,
     }))
-    let verdicts: (string | null)[]
+    let verdicts: Verdict[]
     try {
-      verdicts = (await this.validator.check(candidates)).map((verdict) => verdict.refused)
+      verdicts = await this.validator.check(candidates)
     } catch (error) {
       this.options.logger.error('update validation failed', { documentName: this.documentName, error })
       this.validator.reset()
@@ -296,10 +328,13 @@ export class Room {
       return []
     }
     return batch.filter((pending, index) => {
-      const refusal = verdicts[index] ?? null
-      if (refusal === null) return true
+      const verdict = verdicts[index]
+      if (verdict && verdict.refused === null) {
+        pending.slices = verdict.slices
+        return true
+      }
       if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
-      pending.reject(new ProtocolError(refusal))
+      pending.reject(new ProtocolError(verdict?.refused ?? 'no verdict for this update'))
       return false
     })
   }

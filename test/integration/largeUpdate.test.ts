@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
+import { decodeFrame, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
@@ -48,6 +48,17 @@ describe('a large paste', () => {
       watcher.messages.filter(
         (message) => message[0] === MessageType.sync && message[1] === SyncMessageType.update,
       ).length
+    // What the watcher has received, as a document: a large update may arrive in several slices.
+    const watched = new Y.Doc()
+    let applied = 0
+    const watchedParagraphs = () => {
+      for (const message of watcher.messages.slice(applied)) {
+        const frame = decodeFrame(message)
+        if (frame.type === 'update' || frame.type === 'syncStep2') Y.applyUpdate(watched, frame.update)
+      }
+      applied = watcher.messages.length
+      return watched.getXmlFragment('default').length
+    }
     // Warm up the validation path (worker start, schema) with a small paste first.
     const small = new Y.Doc()
     small.getXmlFragment('default').insert(0, [new Y.XmlElement('paragraph')])
@@ -74,7 +85,7 @@ describe('a large paste', () => {
     void paster.closed.then((closed) =>
       console.log(`[large-paste] paster closed ${closed.code} ${closed.reason}`),
     )
-    await eventually(() => expect(broadcasts()).toBe(2), { timeoutMs: 60_000, intervalMs: 5 })
+    await eventually(() => expect(watchedParagraphs()).toBe(18_001), { timeoutMs: 60_000, intervalMs: 5 })
     const storedMs = performance.now() - sent
     probing = false
     await probing$
@@ -93,9 +104,10 @@ describe('a large paste', () => {
     )
     expect(update.byteLength).toBeGreaterThan(1_900_000)
     expect(paster.socket.readyState).toBe(paster.socket.OPEN)
-    // Applying the paste to the live document still happens on the main thread, in one piece (see the logged
-    // applyToEmptyDocMs, and the broadcast encodes the result again); decoding, validating and storing it
-    // must not add more than that again. Splitting the live apply is left to do (see the report).
-    expect(worstDelayMs).toBeLessThan(applyMs * 3 + 300)
+    // Validation runs on a worker and the live document takes the paste in slices, one per turn, so no turn
+    // holds the loop for anything like applying the whole (applyToEmptyDocMs). The target is ~50 ms on an idle
+    // machine; the bound leaves room for a loaded 2-core CI machine, and must stay well below a whole apply.
+    expect(broadcasts()).toBeGreaterThan(2)
+    expect(worstDelayMs).toBeLessThan(Math.max(150, applyMs / 2))
   }, 120_000)
 })
