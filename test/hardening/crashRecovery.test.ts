@@ -176,14 +176,15 @@ describe('crash recovery under randomised SIGKILL', () => {
     try {
       const store = new SqliteDocumentStore(database)
       const ydoc = new Y.Doc()
-      for (const update of (await store.load('doc-unintegrable')).updates) Y.applyUpdate(ydoc, update)
+      const good = (await store.load('doc-unintegrable')).updates
+      for (const update of good) Y.applyUpdate(ydoc, update)
       database
         .prepare('INSERT INTO document_updates (document_name, data) VALUES (?, ?)')
         .run('doc-unintegrable', unintegrableUpdate)
       const stateBefore = Y.encodeStateVector(ydoc)
       scratchText(ydoc).insert(scratchText(ydoc).length, ' after')
       await store.append('doc-unintegrable', [Y.encodeStateAsUpdate(ydoc, stateBefore)])
-      expect((await store.load('doc-unintegrable')).updates).toHaveLength(3)
+      expect((await store.load('doc-unintegrable')).updates).toHaveLength(good.length + 2)
     } finally {
       database.close()
     }

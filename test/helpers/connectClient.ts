@@ -39,13 +39,17 @@ export async function connectClient(
       throw error
     }
   }
+  let destroyed = false
   return {
     ydoc,
     provider,
     get text() {
       return scratchText(ydoc)
     },
+    // Idempotent: a provider destroyed twice throws (its awareness is gone with the first destroy).
     destroy: () => {
+      if (destroyed) return
+      destroyed = true
       provider.destroy()
       ydoc.destroy()
     },
