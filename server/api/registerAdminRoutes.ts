@@ -31,30 +31,26 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return (await accounts.listAccounts()).map(toAccountView)
   })
 
-  router.on(
-    'PATCH',
-    '/api/admin/users/:id',
-    { ...admin, body: adminRequests.updateUser },
-    async (context) => {
-      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
-      const target = await accountParam(context)
-      const changes = context.body
-      if (target.id === admin.id && changes.isAdmin === false)
-        throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
-      if (target.id === admin.id && changes.disabled === true)
-        throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
-      const updated = (await accounts.updateAccount(target.id, changes))!
-      await recordAccountAction(
-        audit,
-        admin,
-        'account.updated',
-        target.login,
-        { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
-        context.address,
-      )
-      return toAccountView(updated)
-    },
-  )
+  const updateUser = { ...admin, body: adminRequests.updateUser }
+  router.on('PATCH', '/api/admin/users/:id', updateUser, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const changes = context.body
+    if (target.id === admin.id && changes.isAdmin === false)
+      throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
+    if (target.id === admin.id && changes.disabled === true)
+      throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
+    const updated = (await accounts.updateAccount(target.id, changes))!
+    await recordAccountAction(
+      audit,
+      admin,
+      'account.updated',
+      target.login,
+      { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
+      context.address,
+    )
+    return toAccountView(updated)
+  })
 
   router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, async (context) => {
     const { account: admin } = await requireAccount(dependencies, context, { admin: true })
@@ -77,28 +73,24 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return await invitations.listInvitations()
   })
 
-  router.on(
-    'POST',
-    '/api/admin/invitations',
-    { ...admin, body: adminRequests.createInvitation },
-    async (context) => {
-      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
-      const { invitation, token } = await invitations.createInvitation({
-        ...context.body,
-        createdBy: admin.id,
-        expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
-      })
-      await recordAccountAction(
-        audit,
-        admin,
-        'invitation.created',
-        invitation.name,
-        { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
-        context.address,
-      )
-      return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
-    },
-  )
+  const createInvitation = { ...admin, body: adminRequests.createInvitation }
+  router.on('POST', '/api/admin/invitations', createInvitation, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const { invitation, token } = await invitations.createInvitation({
+      ...context.body,
+      createdBy: admin.id,
+      expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
+    })
+    await recordAccountAction(
+      audit,
+      admin,
+      'invitation.created',
+      invitation.name,
+      { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
+      context.address,
+    )
+    return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
+  })
 
   router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, async (context) => {
     await requireAccount(dependencies, context, { admin: true })
