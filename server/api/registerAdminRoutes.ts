@@ -1,4 +1,5 @@
 import { adminRequests } from '../../shared/api/index.ts'
+import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -30,46 +31,32 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return (await accounts.listAccounts()).map(toAccountView)
   })
 
-  router.on(
-    'PATCH',
-    '/api/admin/users/:id',
-    { ...admin, body: adminRequests.updateUser },
-    async (context) => {
-      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
-      const target = await accountParam(context)
-      const changes = context.body
-      if (target.id === admin.id && changes.isAdmin === false)
-        throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
-      if (target.id === admin.id && changes.disabled === true)
-        throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
-      const updated = (await accounts.updateAccount(target.id, changes))!
-      await audit.record({
-        actorId: admin.id,
-        actorLogin: admin.login,
-        action: 'account.updated',
-        target: target.login,
-        detail: {
-          before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled },
-          changes,
-        },
-        address: context.address,
-      })
-      return toAccountView(updated)
-    },
-  )
+  const updateUser = { ...admin, body: adminRequests.updateUser }
+  router.on('PATCH', '/api/admin/users/:id', updateUser, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const target = await accountParam(context)
+    const changes = context.body
+    if (target.id === admin.id && changes.isAdmin === false)
+      throw httpErrors.badRequest('You cannot remove your own admin rights', 'isAdmin')
+    if (target.id === admin.id && changes.disabled === true)
+      throw httpErrors.badRequest('You cannot disable yourself', 'disabled')
+    const updated = (await accounts.updateAccount(target.id, changes))!
+    await recordAccountAction(
+      audit,
+      admin,
+      'account.updated',
+      target.login,
+      { before: { role: target.role, isAdmin: target.isAdmin, disabled: target.disabled }, changes },
+      context.address,
+    )
+    return toAccountView(updated)
+  })
 
   router.on('POST', '/api/admin/users/:id/revoke-sessions', admin, async (context) => {
     const { account: admin } = await requireAccount(dependencies, context, { admin: true })
     const target = await accountParam(context)
     const revoked = await sessions.revokeSessionsOf(target.id)
-    await audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'sessions.revoked',
-      target: target.login,
-      detail: { revoked },
-      address: context.address,
-    })
+    await recordAccountAction(audit, admin, 'sessions.revoked', target.login, { revoked }, context.address)
     return { revoked }
   })
 
@@ -77,14 +64,7 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     const { account: admin } = await requireAccount(dependencies, context, { admin: true })
     const target = await accountParam(context)
     const token = await signInLinks.createSignInLink(target.id, new Date(Date.now() + signInLinkTtlMs))
-    await audit.record({
-      actorId: admin.id,
-      actorLogin: admin.login,
-      action: 'sign-in-link.created',
-      target: target.login,
-      detail: {},
-      address: context.address,
-    })
+    await recordAccountAction(audit, admin, 'sign-in-link.created', target.login, {}, context.address)
     return { url: `${baseUrl(context)}/sign-in#link=${token}` }
   })
 
@@ -93,28 +73,24 @@ export function registerAdminRoutes(router: Router, dependencies: ApiDependencie
     return await invitations.listInvitations()
   })
 
-  router.on(
-    'POST',
-    '/api/admin/invitations',
-    { ...admin, body: adminRequests.createInvitation },
-    async (context) => {
-      const { account: admin } = await requireAccount(dependencies, context, { admin: true })
-      const { invitation, token } = await invitations.createInvitation({
-        ...context.body,
-        createdBy: admin.id,
-        expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
-      })
-      await audit.record({
-        actorId: admin.id,
-        actorLogin: admin.login,
-        action: 'invitation.created',
-        target: invitation.name,
-        detail: { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
-        address: context.address,
-      })
-      return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
-    },
-  )
+  const createInvitation = { ...admin, body: adminRequests.createInvitation }
+  router.on('POST', '/api/admin/invitations', createInvitation, async (context) => {
+    const { account: admin } = await requireAccount(dependencies, context, { admin: true })
+    const { invitation, token } = await invitations.createInvitation({
+      ...context.body,
+      createdBy: admin.id,
+      expiresAt: new Date(Date.now() + invitationTtlMs).toISOString(),
+    })
+    await recordAccountAction(
+      audit,
+      admin,
+      'invitation.created',
+      invitation.name,
+      { invitationId: invitation.id, delegation: invitation.delegation, role: invitation.role },
+      context.address,
+    )
+    return { invitation, url: `${baseUrl(context)}/invite#token=${token}` }
+  })
 
   router.on('GET', '/api/admin/audit', { ...admin, query: adminRequests.auditQuery }, async (context) => {
     await requireAccount(dependencies, context, { admin: true })

@@ -3,6 +3,7 @@ import { authRequests, type SessionView } from '../../shared/api/index.ts'
 import type { Account } from '../auth/Account.ts'
 import { sessionCookieName } from '../auth/Authenticator.ts'
 import { hashPassword, verifyPassword } from '../auth/passwordHash.ts'
+import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { sessionCookie } from '../http/cookies.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
@@ -27,14 +28,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       expiresAt: new Date(Date.now() + dependencies.browserSessionTtlMs),
     })
     setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
-    await audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'auth.sign-in',
-      target: null,
-      detail: { how },
-      address: context.address,
-    })
+    await recordAccountAction(audit, account, 'auth.sign-in', null, { how }, context.address)
     return { account: toAccountView(account), needsSetup: false }
   }
 
@@ -114,14 +108,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     const authenticated = await requireAccount(dependencies, context)
     await sessions.revokeSession(authenticated.session.id)
     setSessionCookie(context.response, '', 0)
-    await audit.record({
-      actorId: authenticated.account.id,
-      actorLogin: authenticated.account.login,
-      action: 'auth.sign-out',
-      target: null,
-      detail: {},
-      address: context.address,
-    })
+    await recordAccountAction(audit, authenticated.account, 'auth.sign-out', null, {}, context.address)
     return { ok: true }
   })
 
@@ -132,14 +119,7 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.forbidden('This setup link is not valid (already used?)')
-    await audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'setup.first-admin',
-      target: null,
-      detail: {},
-      address: context.address,
-    })
+    await recordAccountAction(audit, account, 'setup.first-admin', null, {}, context.address)
     return startBrowserSession(context, account, 'setup')
   })
 
@@ -164,14 +144,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       passwordHash: await hashPassword(password),
     })
     if (!account) throw httpErrors.notFound('This invitation is not valid (used or expired)')
-    await audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'invitation.accepted',
-      target: null,
-      detail: { role: account.role, delegation: account.delegation },
-      address: context.address,
-    })
+    await recordAccountAction(
+      audit,
+      account,
+      'invitation.accepted',
+      null,
+      { role: account.role, delegation: account.delegation },
+      context.address,
+    )
     return startBrowserSession(context, account, 'invitation')
   })
 
@@ -186,14 +166,14 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
       label,
       expiresAt: new Date(Date.now() + days * 86_400_000),
     })
-    await audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'token.created',
-      target: documentName,
-      detail: { sessionId: session.id, days },
-      address: context.address,
-    })
+    await recordAccountAction(
+      audit,
+      account,
+      'token.created',
+      documentName,
+      { sessionId: session.id, days },
+      context.address,
+    )
     return { token, expiresAt: session.expiresAt, documentName }
   })
 }

@@ -1,5 +1,6 @@
 import { type DocumentSummary, documentRequests } from '../../shared/api/index.ts'
 import { canCreateDocuments } from '../../shared/roles/index.ts'
+import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
@@ -42,14 +43,14 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
         },
       ],
     })
-    await dependencies.audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'document.created',
-      target: name,
-      detail: { visibility },
-      address: context.address,
-    })
+    await recordAccountAction(
+      dependencies.audit,
+      account,
+      'document.created',
+      name,
+      { visibility },
+      context.address,
+    )
     return { name: document.name, title: document.title, role: account.role }
   })
 

@@ -1,19 +1,14 @@
 import { snapshotRequests } from '../../shared/api/index.ts'
 import { canRecordMeetings } from '../../shared/roles/index.ts'
+import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
+import { sendDownload } from '../http/sendDownload.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotService } from '../snapshots/SnapshotService.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireAccount } from './requireAccount.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
-
-/** Exports shown inside our own page (a sandboxed iframe) get a policy that allows nothing but their styles. */
-const inlineExportHeaders = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
-  'X-Frame-Options': 'SAMEORIGIN',
-}
 
 export function registerSnapshotRoutes(
   router: Router,
@@ -33,14 +28,14 @@ export function registerSnapshotRoutes(
     const { account } = await requireAccount(dependencies, context)
     if (!canRecordMeetings(account.role)) throw httpErrors.forbidden('Only co-chairs record meetings')
     const meeting = await meetings.createMeeting({ ...context.body, createdBy: account.id })
-    await dependencies.audit.record({
-      actorId: account.id,
-      actorLogin: account.login,
-      action: 'meeting.created',
-      target: meeting.title,
-      detail: { meetingId: meeting.id },
-      address: context.address,
-    })
+    await recordAccountAction(
+      dependencies.audit,
+      account,
+      'meeting.created',
+      meeting.title,
+      { meetingId: meeting.id },
+      context.address,
+    )
     return meeting
   })
 
@@ -71,36 +66,19 @@ export function registerSnapshotRoutes(
   const redline = { ...document, query: snapshotRequests.redlineQuery }
   router.on('GET', '/api/documents/:name/redline', redline, async (context) => {
     const { documentName } = await requireDocumentActor(dependencies, context)
-    const { from, to, format } = context.query
+    const { from, to, format, inline } = context.query
     const rendered = await snapshots.redline(documentName, from, to, format)
-    const inline = context.query.inline === '1' && format === 'html'
-    context.response.writeHead(200, {
-      'Content-Type': rendered.contentType,
-      'Content-Length': rendered.body.byteLength,
-      'Cache-Control': 'no-store',
-      ...(inline
-        ? inlineExportHeaders
-        : { 'Content-Disposition': `attachment; filename="${documentName}-redline.${rendered.extension}"` }),
-    })
-    context.response.end(rendered.body)
+    const filename = `${documentName}-redline.${rendered.extension}`
+    sendDownload(context.response, rendered, filename, inline === '1' && format === 'html')
     return undefined
   })
 
   const exportRoute = { ...document, query: snapshotRequests.exportQuery }
   router.on('GET', '/api/documents/:name/export', exportRoute, async (context) => {
     const { documentName } = await requireDocumentActor(dependencies, context)
-    const { version, format, threads, inline: inlineFlag } = context.query
+    const { version, format, threads, inline } = context.query
     const rendered = await snapshots.export(documentName, version, format, threads === '1')
-    const inline = inlineFlag === '1' && format === 'html'
-    context.response.writeHead(200, {
-      'Content-Type': rendered.contentType,
-      'Content-Length': rendered.body.byteLength,
-      'Cache-Control': 'no-store',
-      ...(inline
-        ? inlineExportHeaders
-        : { 'Content-Disposition': `attachment; filename="${rendered.filename}"` }),
-    })
-    context.response.end(rendered.body)
+    sendDownload(context.response, rendered, rendered.filename, inline === '1' && format === 'html')
     return undefined
   })
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/roles/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
 import type { Account } from './Account.ts'
+import { recordAccountAction } from './recordAccountAction.ts'
 
 /** Someone acting on one document: their account, their role there, and where the request came from. */
 export interface DocumentActor {
@@ -17,12 +18,5 @@ export function recordDocumentAction(
   documentName: string,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  return audit.record({
-    actorId: actor.account.id,
-    actorLogin: actor.account.login,
-    action,
-    target: documentName,
-    detail,
-    address: actor.address,
-  })
+  return recordAccountAction(audit, actor.account, action, documentName, detail, actor.address)
 }

@@ -1,6 +1,7 @@
 import type { Account } from './Account.ts'
 import type { AccountChanges, AccountStore, NewAccount } from './AccountStore.ts'
 import { LoginTakenError } from './LoginTakenError.ts'
+import { SynchronousAccountStore } from './SynchronousAccountStore.ts'
 
 interface StoredAccount {
   account: Account
@@ -8,21 +9,9 @@ interface StoredAccount {
 }
 
 /** In-process accounts for tests; returns copies so callers cannot change what is stored. */
-export class MemoryAccountStore implements AccountStore {
+export class MemoryAccountStore extends SynchronousAccountStore implements AccountStore {
   private readonly accounts = new Map<number, StoredAccount>()
   private nextId = 1
-
-  async countAccounts(): Promise<number> {
-    return this.count()
-  }
-
-  async createAccount(account: NewAccount): Promise<Account> {
-    return this.insert(account)
-  }
-
-  async findAccountById(id: number): Promise<Account | null> {
-    return this.findById(id)
-  }
 
   async findAccountByLogin(login: string): Promise<Account | null> {
     const wanted = login.toLowerCase()
@@ -57,7 +46,6 @@ export class MemoryAccountStore implements AccountStore {
     if (stored) stored.passwordHash = passwordHash
   }
 
-  /** Synchronous, so the other memory auth stores can create an account without yielding in between. */
   insert(account: NewAccount): Account {
     const wanted = account.login.toLowerCase()
     for (const stored of this.accounts.values()) {

@@ -3,6 +3,7 @@ import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { Account } from './Account.ts'
 import type { AccountChanges, AccountStore, NewAccount } from './AccountStore.ts'
 import { LoginTakenError } from './LoginTakenError.ts'
+import { SynchronousAccountStore } from './SynchronousAccountStore.ts'
 
 interface AccountRow {
   id: number
@@ -32,19 +33,9 @@ function toAccount(row: AccountRow): Account {
 const accountColumns = 'id, login, name, delegation, role, is_admin, disabled, created_at'
 
 /** Accounts in SQLite (table `accounts`, migration 0001). */
-export class SqliteAccountStore implements AccountStore {
-  constructor(private readonly database: SqliteDatabase) {}
-
-  async countAccounts(): Promise<number> {
-    return this.count()
-  }
-
-  async createAccount(account: NewAccount): Promise<Account> {
-    return this.insert(account)
-  }
-
-  async findAccountById(id: number): Promise<Account | null> {
-    return this.findById(id)
+export class SqliteAccountStore extends SynchronousAccountStore implements AccountStore {
+  constructor(private readonly database: SqliteDatabase) {
+    super()
   }
 
   async findAccountByLogin(login: string): Promise<Account | null> {
@@ -83,7 +74,6 @@ export class SqliteAccountStore implements AccountStore {
     this.database.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id)
   }
 
-  /** Synchronous, so the invitation and setup stores can create an account inside their own transaction. */
   insert(account: NewAccount): Account {
     try {
       const result = this.database
@@ -109,7 +99,6 @@ export class SqliteAccountStore implements AccountStore {
     }
   }
 
-  /** Synchronous, for the other SQLite auth stores. */
   findById(id: number): Account | null {
     const row = this.database.prepare(`SELECT ${accountColumns} FROM accounts WHERE id = ?`).get(id) as
       | AccountRow
@@ -117,7 +106,6 @@ export class SqliteAccountStore implements AccountStore {
     return row ? toAccount(row) : null
   }
 
-  /** Synchronous, for the setup store's transaction. */
   count(): number {
     return (this.database.prepare('SELECT count(*) AS count FROM accounts').get() as { count: number }).count
   }

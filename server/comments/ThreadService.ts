@@ -80,13 +80,11 @@ export class ThreadService {
       createdBy: actor.account.id,
       firstComment: await this.newComment(actor, text),
     })
-    await recordDocumentAction(this.audit, actor, 'thread.created', documentName, {
+    return this.announce(thread, actor, 'thread.created', documentName, {
       threadId: thread.id,
       area,
       kind: thread.kind,
     })
-    await this.publish(thread)
-    return thread
   }
 
   async reply(
@@ -115,23 +113,19 @@ export class ThreadService {
       cleaned,
       findMentions(cleaned, await this.accounts.listAccounts()),
     )
-    await recordDocumentAction(this.audit, actor, 'comment.edited', documentName, {
+    return this.announce(thread, actor, 'comment.edited', documentName, {
       threadId: comment.threadId,
       commentId,
     })
-    await this.publish(thread)
-    return thread
   }
 
   async remove(commentId: number, documentName: string, actor: DocumentActor): Promise<ThreadView> {
     const comment = await this.findOwnComment(commentId, documentName, actor)
     const thread = await this.threads.deleteComment(commentId)
-    await recordDocumentAction(this.audit, actor, 'comment.deleted', documentName, {
+    return this.announce(thread, actor, 'comment.deleted', documentName, {
       threadId: comment.threadId,
       commentId,
     })
-    await this.publish(thread)
-    return thread
   }
 
   async setStatus(
@@ -145,17 +139,8 @@ export class ThreadService {
       throw httpErrors.forbidden('Only the thread’s author or a co-chair can resolve or reopen it')
     }
     const updated = await this.threads.setStatus(threadId, status, actor.account.id)
-    await recordDocumentAction(
-      this.audit,
-      actor,
-      status === 'resolved' ? 'thread.resolved' : 'thread.reopened',
-      documentName,
-      {
-        threadId,
-      },
-    )
-    await this.publish(updated)
-    return updated
+    const action = status === 'resolved' ? 'thread.resolved' : 'thread.reopened'
+    return this.announce(updated, actor, action, documentName, { threadId })
   }
 
   private assertCanComment(actor: DocumentActor): void {
@@ -203,6 +188,19 @@ export class ThreadService {
       text,
       mentions: findMentions(text, await this.accounts.listAccounts()),
     }
+  }
+
+  /** Records the change in the audit log, then publishes the thread. */
+  private async announce(
+    thread: ThreadView,
+    actor: DocumentActor,
+    action: string,
+    documentName: string,
+    detail: Record<string, unknown>,
+  ): Promise<ThreadView> {
+    await recordDocumentAction(this.audit, actor, action, documentName, detail)
+    await this.publish(thread)
+    return thread
   }
 
   private publish(thread: ThreadView): Promise<void> {

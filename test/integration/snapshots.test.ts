@@ -312,4 +312,27 @@ describe('snapshots, compare, restore and export', () => {
     })
     expect(await linked.json()).toMatchObject({ meetingId: created.id, meetingTitle: 'First full meeting' })
   })
+
+  it('serves an HTML export or redline for the in-page preview under a frame policy, anything else as a named download', async () => {
+    const base = `/documents/${charterDocumentName}`
+    const routes = [`${base}/export?version=current`, `${base}/redline?from=current&to=current`]
+    for (const route of routes) {
+      const preview = await call(reviewer, 'GET', `${route}&format=html&inline=1`)
+      expect(preview.status).toBe(200)
+      expect(preview.headers.get('content-security-policy')).toContain("frame-ancestors 'self'")
+      expect(preview.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(preview.headers.get('content-disposition')).toBeNull()
+      expect(preview.headers.get('cache-control')).toBe('no-store')
+      const body = Buffer.from(await preview.arrayBuffer())
+      expect(Number(preview.headers.get('content-length'))).toBe(body.byteLength)
+
+      const download = await call(reviewer, 'GET', `${route}&format=docx&inline=1`)
+      expect(download.status).toBe(200)
+      expect(download.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="${charterDocumentName}-.+\\.docx"$`),
+      )
+      expect(download.headers.get('content-security-policy')).not.toContain("frame-ancestors 'self'")
+      await download.arrayBuffer()
+    }
+  })
 })
