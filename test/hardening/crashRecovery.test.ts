@@ -99,6 +99,8 @@ describe('crash recovery under randomised SIGKILL', () => {
         ]
         const observer = await connectClient(running.wsUrl, documentName, { params })
         clients.push(...writers, observer)
+        // The shared test paragraph must exist before the writers type into it inside their transactions.
+        for (const writer of writers) expect(writer.text.length).toBeGreaterThanOrEqual(0)
 
         const counters = [0, 0]
         const timers = writers.map((writer, column) =>

@@ -57,6 +57,9 @@ export function scratchText(ydoc: Y.Doc): Y.XmlText {
       .find((node) => node instanceof Y.XmlElement && node._item?.id.client === scratchClientId)
   let paragraph = find()
   if (!paragraph) {
+    // Y.applyUpdate marks the enclosing transaction remote; inside a local one, the document's own changes would
+    // then look like another client's, and Yjs would switch to a new client id mid-run.
+    if (ydoc._transaction !== null) throw new Error('create the scratch text before opening a transaction')
     Y.applyUpdate(ydoc, scratchParagraph)
     paragraph = find()
   }
