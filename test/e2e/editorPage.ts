@@ -60,7 +60,10 @@ export function browserSession(browser: Browser, currentServer: () => TestServer
     async open({ name, delegation, role = 'drafter', prepare }) {
       const server = currentServer()
       const { account } = await server.createAccount({ name, delegation, role })
-      const link = server.app.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 600_000))
+      const link = await server.app.stores.signInLinks.createSignInLink(
+        account.id,
+        new Date(Date.now() + 600_000),
+      )
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
       await prepare?.(context)
       const page = await context.newPage()

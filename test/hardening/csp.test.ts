@@ -72,7 +72,10 @@ describe('Content Security Policy in Chromium', () => {
     const current = await startTestServer()
     server = current
     const { account } = await current.createAccount({ role: 'co-chair', isAdmin: true, delegation: 'AZ' })
-    const link = current.app.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 600_000))
+    const link = await current.app.stores.signInLinks.createSignInLink(
+      account.id,
+      new Date(Date.now() + 600_000),
+    )
 
     const violations: Violation[] = []
     const consoleReports: string[] = []
