@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http'
 import { authRequests, type SessionView } from '../../shared/api/index.ts'
+import { type Language, pickLanguage } from '../../shared/i18n/index.ts'
 import type { Account } from '../auth/Account.ts'
 import { sessionCookieName } from '../auth/Authenticator.ts'
 import { hashPassword, verifyPassword } from '../auth/passwordHash.ts'
@@ -29,7 +30,17 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     })
     setSessionCookie(context.response, token, dependencies.browserSessionTtlMs / 1000)
     await recordAccountAction(audit, account, 'auth.sign-in', null, { how }, context.address)
-    return { account: toAccountView(account), needsSetup: false }
+    return {
+      account: toAccountView(account),
+      needsSetup: false,
+      language: await languageFor(context, account),
+    }
+  }
+
+  /** The account's own choice; before one is made, what the browser asks for. */
+  async function languageFor(context: RequestContext, account: Account | null): Promise<Language> {
+    const chosen = account ? await accounts.languageOf(account.id) : null
+    return chosen ?? pickLanguage(context.request.headers['accept-language'])
   }
 
   function setSessionCookie(response: ServerResponse, token: string, maxAgeSeconds: number): void {
@@ -45,7 +56,16 @@ export function registerAuthRoutes(router: Router, dependencies: ApiDependencies
     return {
       account: authenticated ? toAccountView(authenticated.account) : null,
       needsSetup: (await accounts.countAccounts()) === 0,
+      language: await languageFor(context, authenticated?.account ?? null),
     }
+  })
+
+  // A preference of the person, not of a document: a token limited to one document may not change it.
+  const setLanguage = { scope: 'account', body: authRequests.setLanguage } as const
+  router.on('PUT', '/api/account/language', setLanguage, async (context) => {
+    const { account } = await requireAccount(dependencies, context)
+    await accounts.setLanguage(account.id, context.body.language)
+    return { language: context.body.language }
   })
 
   router.on('POST', '/api/auth/sign-in', { scope: 'public', body: authRequests.signIn }, async (context) => {

@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/Language.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
 import type { Account } from './Account.ts'
 
@@ -25,4 +26,7 @@ export interface AccountStore {
   listAccounts(): Promise<Account[]>
   updateAccount(id: number, changes: AccountChanges): Promise<Account | null>
   setPasswordHash(id: number, passwordHash: string): Promise<void>
+  /** The interface language the person chose, or null if they never chose (or there is no such account). */
+  languageOf(id: number): Promise<Language | null>
+  setLanguage(id: number, language: Language): Promise<void>
 }

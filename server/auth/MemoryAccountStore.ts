@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/i18n/Language.ts'
 import type { Account } from './Account.ts'
 import type { AccountChanges, AccountStore, NewAccount } from './AccountStore.ts'
 import { LoginTakenError } from './LoginTakenError.ts'
@@ -6,6 +7,7 @@ import { SynchronousAccountStore } from './SynchronousAccountStore.ts'
 interface StoredAccount {
   account: Account
   passwordHash: string | null
+  language: Language | null
 }
 
 /** In-process accounts for tests; returns copies so callers cannot change what is stored. */
@@ -46,6 +48,15 @@ export class MemoryAccountStore extends SynchronousAccountStore implements Accou
     if (stored) stored.passwordHash = passwordHash
   }
 
+  async languageOf(id: number): Promise<Language | null> {
+    return this.accounts.get(id)?.language ?? null
+  }
+
+  async setLanguage(id: number, language: Language): Promise<void> {
+    const stored = this.accounts.get(id)
+    if (stored) stored.language = language
+  }
+
   insert(account: NewAccount): Account {
     const wanted = account.login.toLowerCase()
     for (const stored of this.accounts.values()) {
@@ -61,7 +72,7 @@ export class MemoryAccountStore extends SynchronousAccountStore implements Accou
       disabled: false,
       createdAt: new Date().toISOString(),
     }
-    this.accounts.set(created.id, { account: created, passwordHash: account.passwordHash })
+    this.accounts.set(created.id, { account: created, passwordHash: account.passwordHash, language: null })
     return { ...created }
   }
 

@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '../../shared/i18n/Language.ts'
 import { isDelegation, isRole } from '../../shared/roles/index.ts'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { Account } from './Account.ts'
@@ -32,7 +33,7 @@ function toAccount(row: AccountRow): Account {
 
 const accountColumns = 'id, login, name, delegation, role, is_admin, disabled, created_at'
 
-/** Accounts in SQLite (table `accounts`, migration 0001). */
+/** Accounts in SQLite (table `accounts`, migration 0001; `language` from 0002). */
 export class SqliteAccountStore extends SynchronousAccountStore implements AccountStore {
   constructor(private readonly database: SqliteDatabase) {
     super()
@@ -72,6 +73,17 @@ export class SqliteAccountStore extends SynchronousAccountStore implements Accou
 
   async setPasswordHash(id: number, passwordHash: string): Promise<void> {
     this.database.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?').run(passwordHash, id)
+  }
+
+  async languageOf(id: number): Promise<Language | null> {
+    const row = this.database.prepare('SELECT language FROM accounts WHERE id = ?').get(id) as
+      | { language: string | null }
+      | undefined
+    return isLanguage(row?.language) ? row.language : null
+  }
+
+  async setLanguage(id: number, language: Language): Promise<void> {
+    this.database.prepare('UPDATE accounts SET language = ? WHERE id = ?').run(language, id)
   }
 
   insert(account: NewAccount): Account {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languages } from '../i18n/Language.ts'
 import { requestFields } from './requestFields.ts'
 
 /** Bodies of the sign-in, setup, invitation and token routes. */
@@ -21,6 +22,8 @@ export const authRequests = {
     name: requestFields.text(80),
     password: requestFields.password,
   }),
+  /** PUT /api/account/language: the interface language, kept with the account. */
+  setLanguage: z.object({ language: z.enum(languages) }),
   /** POST /api/tokens; `documentName` limits the token to one document. */
   createToken: z.object({
     documentName: requestFields.optionalText(64),
@@ -33,4 +36,5 @@ export type SignInRequest = z.input<typeof authRequests.signIn>
 export type SignInLinkRequest = z.input<typeof authRequests.signInLink>
 export type SetupRequest = z.input<typeof authRequests.setup>
 export type AcceptInvitationRequest = z.input<typeof authRequests.acceptInvitation>
+export type SetLanguageRequest = z.input<typeof authRequests.setLanguage>
 export type CreateTokenRequest = z.input<typeof authRequests.createToken>

@@ -4,6 +4,7 @@ export { adminRequests } from './adminRequests.ts'
 export type {
   AcceptInvitationRequest,
   CreateTokenRequest,
+  SetLanguageRequest,
   SetupRequest,
   SignInLinkRequest,
   SignInRequest,

@@ -74,6 +74,20 @@ export function describeAccountStoreContract(name: string, factory: AccountStore
       expect(await store.passwordHashOf(created.id + 1000)).toBeNull()
     })
 
+    it('keeps each person’s interface language, unset until chosen', async () => {
+      const aysel = await store.createAccount(newAccount('aysel'))
+      const john = await store.createAccount(newAccount('john', { delegation: 'US' }))
+      expect(await store.languageOf(aysel.id)).toBeNull()
+      await store.setLanguage(aysel.id, 'az')
+      await store.setLanguage(john.id, 'en')
+      expect(await store.languageOf(aysel.id)).toBe('az')
+      expect(await store.languageOf(john.id)).toBe('en')
+      await store.setLanguage(aysel.id, 'en')
+      expect(await store.languageOf(aysel.id)).toBe('en')
+      expect(await store.languageOf(john.id + 1000)).toBeNull()
+      expect(await store.findAccountById(aysel.id)).toEqual(aysel)
+    })
+
     it('returns copies: changing a returned account changes nothing stored', async () => {
       const created = await store.createAccount(newAccount('tural'))
       created.role = 'co-chair'
