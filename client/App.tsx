@@ -1,10 +1,13 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Language } from '../shared/i18n/index.ts'
 import { charterDocumentName } from '../shared/protocol/index.ts'
 import { InvitePage } from './auth/InvitePage.tsx'
 import { SetupPage } from './auth/SetupPage.tsx'
 import { SignInPage } from './auth/SignInPage.tsx'
 import { useSession } from './auth/useSession.ts'
 import { DocumentRoute } from './DocumentRoute.tsx'
+import { saveLanguage } from './i18n/saveLanguage.ts'
 import { navigate, useLocation } from './routing/useLocation.ts'
 
 // Only administrators need the admin screens; keep them out of the initial bundle.
@@ -18,31 +21,55 @@ const HistoryRoute = lazy(() =>
 export function App() {
   const path = useLocation()
   const { session, error, refresh, setSession } = useSession()
+  const { t, i18n } = useTranslation()
+  // A language picked before signing in is kept with the account once the person is known.
+  const [pickedBeforeSignIn, setPickedBeforeSignIn] = useState<Language | null>(null)
+
+  useEffect(() => {
+    if (!session) return
+    if (session.account && pickedBeforeSignIn) {
+      setPickedBeforeSignIn(null)
+      setSession({ ...session, language: pickedBeforeSignIn })
+      void saveLanguage(pickedBeforeSignIn)
+    } else if (!pickedBeforeSignIn) {
+      void i18n.changeLanguage(session.language)
+    }
+  }, [session, pickedBeforeSignIn, i18n, setSession])
+
+  const chooseLanguage = useCallback(
+    (language: Language) => {
+      void i18n.changeLanguage(language)
+      if (session?.account) {
+        setSession({ ...session, language })
+        void saveLanguage(language)
+      } else {
+        setPickedBeforeSignIn(language)
+      }
+    },
+    [i18n, session, setSession],
+  )
 
   if (path === '/invite') return <InvitePage onSignedIn={setSession} />
   if (path === '/setup') return <SetupPage onSignedIn={setSession} />
-  if (error) return <div className="loading">Cannot reach the server: {error}</div>
-  if (!session) return <div className="loading">Loading…</div>
+  if (error) return <div className="loading">{t('cannotReachServer', { error })}</div>
+  if (!session) return <div className="loading">{t('loading')}</div>
   if (!session.account) {
     if (session.needsSetup && path !== '/sign-in') {
       return (
         <main className="entry">
           <div className="entry-card">
-            <p className="entry-brand">Charter Desk</p>
-            <h1>Not set up yet</h1>
-            <p className="entry-lead">
-              Open the setup link that the server printed when it started (it looks like
-              <code> /setup#token=…</code>), or start a demo with <code>npm run demo</code>.
-            </p>
+            <p className="entry-brand">{t('appName')}</p>
+            <h1>{t('notSetUp')}</h1>
+            <p className="entry-lead">{t('notSetUpLead')}</p>
           </div>
         </main>
       )
     }
-    return <SignInPage onSignedIn={setSession} />
+    return <SignInPage onSignedIn={setSession} onLanguage={chooseLanguage} />
   }
   if (path === '/admin') {
     return (
-      <Suspense fallback={<div className="loading">Loading…</div>}>
+      <Suspense fallback={<div className="loading">{t('loading')}</div>}>
         <AdminPage account={session.account} />
       </Suspense>
     )
@@ -50,7 +77,7 @@ export function App() {
   const history = /^\/d\/([a-z0-9-]+)\/history$/.exec(path)
   if (history) {
     return (
-      <Suspense fallback={<div className="loading">Loading…</div>}>
+      <Suspense fallback={<div className="loading">{t('loading')}</div>}>
         <HistoryRoute documentName={history[1]!} account={session.account} />
       </Suspense>
     )
@@ -66,6 +93,7 @@ export function App() {
       documentName={match[1]!}
       account={session.account}
       onSessionEnded={refresh}
+      onLanguage={chooseLanguage}
     />
   )
 }

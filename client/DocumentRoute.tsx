@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
+import type { Language } from '../shared/i18n/index.ts'
 import { ApiError, apiFetch } from './api/apiFetch.ts'
 import { DocumentView } from './DocumentView.tsx'
 
@@ -8,11 +10,14 @@ export function DocumentRoute({
   documentName,
   account,
   onSessionEnded,
+  onLanguage,
 }: {
   documentName: string
   account: AccountView
   onSessionEnded: () => void
+  onLanguage: (language: Language) => void
 }) {
+  const { t } = useTranslation()
   const [document, setDocument] = useState<DocumentSummary | 'not-found' | null>(null)
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
 
@@ -34,15 +39,15 @@ export function DocumentRoute({
     void load()
   }, [load])
 
-  if (document === null) return <div className="loading">Opening the draft…</div>
+  if (document === null) return <div className="loading">{t('openingDraft')}</div>
   if (document === 'not-found') {
     return (
       <main className="entry">
         <div className="entry-card">
-          <p className="entry-brand">Charter Desk</p>
-          <h1>Document not found</h1>
-          <p className="entry-lead">It does not exist, or you do not have access to it.</p>
-          <a href="/">Back to the charter draft</a>
+          <p className="entry-brand">{t('appName')}</p>
+          <h1>{t('documentNotFound')}</h1>
+          <p className="entry-lead">{t('documentNotFoundLead')}</p>
+          <a href="/">{t('backToCharter')}</a>
         </div>
       </main>
     )
@@ -55,6 +60,7 @@ export function DocumentRoute({
       account={account}
       onAccessChanged={load}
       onSessionEnded={onSessionEnded}
+      onLanguage={onLanguage}
     />
   )
 }

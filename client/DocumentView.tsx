@@ -1,6 +1,9 @@
 import { EditorContent } from '@tiptap/react'
+import type { TFunction } from 'i18next'
 import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
+import type { Language } from '../shared/i18n/index.ts'
 import { colorFor } from '../shared/presence/delegationColors.ts'
 import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
@@ -23,11 +26,13 @@ interface DocumentViewProps {
   /** The server closed the socket because this account's role or access changed. */
   onAccessChanged: () => void
   onSessionEnded: () => void
+  onLanguage: (language: Language) => void
 }
 
 /** The drafting room for one document: top bar, section navigator, toolbar and the page. */
 export function DocumentView(props: DocumentViewProps) {
   const { document, onAccessChanged, onSessionEnded } = props
+  const { t } = useTranslation()
   const [session, setSession] = useState<CollabSession | null>(null)
   useEffect(() => {
     const created = createCollabSession(document.name)
@@ -50,15 +55,13 @@ export function DocumentView(props: DocumentViewProps) {
     }
   }, [document.name, onAccessChanged, onSessionEnded])
 
-  if (!session) return <div className="loading">Opening the draft…</div>
+  if (!session) return <div className="loading">{t('openingDraft')}</div>
   return <Workspace {...props} session={session} />
 }
 
-function readOnlyMessage(document: DocumentSummary): string | null {
+function readOnlyMessage(t: TFunction, document: DocumentSummary): string | null {
   if (canEditText(document.role)) return null
-  return canComment(document.role)
-    ? 'You can comment but not edit: your role in this document is reviewer.'
-    : 'You can read this draft but not edit or comment: your role in this document is observer.'
+  return canComment(document.role) ? t('readOnly.reviewer') : t('readOnly.observer')
 }
 
 function Workspace({
@@ -67,7 +70,9 @@ function Workspace({
   documents,
   account,
   onSessionEnded,
+  onLanguage,
 }: DocumentViewProps & { session: CollabSession }) {
+  const { t } = useTranslation()
   const user = useMemo<CaretUser>(
     () => ({
       name: account.name,
@@ -78,7 +83,7 @@ function Workspace({
   )
   const editable = canEditText(document.role)
   const editor = useCharterEditor(session, user, editable)
-  const readOnly = readOnlyMessage(document)
+  const readOnly = readOnlyMessage(t, document)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}
@@ -93,16 +98,16 @@ function Workspace({
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">
-            CD
+            {t('brandMark')}
           </span>
-          <span className="brand-name">Charter Desk</span>
+          <span className="brand-name">{t('appName')}</span>
         </div>
         <div className="doc-title">
-          <span className="doc-status">Draft</span>
+          <span className="doc-status">{t('draft')}</span>
           {documents.length > 1 ? (
             <select
               className="doc-switcher"
-              aria-label="Document"
+              aria-label={t('document')}
               value={document.name}
               onChange={(event) => navigate(`/d/${event.target.value}`)}
             >
@@ -126,6 +131,7 @@ function Workspace({
             role={document.role}
             documentName={document.name}
             onSignedOut={onSessionEnded}
+            onLanguage={onLanguage}
           />
         </div>
       </header>

@@ -9,12 +9,23 @@ import '@fontsource/source-serif-4/700.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { I18nextProvider } from 'react-i18next'
+import { createI18n, pickLanguage } from '../shared/i18n/index.ts'
 import { App } from './App.tsx'
+
+// Until the server says what the person chose, the browser's own preference decides, as Accept-Language does.
+const i18n = createI18n(pickLanguage(navigator.languages.join(',')))
+document.documentElement.lang = i18n.language
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language
+})
 
 const root = document.getElementById('root')
 if (!root) throw new Error('missing #root element')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
   </StrictMode>,
 )

@@ -21,7 +21,7 @@ export class ApiError extends Error {
  */
 export async function apiFetch<T>(
   path: string,
-  options: { method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'; body?: JsonBody } = {},
+  options: { method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; body?: JsonBody } = {},
 ): Promise<T> {
   const { body } = options
   if (body?.problem) throw new ApiError(400, 'bad_request', body.problem.message, body.problem.path)

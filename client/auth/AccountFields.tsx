@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
+import { useTranslation } from 'react-i18next'
 import { delegations } from '../../shared/roles/index.ts'
 
 /** Name, login and password fields for a new account; the delegation picker only where it is not fixed. */
@@ -10,14 +10,16 @@ export function AccountFields({
   chooseDelegation: boolean
   defaultName?: string
 }) {
+  const { t } = useTranslation('auth')
+  const { t: tCommon } = useTranslation()
   const nameId = useId()
   const loginId = useId()
   const passwordId = useId()
   return (
     <>
-      <label htmlFor={nameId}>Full name</label>
+      <label htmlFor={nameId}>{t('fullName')}</label>
       <input id={nameId} name="name" autoComplete="name" required maxLength={80} defaultValue={defaultName} />
-      <label htmlFor={loginId}>Login</label>
+      <label htmlFor={loginId}>{t('login')}</label>
       <input
         id={loginId}
         name="login"
@@ -26,9 +28,9 @@ export function AccountFields({
         minLength={2}
         maxLength={40}
         pattern="[A-Za-z0-9._\-]+"
-        title="Letters, digits, dots, dashes and underscores"
+        title={t('loginRule')}
       />
-      <label htmlFor={passwordId}>Password (at least 10 characters)</label>
+      <label htmlFor={passwordId}>{t('newPassword')}</label>
       <input
         id={passwordId}
         name="password"
@@ -39,12 +41,12 @@ export function AccountFields({
       />
       {chooseDelegation && (
         <fieldset>
-          <legend>Delegation</legend>
+          <legend>{t('delegation')}</legend>
           <div className="segmented">
             {delegations.map((delegation, index) => (
               <label key={delegation}>
                 <input type="radio" name="delegation" value={delegation} defaultChecked={index === 0} />
-                {delegationLabels[delegation]}
+                {tCommon(`delegation.${delegation}`)}
               </label>
             ))}
           </div>

@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react'
-import { ApiError } from '../api/apiFetch.ts'
+import { useTranslation } from 'react-i18next'
+import { errorText } from '../i18n/errorText.ts'
 
 /** The card layout shared by sign-in, setup and invitation pages; shows the server's error message. */
 export function AuthForm({
@@ -8,13 +9,19 @@ export function AuthForm({
   submitLabel,
   onSubmit,
   children,
+  aside,
 }: {
   title: string
   lead: ReactNode
   submitLabel: string
   onSubmit: (form: FormData) => Promise<void>
   children: ReactNode
+  /** Shown above the card's title, such as the language switch. */
+  aside?: ReactNode
 }) {
+  const { t } = useTranslation()
+  const { t: tAuth } = useTranslation('auth')
+  const { t: tError } = useTranslation('errors')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -25,7 +32,7 @@ export function AuthForm({
     try {
       await onSubmit(new FormData(event.currentTarget))
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'Something went wrong; please try again')
+      setError(errorText(tError, caught))
     } finally {
       setBusy(false)
     }
@@ -34,7 +41,8 @@ export function AuthForm({
   return (
     <main className="entry">
       <form className="entry-card" onSubmit={submit} aria-labelledby="entry-title">
-        <p className="entry-brand">Charter Desk</p>
+        {aside}
+        <p className="entry-brand">{t('appName')}</p>
         <h1 id="entry-title">{title}</h1>
         <div className="entry-lead">{lead}</div>
         {children}
@@ -44,7 +52,7 @@ export function AuthForm({
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Please wait…' : submitLabel}
+          {busy ? tAuth('pleaseWait') : submitLabel}
         </button>
       </form>
     </main>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { authRequests, type SessionView } from '../../shared/api/index.ts'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
@@ -16,6 +16,8 @@ interface InvitationView {
 
 /** Accepting an invitation: the delegation and role are fixed by the invitation, the person picks a password. */
 export function InvitePage({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+  const { t } = useTranslation('auth')
+  const { t: tCommon } = useTranslation()
   const token = fragmentParam('token') ?? ''
   const [invitation, setInvitation] = useState<InvitationView | 'invalid' | null>(null)
   useEffect(() => {
@@ -24,30 +26,30 @@ export function InvitePage({ onSignedIn }: { onSignedIn: (session: SessionView) 
     )
   }, [token])
 
-  if (invitation === null) return <div className="loading">Checking your invitation…</div>
+  if (invitation === null) return <div className="loading">{t('checkingInvitation')}</div>
   if (invitation === 'invalid') {
     return (
       <main className="entry">
         <div className="entry-card">
-          <p className="entry-brand">Charter Desk</p>
-          <h1>Invitation not valid</h1>
-          <p className="entry-lead">
-            This invitation has expired or was already used. Ask a co-chair for a new one.
-          </p>
+          <p className="entry-brand">{tCommon('appName')}</p>
+          <h1>{t('invitationInvalid')}</h1>
+          <p className="entry-lead">{t('invitationInvalidLead')}</p>
         </div>
       </main>
     )
   }
   return (
     <AuthForm
-      title="Join the drafting room"
+      title={t('joinTitle')}
       lead={
         <p>
-          You are invited as <strong>{invitation.role}</strong> of the{' '}
-          <strong>{delegationLabels[invitation.delegation]}</strong> delegation.
+          {t('invitedAs', {
+            role: tCommon(`role.${invitation.role}`),
+            delegation: tCommon(`delegation.${invitation.delegation}`),
+          })}
         </p>
       }
-      submitLabel="Create my account"
+      submitLabel={t('createMyAccount')}
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>(`/api/invitations/${encodeURIComponent(token)}/accept`, {
           method: 'POST',

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { authRequests, type SessionView, type SetupRequest } from '../../shared/api/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
@@ -7,12 +8,13 @@ import { AuthForm, formString } from './AuthForm.tsx'
 
 /** First run: the setup link printed by the server creates the first co-chair, who administers the room. */
 export function SetupPage({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+  const { t } = useTranslation('auth')
   const token = fragmentParam('token') ?? ''
   return (
     <AuthForm
-      title="Set up Charter Desk"
-      lead={<p>Create the first account: a co-chair who can invite everyone else.</p>}
-      submitLabel="Create account"
+      title={t('setupTitle')}
+      lead={<p>{t('setupLead')}</p>}
+      submitLabel={t('createAccount')}
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>('/api/setup', {
           method: 'POST',

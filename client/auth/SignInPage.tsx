@@ -1,12 +1,22 @@
 import { useEffect, useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { authRequests, type SessionView } from '../../shared/api/index.ts'
+import type { Language } from '../../shared/i18n/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { fragmentParam, navigate } from '../routing/useLocation.ts'
 import { AuthForm, formString } from './AuthForm.tsx'
 
 /** Password sign-in; a one-time link (`/sign-in#link=…`) signs in without a password. */
-export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionView) => void }) {
+export function SignInPage({
+  onSignedIn,
+  onLanguage,
+}: {
+  onSignedIn: (session: SessionView) => void
+  onLanguage: (language: Language) => void
+}) {
+  const { t } = useTranslation('auth')
   const loginId = useId()
   const passwordId = useId()
   const [linkState, setLinkState] = useState<'none' | 'working' | 'failed'>(() =>
@@ -31,22 +41,22 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionView) 
     )
   }, [onSignedIn])
 
-  if (linkState === 'working') return <div className="loading">Signing you in…</div>
+  if (linkState === 'working') return <div className="loading">{t('signingIn')}</div>
 
   return (
     <AuthForm
-      title="Sign in"
+      title={t('signIn')}
+      aside={<LanguageSwitch onChange={onLanguage} />}
       lead={
         linkState === 'failed' ? (
           <p className="form-error" role="alert">
-            This sign-in link has expired or was already used. Ask an administrator for a new one, or sign in
-            with your password.
+            {t('linkFailed')}
           </p>
         ) : (
-          <p>Azerbaijan–United States Strategic Working Group drafting room.</p>
+          <p>{t('lead')}</p>
         )
       }
-      submitLabel="Sign in"
+      submitLabel={t('signIn')}
       onSubmit={async (form) => {
         const session = await apiFetch<SessionView>('/api/auth/sign-in', {
           method: 'POST',
@@ -59,9 +69,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionView) 
         onSignedIn(session)
       }}
     >
-      <label htmlFor={loginId}>Login</label>
+      <label htmlFor={loginId}>{t('login')}</label>
       <input id={loginId} name="login" autoComplete="username" required />
-      <label htmlFor={passwordId}>Password</label>
+      <label htmlFor={passwordId}>{t('password')}</label>
       <input id={passwordId} name="password" type="password" autoComplete="current-password" required />
     </AuthForm>
   )

@@ -1,22 +1,27 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AccountView } from '../../shared/api/index.ts'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
+import type { Language } from '../../shared/i18n/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
 import { navigate } from '../routing/useLocation.ts'
 
-/** Name, delegation and role in this document; sign out and (for admins) the admin page. */
+/** Name, delegation and role in this document; the language switch, sign out and (for admins) the admin page. */
 export function UserMenu({
   account,
   role,
   documentName,
   onSignedOut,
+  onLanguage,
 }: {
   account: AccountView
   role: Role
   documentName: string
   onSignedOut: () => void
+  onLanguage: (language: Language) => void
 }) {
+  const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const menuId = useId()
   const container = useRef<HTMLDivElement>(null)
@@ -58,7 +63,7 @@ export function UserMenu({
       >
         <span className="user-name">{account.name}</span>
         <span className="user-meta">
-          {account.delegation} · {role}
+          {t(`delegationShort.${account.delegation}`)} · {t(`role.${role}`)}
         </span>
       </button>
       {open && (
@@ -67,21 +72,25 @@ export function UserMenu({
             {account.name}
             <br />
             <span>
-              {delegationLabels[account.delegation]} delegation · {role}
-              {account.isAdmin ? ' · administrator' : ''}
+              {t('menu.delegationAndRole', {
+                delegation: t(`delegation.${account.delegation}`),
+                role: t(`role.${role}`),
+              })}
+              {account.isAdmin ? t('menu.administrator') : ''}
             </span>
           </p>
           <button type="button" className="menu-item" onClick={() => navigate(`/d/${documentName}/history`)}>
-            History, snapshots and exports
+            {t('menu.history')}
           </button>
           {account.isAdmin && (
             <button type="button" className="menu-item" onClick={() => navigate('/admin')}>
-              People and invitations
+              {t('menu.people')}
             </button>
           )}
           <button type="button" className="menu-item" onClick={() => void signOut()}>
-            Sign out
+            {t('menu.signOut')}
           </button>
+          <LanguageSwitch onChange={onLanguage} />
         </div>
       )}
     </div>
