@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ThreadArea, ThreadView } from '../../shared/comments/index.ts'
 import { ComposerBody } from './ComposerBody.tsx'
 import { composerKeys } from './composerKeys.ts'
@@ -15,6 +16,8 @@ interface AreaComposerProps {
 
 /** Starts a thread about a priority area as a whole (or the draft in general). */
 export function AreaComposer({ documentName, initialArea, onClose, onCreated }: AreaComposerProps) {
+  const { t } = useTranslation('comments')
+  const { t: tCommon } = useTranslation()
   const [area, setArea] = useState<ThreadArea>(initialArea)
   const [text, setText] = useState('')
   const { busy, error, submit } = useSubmit(
@@ -26,9 +29,9 @@ export function AreaComposer({ documentName, initialArea, onClose, onCreated }: 
     if (text.trim()) void submit()
   }
   return (
-    <form className="composer" aria-label="New thread on an area" onSubmit={send}>
+    <form className="composer" aria-label={t('newAreaThread')} onSubmit={send}>
       <label htmlFor="area-thread-area" className="composer-label">
-        Area
+        {t('area')}
       </label>
       <select
         id="area-thread-area"
@@ -38,12 +41,12 @@ export function AreaComposer({ documentName, initialArea, onClose, onCreated }: 
       >
         {threadAreaOptions.map((option) => (
           <option key={option.id} value={option.id}>
-            {areaLabel(option.id)}
+            {areaLabel(tCommon, option.id)}
           </option>
         ))}
       </select>
       <label htmlFor="area-thread-text" className="composer-label">
-        Your comment
+        {t('yourComment')}
       </label>
       <ComposerBody
         id="area-thread-text"
@@ -51,7 +54,7 @@ export function AreaComposer({ documentName, initialArea, onClose, onCreated }: 
         onText={setText}
         error={error}
         busy={busy}
-        submitLabel="Start thread"
+        submitLabel={t('startThread')}
         onSend={send}
         onClose={onClose}
       />

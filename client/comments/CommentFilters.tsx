@@ -1,4 +1,5 @@
-import { threadAreaOptions } from './format.ts'
+import { useTranslation } from 'react-i18next'
+import { areaLabel, threadAreaOptions } from './format.ts'
 import type { ThreadFilters } from './ThreadFilters.ts'
 
 interface CommentFiltersProps {
@@ -8,47 +9,49 @@ interface CommentFiltersProps {
 
 /** The area, status, delegation and "orphaned only" filters above the thread list. */
 export function CommentFilters({ filters, onChange }: CommentFiltersProps) {
+  const { t } = useTranslation('comments')
+  const { t: tCommon } = useTranslation()
   return (
     <fieldset className="comment-filters">
-      <legend className="visually-hidden">Filter threads</legend>
+      <legend className="visually-hidden">{t('filters.legend')}</legend>
       <label>
-        <span>Area</span>
+        <span>{t('filters.area')}</span>
         <select
           value={filters.area}
           onChange={(event) => onChange({ ...filters, area: event.target.value as ThreadFilters['area'] })}
         >
-          <option value="all">All areas</option>
+          <option value="all">{t('filters.allAreas')}</option>
           {threadAreaOptions.map((option) => (
             <option key={option.id} value={option.id}>
-              {option.label}
+              {areaLabel(tCommon, option.id)}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span>Status</span>
+        <span>{t('filters.status')}</span>
         <select
           value={filters.status}
           onChange={(event) =>
             onChange({ ...filters, status: event.target.value as ThreadFilters['status'] })
           }
         >
-          <option value="open">Open</option>
-          <option value="resolved">Resolved</option>
-          <option value="all">All</option>
+          <option value="open">{t('filters.open')}</option>
+          <option value="resolved">{t('filters.resolved')}</option>
+          <option value="all">{t('filters.all')}</option>
         </select>
       </label>
       <label>
-        <span>Raised by</span>
+        <span>{t('filters.raisedBy')}</span>
         <select
           value={filters.delegation}
           onChange={(event) =>
             onChange({ ...filters, delegation: event.target.value as ThreadFilters['delegation'] })
           }
         >
-          <option value="all">Both delegations</option>
-          <option value="AZ">Azerbaijan</option>
-          <option value="US">United States</option>
+          <option value="all">{t('filters.bothDelegations')}</option>
+          <option value="AZ">{tCommon('delegation.AZ')}</option>
+          <option value="US">{tCommon('delegation.US')}</option>
         </select>
       </label>
       <label className="filter-check">
@@ -57,7 +60,7 @@ export function CommentFilters({ filters, onChange }: CommentFiltersProps) {
           checked={filters.orphanedOnly}
           onChange={(event) => onChange({ ...filters, orphanedOnly: event.target.checked })}
         />
-        <span>Orphaned only</span>
+        <span>{t('filters.orphanedOnly')}</span>
       </label>
     </fieldset>
   )

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/react'
+import { useTranslation } from 'react-i18next'
 import type * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
@@ -32,33 +33,30 @@ export function CommentsSidebar({
   threads,
   loaded,
 }: CommentsSidebarProps) {
+  const { t } = useTranslation('comments')
   const panel = useCommentsPanel({ editor, ydoc, documentName, role, accountId, threads })
   const now = useNow(30_000)
   const { mayComment, selection, inlineDraft } = panel
 
   return (
-    <aside className="comments" aria-label="Comments">
+    <aside className="comments" aria-label={t('title')}>
       <div className="comments-header">
         <h2 className="panel-title">
-          Comments <span className="comments-count">{panel.openCount} open</span>
+          {t('title')} <span className="comments-count">{t('openCount', { count: panel.openCount })}</span>
         </h2>
         {mayComment && (
           <button
             type="button"
             className="quiet small comment-selection-button"
             disabled={!selection}
-            title={
-              selection
-                ? 'Comment on the selected text (Ctrl+Alt+M)'
-                : 'Select text in the draft to comment on it'
-            }
-            aria-label="Comment on selected text"
+            title={selection ? t('commentOnSelection') : t('selectToComment')}
+            aria-label={t('commentOnSelectedText')}
             aria-keyshortcuts="Control+Alt+M"
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => panel.startInlineComment(selection)}
           >
             <CommentIcon />
-            Comment
+            {t('comment')}
           </button>
         )}
       </div>
@@ -87,7 +85,7 @@ export function CommentsSidebar({
           />
         ) : (
           <button type="button" className="new-thread-button" onClick={() => panel.setAreaComposerOpen(true)}>
-            <span aria-hidden="true">+</span> New thread on an area
+            <span aria-hidden="true">+</span> {t('newAreaThread')}
           </button>
         ))}
 

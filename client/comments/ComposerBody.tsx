@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { commentLimits } from '../../shared/comments/index.ts'
 import { composerKeys } from './composerKeys.ts'
 
@@ -23,6 +24,8 @@ export function ComposerBody({
   onSend,
   onClose,
 }: ComposerBodyProps) {
+  const { t } = useTranslation()
+  const { t: tComments } = useTranslation('comments')
   return (
     <>
       <textarea
@@ -30,7 +33,7 @@ export function ComposerBody({
         className="comment-input"
         rows={3}
         maxLength={commentLimits.maxTextLength}
-        placeholder="Mention someone with @name"
+        placeholder={tComments('mentionPlaceholder')}
         value={text}
         // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
         autoFocus
@@ -44,7 +47,7 @@ export function ComposerBody({
       )}
       <div className="form-actions">
         <button type="button" className="quiet small" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" className="primary small" disabled={busy || !text.trim()}>
           {submitLabel}

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import { ComposerBody } from './ComposerBody.tsx'
 import type { InlineDraft } from './InlineDraft.ts'
@@ -14,6 +15,7 @@ interface InlineComposerProps {
 
 /** Writes the first comment of a thread on the selected text. */
 export function InlineComposer({ draft, documentName, onClose, onCreated }: InlineComposerProps) {
+  const { t } = useTranslation('comments')
   const [text, setText] = useState('')
   const { busy, error, submit } = useSubmit(
     () => threadApi.createInlineThread(documentName, draft.anchor, draft.quote, text),
@@ -24,10 +26,10 @@ export function InlineComposer({ draft, documentName, onClose, onCreated }: Inli
     if (text.trim()) void submit()
   }
   return (
-    <form className="composer" aria-label="New comment on the selected text" onSubmit={send}>
+    <form className="composer" aria-label={t('newInlineComment')} onSubmit={send}>
       <p className="composer-quote">{draft.quote}</p>
       <label htmlFor="inline-comment-text" className="composer-label">
-        Your comment
+        {t('yourComment')}
       </label>
       <ComposerBody
         id="inline-comment-text"
@@ -35,7 +37,7 @@ export function InlineComposer({ draft, documentName, onClose, onCreated }: Inli
         onText={setText}
         error={error}
         busy={busy}
-        submitLabel="Post comment"
+        submitLabel={t('postComment')}
         onSend={send}
         onClose={onClose}
       />

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { BellIcon } from './BellIcon.tsx'
 import { shortAreaLabel } from './format.ts'
 import type { Mention } from './useSeenMentions.ts'
@@ -11,6 +12,8 @@ interface MentionsPanelProps {
 
 /** "N new mentions": a toggle, and the list of them; shown only while there are any. */
 export function MentionsPanel({ unseen, onOpen, onMarkSeen }: MentionsPanelProps) {
+  const { t } = useTranslation('comments')
+  const { t: tCommon } = useTranslation()
   const [open, setOpen] = useState(false)
   if (unseen.length === 0) return null
   return (
@@ -23,14 +26,14 @@ export function MentionsPanel({ unseen, onOpen, onMarkSeen }: MentionsPanelProps
         onClick={() => setOpen((wasOpen) => !wasOpen)}
       >
         <BellIcon />
-        {unseen.length} new {unseen.length === 1 ? 'mention' : 'mentions'}
+        {t('mentions.newMentions', { count: unseen.length })}
         <span className="mentions-toggle" aria-hidden="true">
-          {open ? 'Hide' : 'Show'}
+          {open ? t('mentions.hide') : t('mentions.show')}
         </span>
       </button>
 
       {open && (
-        <section id="mentions-list" className="mentions-list" aria-label="New mentions">
+        <section id="mentions-list" className="mentions-list" aria-label={t('mentions.listLabel')}>
           <ul>
             {unseen.map((mention) => (
               <li key={mention.comment.id}>
@@ -43,7 +46,10 @@ export function MentionsPanel({ unseen, onOpen, onMarkSeen }: MentionsPanelProps
                   }}
                 >
                   <span className="mention-who">
-                    {mention.comment.authorName} mentioned you · {shortAreaLabel(mention.thread.area)}
+                    {t('mentions.mentionedYou', {
+                      name: mention.comment.authorName,
+                      area: shortAreaLabel(tCommon, mention.thread.area),
+                    })}
                   </span>
                   <span className="mention-text">{mention.comment.text}</span>
                 </button>
@@ -58,7 +64,7 @@ export function MentionsPanel({ unseen, onOpen, onMarkSeen }: MentionsPanelProps
               setOpen(false)
             }}
           >
-            Mark all as read
+            {t('mentions.markAllRead')}
           </button>
         </section>
       )}

@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { TextRange } from './anchors.ts'
 import { CommentIcon } from './CommentIcon.tsx'
 
@@ -11,6 +12,7 @@ interface SelectionCommentButtonProps {
 
 /** A small "Comment" button just below the end of the selected text. */
 export function SelectionCommentButton({ editor, range, onComment }: SelectionCommentButtonProps) {
+  const { t } = useTranslation('comments')
   const [, setLayout] = useState(0)
   useEffect(() => {
     const relayout = () => setLayout((count) => count + 1)
@@ -39,12 +41,12 @@ export function SelectionCommentButton({ editor, range, onComment }: SelectionCo
       type="button"
       className="selection-comment-button"
       style={{ top: position.top, left: position.left }}
-      title="Comment on the selected text (Ctrl+Alt+M)"
+      title={t('commentOnSelection')}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => onComment(range)}
     >
       <CommentIcon />
-      Comment
+      {t('comment')}
     </button>
   )
 }

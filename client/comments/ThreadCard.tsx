@@ -1,10 +1,12 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { CommentView, ThreadView } from '../../shared/comments/index.ts'
 import { commentLimits } from '../../shared/comments/index.ts'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import { canComment, canEditComment, canResolveThread, type Role } from '../../shared/roles/index.ts'
-import { absoluteTime, areaLabel, relativeTime } from './format.ts'
-import { errorMessage, threadApi } from './threadApi.ts'
+import { errorText } from '../i18n/errorText.ts'
+import { useFormatter } from '../i18n/useFormatter.ts'
+import { areaLabel } from './format.ts'
+import { threadApi } from './threadApi.ts'
 
 interface ThreadCardProps {
   thread: ThreadView
@@ -42,6 +44,9 @@ export function ThreadCard({
   now,
   onSelect,
 }: ThreadCardProps) {
+  const { t } = useTranslation('comments')
+  const { t: tCommon } = useTranslation()
+  const { t: tError } = useTranslation('errors')
   const [reply, setReply] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -57,7 +62,7 @@ export function ThreadCard({
       await action()
       return true
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(tError, failure))
       return false
     } finally {
       setBusy(false)
@@ -73,7 +78,10 @@ export function ThreadCard({
   const classes = ['thread-card']
   if (active) classes.push('is-active')
   if (resolved) classes.push('is-resolved')
-  const summaryLabel = `${areaLabel(thread.area)} thread${opener ? ` by ${opener.authorName}` : ''}`
+  const area = areaLabel(tCommon, thread.area)
+  const summaryLabel = opener
+    ? t('thread.summaryBy', { area, name: opener.authorName })
+    : t('thread.summary', { area })
 
   return (
     <li className={classes.join(' ')} data-thread-id={thread.id}>
@@ -81,15 +89,15 @@ export function ThreadCard({
         type="button"
         className="thread-summary"
         aria-pressed={active}
-        aria-label={`${summaryLabel}${thread.quote ? `, on “${thread.quote}”` : ''}`}
+        aria-label={thread.quote ? t('thread.onQuote', { summary: summaryLabel, quote: thread.quote }) : summaryLabel}
         onClick={() => onSelect(thread)}
       >
         <span className="thread-badges">
           <span className="area-badge" data-area={thread.area}>
-            {areaLabel(thread.area)}
+            {area}
           </span>
-          {orphaned && <span className="status-badge is-orphaned">Text deleted</span>}
-          {resolved && <span className="status-badge is-resolved">Resolved</span>}
+          {orphaned && <span className="status-badge is-orphaned">{t('thread.textDeleted')}</span>}
+          {resolved && <span className="status-badge is-resolved">{t('thread.resolved')}</span>}
         </span>
         {thread.kind === 'inline' && thread.quote && <span className="thread-quote">{thread.quote}</span>}
       </button>
@@ -107,12 +115,12 @@ export function ThreadCard({
       {mayComment && !resolved && (
         <form className="reply-form" onSubmit={sendReply}>
           <label className="visually-hidden" htmlFor={`reply-${thread.id}`}>
-            Reply to this thread
+            {t('thread.replyLabel')}
           </label>
           <textarea
             id={`reply-${thread.id}`}
             className="comment-input"
-            placeholder="Reply…"
+            placeholder={t('thread.replyPlaceholder')}
             rows={1}
             maxLength={commentLimits.maxTextLength}
             value={reply}
@@ -125,10 +133,10 @@ export function ThreadCard({
           {reply.trim() !== '' && (
             <div className="form-actions">
               <button type="button" className="quiet" onClick={() => setReply('')}>
-                Cancel
+                {tCommon('cancel')}
               </button>
               <button type="submit" className="primary small" disabled={busy}>
-                Reply
+                {t('thread.reply')}
               </button>
             </div>
           )}
@@ -144,7 +152,7 @@ export function ThreadCard({
               void run(() => threadApi.setStatus(documentName, thread.id, resolved ? 'open' : 'resolved'))
             }
           >
-            {resolved ? 'Reopen' : 'Resolve'}
+            {resolved ? t('thread.reopen') : t('thread.resolve')}
           </button>
         </div>
       )}
@@ -168,6 +176,10 @@ function CommentItem({
   mayEdit: boolean
   now: number
 }) {
+  const { t } = useTranslation('comments')
+  const { t: tCommon } = useTranslation()
+  const { t: tError } = useTranslation('errors')
+  const format = useFormatter()
   const [mode, setMode] = useState<'view' | 'edit' | 'confirm-delete'>('view')
   const [draft, setDraft] = useState('')
   const [busy, setBusy] = useState(false)
@@ -180,7 +192,7 @@ function CommentItem({
       await action()
       setMode('view')
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(tError, failure))
     } finally {
       setBusy(false)
     }
@@ -200,25 +212,25 @@ function CommentItem({
         <span
           className="delegation-tag"
           data-delegation={comment.delegation}
-          title={delegationLabels[comment.delegation]}
+          title={tCommon(`delegation.${comment.delegation}`)}
         >
-          {comment.delegation}
+          {tCommon(`delegationShort.${comment.delegation}`)}
         </span>
-        <time className="comment-time" dateTime={comment.createdAt} title={absoluteTime(comment.createdAt)}>
-          {relativeTime(comment.createdAt, now)}
+        <time className="comment-time" dateTime={comment.createdAt} title={format.dateTime(comment.createdAt)}>
+          {format.relative(comment.createdAt, now)}
         </time>
         {comment.editedAt && !deleted && (
-          <span className="comment-edited" title={`Edited ${absoluteTime(comment.editedAt)}`}>
-            (edited)
+          <span className="comment-edited" title={t('item.editedAt', { time: format.dateTime(comment.editedAt) })}>
+            {t('item.edited')}
           </span>
         )}
       </div>
       {deleted ? (
-        <p className="comment-text is-deleted">Comment deleted</p>
+        <p className="comment-text is-deleted">{t('item.deleted')}</p>
       ) : mode === 'edit' ? (
         <form className="edit-form" onSubmit={save}>
           <label className="visually-hidden" htmlFor={`edit-${comment.id}`}>
-            Edit your comment
+            {t('item.editLabel')}
           </label>
           <textarea
             id={`edit-${comment.id}`}
@@ -233,10 +245,10 @@ function CommentItem({
           />
           <div className="form-actions">
             <button type="button" className="quiet small" onClick={() => setMode('view')}>
-              Cancel
+              {tCommon('cancel')}
             </button>
             <button type="submit" className="primary small" disabled={busy || !draft.trim()}>
-              Save
+              {tCommon('save')}
             </button>
           </div>
         </form>
@@ -254,26 +266,26 @@ function CommentItem({
               setMode('edit')
             }}
           >
-            Edit
+            {t('item.edit')}
           </button>
           <button type="button" className="link-button" onClick={() => setMode('confirm-delete')}>
-            Delete
+            {t('item.delete')}
           </button>
         </div>
       )}
       {mode === 'confirm-delete' && (
         <div className="comment-actions confirm">
-          <span>Delete this comment?</span>
+          <span>{t('item.confirmDelete')}</span>
           <button
             type="button"
             className="link-button danger"
             disabled={busy}
             onClick={() => void run(() => threadApi.deleteComment(documentName, comment.id))}
           >
-            Delete
+            {t('item.delete')}
           </button>
           <button type="button" className="link-button" onClick={() => setMode('view')}>
-            Keep
+            {t('item.keep')}
           </button>
         </div>
       )}

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import { ThreadCard } from './ThreadCard.tsx'
@@ -39,20 +40,21 @@ export function ThreadList({
   now,
   onSelect,
 }: ThreadListProps) {
-  if (!loaded) return <p className="comments-empty">Loading comments…</p>
+  const { t } = useTranslation('comments')
+  if (!loaded) return <p className="comments-empty">{t('list.loading')}</p>
   if (visibleThreads.length === 0) {
     return (
       <p className="comments-empty">
         {!hasThreads
           ? mayComment
-            ? 'No comments yet. Select text in the draft to comment on it, or start a thread on an area.'
-            : 'No comments yet.'
-          : 'No threads match these filters.'}
+            ? t('list.emptyMayComment')
+            : t('list.empty')
+          : t('list.noMatch')}
         {filtered && hasThreads && (
           <>
             {' '}
             <button type="button" className="link-button" onClick={onClearFilters}>
-              Clear filters
+              {t('list.clearFilters')}
             </button>
           </>
         )}

@@ -1,6 +1,6 @@
 import { threadRequests } from '../../shared/api/index.ts'
 import type { ThreadAnchor, ThreadArea, ThreadView } from '../../shared/comments/index.ts'
-import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 
 function base(documentName: string): string {
@@ -36,10 +36,4 @@ export const threadApi = {
     }),
   deleteComment: (documentName: string, commentId: number) =>
     apiFetch<ThreadView>(`${base(documentName)}/comments/${commentId}`, { method: 'DELETE' }),
-}
-
-/** The server's explanation of a failed request, for showing to the user. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message
-  return 'The server could not be reached. Please try again.'
 }

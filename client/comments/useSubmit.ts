@@ -1,9 +1,11 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
-import { errorMessage } from './threadApi.ts'
+import { errorText } from '../i18n/errorText.ts'
 
 /** Runs a composer's API call once at a time, keeping its busy state and the server's error. */
 export function useSubmit(action: () => Promise<ThreadView>, onCreated: (thread: ThreadView) => void) {
+  const { t } = useTranslation('errors')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   async function submit() {
@@ -13,7 +15,7 @@ export function useSubmit(action: () => Promise<ThreadView>, onCreated: (thread:
     try {
       onCreated(await action())
     } catch (failure) {
-      setError(errorMessage(failure))
+      setError(errorText(t, failure))
     } finally {
       setBusy(false)
     }

@@ -1,9 +1,14 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { en } from '../../shared/i18n/resources/en/index.ts'
+
+type ToolbarLabel = keyof (typeof en)['editor']['toolbar']
 
 interface ToolbarButton {
   id: string
-  label: string
+  /** Key of the button's name in the `editor` namespace. */
+  label: ToolbarLabel
   shortcut: string
   icon: string
   run: (editor: Editor) => void
@@ -14,7 +19,7 @@ interface ToolbarButton {
 const buttons: (ToolbarButton | 'separator')[] = [
   {
     id: 'paragraph',
-    label: 'Body text',
+    label: 'paragraph',
     shortcut: 'Ctrl+Alt+0',
     icon: '¶',
     run: (editor) => editor.chain().focus().setParagraph().run(),
@@ -22,7 +27,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'heading-2',
-    label: 'Heading',
+    label: 'heading2',
     shortcut: 'Ctrl+Alt+2',
     icon: 'H2',
     run: (editor) => editor.chain().focus().toggleHeading({ level: 2 }).run(),
@@ -30,7 +35,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'heading-3',
-    label: 'Subheading',
+    label: 'heading3',
     shortcut: 'Ctrl+Alt+3',
     icon: 'H3',
     run: (editor) => editor.chain().focus().toggleHeading({ level: 3 }).run(),
@@ -39,7 +44,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   'separator',
   {
     id: 'bold',
-    label: 'Bold',
+    label: 'bold',
     shortcut: 'Ctrl+B',
     icon: 'B',
     run: (editor) => editor.chain().focus().toggleBold().run(),
@@ -47,7 +52,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'italic',
-    label: 'Italic',
+    label: 'italic',
     shortcut: 'Ctrl+I',
     icon: 'I',
     run: (editor) => editor.chain().focus().toggleItalic().run(),
@@ -55,7 +60,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'underline',
-    label: 'Underline',
+    label: 'underline',
     shortcut: 'Ctrl+U',
     icon: 'U',
     run: (editor) => editor.chain().focus().toggleUnderline().run(),
@@ -64,7 +69,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   'separator',
   {
     id: 'bullet-list',
-    label: 'Bulleted list',
+    label: 'bulletList',
     shortcut: 'Ctrl+Shift+8',
     icon: '•',
     run: (editor) => editor.chain().focus().toggleBulletList().run(),
@@ -72,7 +77,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'ordered-list',
-    label: 'Numbered list',
+    label: 'orderedList',
     shortcut: 'Ctrl+Shift+7',
     icon: '1.',
     run: (editor) => editor.chain().focus().toggleOrderedList().run(),
@@ -81,7 +86,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   'separator',
   {
     id: 'undo',
-    label: 'Undo my last change',
+    label: 'undo',
     shortcut: 'Ctrl+Z',
     icon: '↶',
     run: (editor) => editor.chain().focus().undo().run(),
@@ -89,7 +94,7 @@ const buttons: (ToolbarButton | 'separator')[] = [
   },
   {
     id: 'redo',
-    label: 'Redo my change',
+    label: 'redo',
     shortcut: 'Ctrl+Shift+Z',
     icon: '↷',
     run: (editor) => editor.chain().focus().redo().run(),
@@ -101,6 +106,7 @@ const actions = buttons.filter((button): button is ToolbarButton => button !== '
 
 /** Formatting toolbar; a single tab stop, arrow keys move between buttons (WAI-ARIA toolbar pattern). */
 export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation('editor')
   const container = useRef<HTMLDivElement>(null)
   const state = useEditorState({
     editor,
@@ -131,7 +137,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting" ref={container} onKeyDown={onKeyDown}>
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} ref={container} onKeyDown={onKeyDown}>
       {buttons.map((button, index) =>
         button === 'separator' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: separators are static and never reorder
@@ -142,9 +148,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
             type="button"
             className={`toolbar-button toolbar-${button.id}`}
             tabIndex={index === 0 ? 0 : -1}
-            aria-label={button.label}
+            aria-label={t(`toolbar.${button.label}`)}
             aria-pressed={button.isActive ? (state[button.id]?.active ?? false) : undefined}
-            title={`${button.label} (${button.shortcut})`}
+            title={t('toolbar.withShortcut', { label: t(`toolbar.${button.label}`), shortcut: button.shortcut })}
             disabled={!state[button.id]?.enabled}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => button.run(editor)}

@@ -1,4 +1,6 @@
 import { type Editor, useEditorState } from '@tiptap/react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
 
 interface SectionEntry {
@@ -31,11 +33,11 @@ function readSections(editor: Editor): SectionEntry[] {
   return sections
 }
 
-function articleRange({ firstArticle, articleCount }: SectionEntry): string {
-  if (firstArticle === null) return 'No articles'
+function articleRange(t: TFunction<'editor'>, { firstArticle, articleCount }: SectionEntry): string {
+  if (firstArticle === null) return t('navigator.noArticles')
   return articleCount === 1
-    ? `Article ${firstArticle}`
-    : `Articles ${firstArticle}–${firstArticle + articleCount - 1}`
+    ? t('navigator.article', { number: firstArticle })
+    : t('navigator.articles', { first: firstArticle, last: firstArticle + articleCount - 1 })
 }
 
 /** Outline of the charter by priority area, read from the document itself, with open comment threads per area. */
@@ -46,6 +48,7 @@ export function SectionNavigator({
   editor: Editor
   openThreadsByArea?: Record<string, number>
 }) {
+  const { t } = useTranslation('editor')
   const sections = useEditorState({
     editor,
     selector: ({ editor: current }) => readSections(current),
@@ -65,8 +68,8 @@ export function SectionNavigator({
   }
 
   return (
-    <nav className="navigator" aria-label="Sections">
-      <h2 className="panel-title">Sections</h2>
+    <nav className="navigator" aria-label={t('navigator.label')}>
+      <h2 className="panel-title">{t('navigator.label')}</h2>
       <ol>
         {sections.map((section) => {
           const area = findPriorityArea(section.area)
@@ -85,20 +88,17 @@ export function SectionNavigator({
                 <span className="navigator-text">
                   <span className="navigator-title">{section.title}</span>
                   <span className="navigator-meta">
-                    {area.number ? `Priority area ${area.number} · ` : ''}
-                    {articleRange(section)}
+                    {area.number ? t('navigator.priorityArea', { number: area.number }) : ''}
+                    {articleRange(t, section)}
                   </span>
                 </span>
                 {openThreads > 0 && (
                   <span
                     className="thread-count"
-                    title={`${openThreads} open comment ${openThreads === 1 ? 'thread' : 'threads'}`}
+                    title={t('navigator.openThreads', { count: openThreads })}
                   >
-                    {openThreads}
-                    <span className="visually-hidden">
-                      {' '}
-                      open comment {openThreads === 1 ? 'thread' : 'threads'}
-                    </span>
+                    <span aria-hidden="true">{openThreads}</span>
+                    <span className="visually-hidden">{t('navigator.openThreads', { count: openThreads })}</span>
                   </span>
                 )}
               </button>

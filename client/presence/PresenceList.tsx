@@ -1,5 +1,5 @@
+import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import { useAwarenessUsers } from './useAwarenessUsers.ts'
 
 function initials(name: string): string {
@@ -9,15 +9,19 @@ function initials(name: string): string {
 
 /** Who is here now: one avatar per open window, labelled with name and delegation. */
 export function PresenceList({ awareness }: { awareness: Awareness }) {
+  const { t } = useTranslation()
   const users = useAwarenessUsers(awareness)
   return (
     <section
       className="presence"
-      aria-label={`${users.length} ${users.length === 1 ? 'person' : 'people'} here now`}
+      aria-label={t('presence.here', { count: users.length })}
     >
       <ul>
         {users.map((user) => {
-          const label = `${user.name}${user.isSelf ? ' (you)' : ''}${user.delegation ? `, ${delegationLabels[user.delegation]}` : ''}`
+          const name = user.isSelf ? t('presence.you', { name: user.name }) : user.name
+          const label = user.delegation
+            ? t('presence.withDelegation', { name, delegation: t(`delegation.${user.delegation}`) })
+            : name
           return (
             <li
               key={user.clientId}
