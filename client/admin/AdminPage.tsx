@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type AccountView, adminRequests, type CreateInvitationRequest } from '../../shared/api/index.ts'
-import { delegationLabels } from '../../shared/presence/delegationColors.ts'
 import { delegations, isRole, type Role, roles } from '../../shared/roles/index.ts'
-import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { formString } from '../auth/AuthForm.tsx'
+import { errorText } from '../i18n/errorText.ts'
+import { useFormatter } from '../i18n/useFormatter.ts'
 import { navigate } from '../routing/useLocation.ts'
 
 interface AuditEventView {
@@ -17,12 +19,12 @@ interface AuditEventView {
   address: string | null
 }
 
-function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-}
-
 /** People, invitations and the audit log; every action here is checked again by the server. */
 export function AdminPage({ account }: { account: AccountView }) {
+  const { t } = useTranslation('admin')
+  const { t: tCommon } = useTranslation()
+  const { t: tError } = useTranslation('errors')
+  const format = useFormatter()
   const [people, setPeople] = useState<AccountView[]>([])
   const [audit, setAudit] = useState<AuditEventView[]>([])
   const [message, setMessage] = useState<string | null>(null)
@@ -38,8 +40,19 @@ export function AdminPage({ account }: { account: AccountView }) {
   }, [])
 
   useEffect(() => {
-    load().catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : String(error)))
-  }, [load])
+    load().catch((error: unknown) => setMessage(errorText(tError, error)))
+  }, [load, tError])
+
+  // The server lists by delegation; within one, names sort as readers of the interface language expect.
+  const sortedPeople = useMemo(
+    () =>
+      [...people].sort((a, b) =>
+        a.delegation === b.delegation
+          ? format.collator.compare(a.name, b.name)
+          : a.delegation.localeCompare(b.delegation),
+      ),
+    [people, format],
+  )
 
   async function act(action: () => Promise<unknown>, done: string) {
     try {
@@ -47,7 +60,7 @@ export function AdminPage({ account }: { account: AccountView }) {
       setMessage(done)
       await load()
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error))
+      setMessage(errorText(tError, error))
     }
   }
 
@@ -61,17 +74,17 @@ export function AdminPage({ account }: { account: AccountView }) {
         name: formString(form, 'name'),
       }),
     })
-    setLink({ label: 'Invitation link (single use, valid 7 days)', url: result.url })
+    setLink({ label: t('invitationLink'), url: result.url })
   }
 
   return (
     <div className="admin">
       <header className="admin-header">
         <button type="button" className="quiet" onClick={() => navigate('/')}>
-          ← Back to the draft
+          {tCommon('backToDraft')}
         </button>
-        <h1>People and invitations</h1>
-        <span className="admin-who">Signed in as {account.name}</span>
+        <h1>{t('title')}</h1>
+        <span className="admin-who">{t('signedInAs', { name: account.name })}</span>
       </header>
       {message && (
         <p className="admin-message" role="status">
@@ -92,76 +105,76 @@ export function AdminPage({ account }: { account: AccountView }) {
             className="quiet"
             onClick={() => void navigator.clipboard?.writeText(link.url)}
           >
-            Copy
+            {tCommon('copy')}
           </button>
         </div>
       )}
 
       <section className="admin-section" aria-labelledby="invite-heading">
-        <h2 id="invite-heading">Invite someone</h2>
+        <h2 id="invite-heading">{t('inviteHeading')}</h2>
         <form
           className="invite-form"
           onSubmit={(event) => {
             event.preventDefault()
             const form = new FormData(event.currentTarget)
-            void act(() => invite(form), 'Invitation created')
+            void act(() => invite(form), t('invitationCreated'))
           }}
         >
           <label>
-            Name (optional)
+            {t('nameOptional')}
             <input name="name" maxLength={80} />
           </label>
           <label>
-            Delegation
+            {t('delegation')}
             <select name="delegation" defaultValue="AZ">
               {delegations.map((delegation) => (
                 <option key={delegation} value={delegation}>
-                  {delegationLabels[delegation]}
+                  {tCommon(`delegation.${delegation}`)}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Role
+            {t('role')}
             <select name="role" defaultValue="reviewer">
               {roles.map((role) => (
                 <option key={role} value={role}>
-                  {role}
+                  {tCommon(`role.${role}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" className="primary">
-            Create invitation link
+            {t('createInvitation')}
           </button>
         </form>
       </section>
 
       <section className="admin-section" aria-labelledby="people-heading">
-        <h2 id="people-heading">People</h2>
+        <h2 id="people-heading">{t('people')}</h2>
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Login</th>
-              <th scope="col">Delegation</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('name')}</th>
+              <th scope="col">{t('login')}</th>
+              <th scope="col">{t('delegation')}</th>
+              <th scope="col">{t('role')}</th>
+              <th scope="col">{t('status')}</th>
+              <th scope="col">{t('actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {people.map((person) => (
+            {sortedPeople.map((person) => (
               <tr key={person.id}>
                 <td>
                   {person.name}
-                  {person.isAdmin ? <span className="tag">admin</span> : null}
+                  {person.isAdmin ? <span className="tag">{t('adminTag')}</span> : null}
                 </td>
                 <td>{person.login}</td>
-                <td>{delegationLabels[person.delegation]}</td>
+                <td>{tCommon(`delegation.${person.delegation}`)}</td>
                 <td>
                   <select
-                    aria-label={`Role of ${person.name}`}
+                    aria-label={t('roleOf', { name: person.name })}
                     value={person.role}
                     onChange={(event) => {
                       const role: Role | null = isRole(event.target.value) ? event.target.value : null
@@ -172,19 +185,19 @@ export function AdminPage({ account }: { account: AccountView }) {
                               method: 'PATCH',
                               body: jsonBody(adminRequests.updateUser, { role }),
                             }),
-                          `${person.name} is now ${role}`,
+                          t('nowRole', { name: person.name, role: tCommon(`role.${role}`) }),
                         )
                       }
                     }}
                   >
                     {roles.map((role) => (
                       <option key={role} value={role}>
-                        {role}
+                        {tCommon(`role.${role}`)}
                       </option>
                     ))}
                   </select>
                 </td>
-                <td>{person.disabled ? 'Disabled' : 'Active'}</td>
+                <td>{person.disabled ? t('disabled') : t('active')}</td>
                 <td className="admin-actions">
                   <button
                     type="button"
@@ -198,13 +211,13 @@ export function AdminPage({ account }: { account: AccountView }) {
                           },
                         )
                         setLink({
-                          label: `One-time sign-in link for ${person.name} (valid 24 hours)`,
+                          label: t('signInLinkFor', { name: person.name }),
                           url: result.url,
                         })
-                      }, 'Sign-in link created')
+                      }, t('signInLinkCreated'))
                     }
                   >
-                    Sign-in link
+                    {t('signInLink')}
                   </button>
                   <button
                     type="button"
@@ -212,11 +225,11 @@ export function AdminPage({ account }: { account: AccountView }) {
                     onClick={() =>
                       void act(
                         () => apiFetch(`/api/admin/users/${person.id}/revoke-sessions`, { method: 'POST' }),
-                        `Signed ${person.name} out everywhere`,
+                        t('signedOutEverywhere', { name: person.name }),
                       )
                     }
                   >
-                    Sign out everywhere
+                    {t('signOutEverywhere')}
                   </button>
                   {person.id !== account.id && (
                     <button
@@ -229,11 +242,13 @@ export function AdminPage({ account }: { account: AccountView }) {
                               method: 'PATCH',
                               body: jsonBody(adminRequests.updateUser, { disabled: !person.disabled }),
                             }),
-                          person.disabled ? `${person.name} enabled` : `${person.name} disabled`,
+                          person.disabled
+                            ? t('enabledPerson', { name: person.name })
+                            : t('disabledPerson', { name: person.name }),
                         )
                       }
                     >
-                      {person.disabled ? 'Enable' : 'Disable'}
+                      {person.disabled ? t('enable') : t('disable')}
                     </button>
                   )}
                 </td>
@@ -244,21 +259,21 @@ export function AdminPage({ account }: { account: AccountView }) {
       </section>
 
       <section className="admin-section" aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit log</h2>
+        <h2 id="audit-heading">{t('audit')}</h2>
         <table className="admin-table audit-table">
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
-              <th scope="col">From</th>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('who')}</th>
+              <th scope="col">{t('what')}</th>
+              <th scope="col">{t('target')}</th>
+              <th scope="col">{t('from')}</th>
             </tr>
           </thead>
           <tbody>
             {audit.map((event) => (
               <tr key={event.id}>
-                <td>{formatTime(event.at)}</td>
+                <td>{format.dateTime(event.at)}</td>
                 <td>{event.actorLogin ?? (event.actorId === null ? '—' : `#${event.actorId}`)}</td>
                 <td>{event.action}</td>
                 <td>{event.target ?? ''}</td>

@@ -89,7 +89,9 @@ export function ThreadCard({
         type="button"
         className="thread-summary"
         aria-pressed={active}
-        aria-label={thread.quote ? t('thread.onQuote', { summary: summaryLabel, quote: thread.quote }) : summaryLabel}
+        aria-label={
+          thread.quote ? t('thread.onQuote', { summary: summaryLabel, quote: thread.quote }) : summaryLabel
+        }
         onClick={() => onSelect(thread)}
       >
         <span className="thread-badges">
@@ -216,11 +218,18 @@ function CommentItem({
         >
           {tCommon(`delegationShort.${comment.delegation}`)}
         </span>
-        <time className="comment-time" dateTime={comment.createdAt} title={format.dateTime(comment.createdAt)}>
+        <time
+          className="comment-time"
+          dateTime={comment.createdAt}
+          title={format.dateTime(comment.createdAt)}
+        >
           {format.relative(comment.createdAt, now)}
         </time>
         {comment.editedAt && !deleted && (
-          <span className="comment-edited" title={t('item.editedAt', { time: format.dateTime(comment.editedAt) })}>
+          <span
+            className="comment-edited"
+            title={t('item.editedAt', { time: format.dateTime(comment.editedAt) })}
+          >
             {t('item.edited')}
           </span>
         )}

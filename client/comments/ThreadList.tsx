@@ -45,11 +45,7 @@ export function ThreadList({
   if (visibleThreads.length === 0) {
     return (
       <p className="comments-empty">
-        {!hasThreads
-          ? mayComment
-            ? t('list.emptyMayComment')
-            : t('list.empty')
-          : t('list.noMatch')}
+        {!hasThreads ? (mayComment ? t('list.emptyMayComment') : t('list.empty')) : t('list.noMatch')}
         {filtered && hasThreads && (
           <>
             {' '}

@@ -137,7 +137,13 @@ export function Toolbar({ editor }: { editor: Editor }) {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')} ref={container} onKeyDown={onKeyDown}>
+    <div
+      className="toolbar"
+      role="toolbar"
+      aria-label={t('toolbar.label')}
+      ref={container}
+      onKeyDown={onKeyDown}
+    >
       {buttons.map((button, index) =>
         button === 'separator' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: separators are static and never reorder
@@ -150,7 +156,10 @@ export function Toolbar({ editor }: { editor: Editor }) {
             tabIndex={index === 0 ? 0 : -1}
             aria-label={t(`toolbar.${button.label}`)}
             aria-pressed={button.isActive ? (state[button.id]?.active ?? false) : undefined}
-            title={t('toolbar.withShortcut', { label: t(`toolbar.${button.label}`), shortcut: button.shortcut })}
+            title={t('toolbar.withShortcut', {
+              label: t(`toolbar.${button.label}`),
+              shortcut: button.shortcut,
+            })}
             disabled={!state[button.id]?.enabled}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => button.run(editor)}

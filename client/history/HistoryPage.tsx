@@ -1,5 +1,8 @@
+import type { TFunction } from 'i18next'
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type AccountView, type DocumentSummary, snapshotRequests } from '../../shared/api/index.ts'
+import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/index.ts'
 import { canManageSnapshots, canRecordMeetings } from '../../shared/roles/index.ts'
 import type {
   ComparisonView,
@@ -8,26 +11,31 @@ import type {
   SnapshotSummary,
   VersionRef,
 } from '../../shared/snapshots/index.ts'
-import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { queryPath } from '../api/queryPath.ts'
 import { formString } from '../auth/AuthForm.tsx'
+import { errorText } from '../i18n/errorText.ts'
+import { useFormatter } from '../i18n/useFormatter.ts'
 import { navigate } from '../routing/useLocation.ts'
 import { MeetingsPanel } from './MeetingsPanel.tsx'
 
-const formatLabels: Record<ExportFormat, string> = { docx: 'Word', pdf: 'PDF', html: 'HTML', md: 'Markdown' }
+const exportFormatsShown: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md']
 
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-}
-
-function versionLabel(ref: VersionRef, snapshots: SnapshotSummary[]): string {
-  if (ref === 'current') return 'Current draft'
-  return snapshots.find((snapshot) => snapshot.id === ref)?.name ?? `Snapshot ${ref}`
+function versionLabel(t: TFunction<'history'>, ref: VersionRef, snapshots: SnapshotSummary[]): string {
+  if (ref === 'current') return t('currentDraft')
+  return snapshots.find((snapshot) => snapshot.id === ref)?.name ?? t('snapshotNumber', { id: ref })
 }
 
 /** Named versions of a document: take, view, compare, restore, and download in every format. */
 export function HistoryPage({ document, account }: { document: DocumentSummary; account: AccountView }) {
+  const { t, i18n } = useTranslation('history')
+  const { t: tCommon } = useTranslation()
+  const { t: tError } = useTranslation('errors')
+  const format = useFormatter()
+  const [exportLanguage, setExportLanguage] = useState<Language>(
+    isLanguage(i18n.language) ? i18n.language : 'en',
+  )
   const base = `/api/documents/${document.name}`
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([])
   const [meetings, setMeetings] = useState<MeetingView[]>([])
@@ -55,8 +63,8 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
   }, [base])
 
   useEffect(() => {
-    load().catch((error: unknown) => setMessage(error instanceof ApiError ? error.message : String(error)))
-  }, [load])
+    load().catch((error: unknown) => setMessage(errorText(tError, error)))
+  }, [load, tError])
 
   useEffect(() => {
     if (viewing.kind !== 'compare') {
@@ -65,10 +73,8 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
     }
     apiFetch<ComparisonView>(
       queryPath(`${base}/compare`, snapshotRequests.compareQuery, { from: viewing.from, to: viewing.to }),
-    ).then(setComparison, (error: unknown) =>
-      setMessage(error instanceof ApiError ? error.message : String(error)),
-    )
-  }, [base, viewing])
+    ).then(setComparison, (error: unknown) => setMessage(errorText(tError, error)))
+  }, [base, viewing, tError])
 
   async function act(action: () => Promise<unknown>, done: string) {
     try {
@@ -76,7 +82,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       setMessage(done)
       await load()
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : String(error))
+      setMessage(errorText(tError, error))
     }
   }
 
@@ -93,7 +99,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
             meetingId: meetingId ? Number(meetingId) : null,
           }),
         }),
-      'Snapshot taken',
+      t('snapshotTaken'),
     )
   }
 
@@ -103,27 +109,29 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
         from: viewing.from,
         to: viewing.to,
         inline: '1',
+        lang: exportLanguage,
       })
     return queryPath(`${base}/export`, snapshotRequests.exportQuery, {
       format: 'html',
       version: viewing.ref,
       inline: '1',
       threads: includeThreads ? '1' : undefined,
+      lang: exportLanguage,
     })
-  }, [base, viewing, includeThreads])
+  }, [base, viewing, includeThreads, exportLanguage])
 
   const viewingRef = viewing.kind === 'version' ? viewing.ref : null
-  const suggestedName = `After meeting of ${new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })}`
+  const suggestedName = t('suggestedName', { date: format.date(new Date()) })
 
   return (
     <div className="history">
       <header className="admin-header">
         <button type="button" className="quiet" onClick={() => navigate(`/d/${document.name}`)}>
-          ← Back to the draft
+          {tCommon('backToDraft')}
         </button>
-        <h1>History and exports</h1>
+        <h1>{t('title')}</h1>
         <span className="admin-who">
-          {document.title} · {account.name} ({document.role})
+          {t('who', { title: document.title, name: account.name, role: tCommon(`role.${document.role}`) })}
         </span>
       </header>
       {message && (
@@ -135,32 +143,32 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
         <div className="history-side">
           {coChair && (
             <section className="admin-section" aria-labelledby="take-heading">
-              <h2 id="take-heading">Take a snapshot</h2>
+              <h2 id="take-heading">{t('takeSnapshotHeading')}</h2>
               <form className="stack-form" onSubmit={takeSnapshot}>
                 <label>
-                  Name
+                  {t('name')}
                   <input name="name" required maxLength={200} defaultValue={suggestedName} />
                 </label>
                 <label>
-                  Meeting
+                  {t('meeting')}
                   <select name="meetingId" key={meetings.length} defaultValue={meetings[0]?.id ?? ''}>
-                    <option value="">Not linked to a meeting</option>
+                    <option value="">{t('noMeeting')}</option>
                     {meetings.map((meeting) => (
                       <option key={meeting.id} value={meeting.id}>
-                        {meeting.date} — {meeting.title}
+                        {format.calendarDate(meeting.date)} — {meeting.title}
                       </option>
                     ))}
                   </select>
                 </label>
                 <button type="submit" className="primary">
-                  Take snapshot
+                  {t('takeSnapshot')}
                 </button>
               </form>
             </section>
           )}
 
           <section className="admin-section" aria-labelledby="versions-heading">
-            <h2 id="versions-heading">Versions</h2>
+            <h2 id="versions-heading">{t('versions')}</h2>
             <ul className="version-list">
               <li>
                 <button
@@ -168,8 +176,8 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   className={`version-item${viewingRef === 'current' ? ' is-active' : ''}`}
                   onClick={() => setViewing({ kind: 'version', ref: 'current' })}
                 >
-                  <span className="version-name">Current draft</span>
-                  <span className="version-meta">Live text, as everyone sees it now</span>
+                  <span className="version-name">{t('currentDraft')}</span>
+                  <span className="version-meta">{t('currentDraftMeta')}</span>
                 </button>
               </li>
               {snapshots.map((snapshot) => (
@@ -181,14 +189,14 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   >
                     <span className="version-name">
                       {snapshot.name}
-                      {snapshot.kind === 'before-restore' && <span className="tag">automatic</span>}
+                      {snapshot.kind === 'before-restore' && <span className="tag">{t('automatic')}</span>}
                     </span>
                     <span className="version-meta">
-                      {formatDate(snapshot.createdAt)} · {snapshot.createdByName}
+                      {format.dateTime(snapshot.createdAt)} · {snapshot.createdByName}
                       {snapshot.meetingTitle ? ` · ${snapshot.meetingTitle}` : ''}
                     </span>
-                    <span className="version-hash" title={`SHA-256 ${snapshot.contentHash}`}>
-                      SHA-256 {snapshot.contentHash.slice(0, 12)}…
+                    <span className="version-hash" title={t('hash', { hash: snapshot.contentHash })}>
+                      {t('hash', { hash: `${snapshot.contentHash.slice(0, 12)}…` })}
                     </span>
                   </button>
                 </li>
@@ -197,10 +205,10 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
           </section>
 
           <section className="admin-section" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">Compare</h2>
+            <h2 id="compare-heading">{t('compare')}</h2>
             <div className="stack-form">
               <label>
-                Older version
+                {t('olderVersion')}
                 <select
                   value={compareFrom ?? ''}
                   onChange={(event) =>
@@ -215,14 +223,14 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                 </select>
               </label>
               <label>
-                Newer version
+                {t('newerVersion')}
                 <select
                   value={compareTo}
                   onChange={(event) =>
                     setCompareTo(event.target.value === 'current' ? 'current' : Number(event.target.value))
                   }
                 >
-                  <option value="current">Current draft</option>
+                  <option value="current">{t('currentDraft')}</option>
                   {snapshots.map((snapshot) => (
                     <option key={snapshot.id} value={snapshot.id}>
                       {snapshot.name}
@@ -238,7 +246,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   compareFrom !== null && setViewing({ kind: 'compare', from: compareFrom, to: compareTo })
                 }
               >
-                Show changes
+                {t('showChanges')}
               </button>
             </div>
           </section>
@@ -251,13 +259,29 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
           />
         </div>
 
-        <section className="history-main" aria-label="Version viewer">
+        <section className="history-main" aria-label={t('viewer')}>
           <div className="viewer-bar">
             <strong>
               {viewing.kind === 'compare'
-                ? `Changes from “${versionLabel(viewing.from, snapshots)}” to “${versionLabel(viewing.to, snapshots)}”`
-                : versionLabel(viewing.ref, snapshots)}
+                ? t('changesFromTo', {
+                    from: versionLabel(t, viewing.from, snapshots),
+                    to: versionLabel(t, viewing.to, snapshots),
+                  })
+                : versionLabel(t, viewing.ref, snapshots)}
             </strong>
+            <label className="inline-check">
+              {t('exportLanguage')}
+              <select
+                value={exportLanguage}
+                onChange={(event) => isLanguage(event.target.value) && setExportLanguage(event.target.value)}
+              >
+                {languages.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {languageEndonyms[language]}
+                  </option>
+                ))}
+              </select>
+            </label>
             {viewing.kind === 'version' && (
               <div className="viewer-actions">
                 <label className="inline-check">
@@ -266,20 +290,21 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     checked={includeThreads}
                     onChange={(event) => setIncludeThreads(event.target.checked)}
                   />
-                  Include comment threads
+                  {t('includeThreads')}
                 </label>
-                {(['docx', 'pdf', 'html', 'md'] as const).map((format) => (
+                {exportFormatsShown.map((exportFormat) => (
                   <a
-                    key={format}
+                    key={exportFormat}
                     className="download"
                     href={queryPath(`${base}/export`, snapshotRequests.exportQuery, {
-                      format,
+                      format: exportFormat,
                       version: viewing.ref,
                       threads: includeThreads ? '1' : undefined,
+                      lang: exportLanguage,
                     })}
                     download
                   >
-                    {formatLabels[format]}
+                    {t(`format.${exportFormat}`)}
                   </a>
                 ))}
                 {coChair && viewing.ref !== 'current' && (
@@ -288,20 +313,15 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     className="quiet danger"
                     onClick={() => {
                       const ref = viewing.ref
-                      if (
-                        ref !== 'current' &&
-                        window.confirm(
-                          'Restore this version as a new change? The current text is kept as a snapshot first.',
-                        )
-                      ) {
+                      if (ref !== 'current' && window.confirm(t('confirmRestore'))) {
                         void act(
                           () => apiFetch(`${base}/snapshots/${ref}/restore`, { method: 'POST' }),
-                          'Restored as a new change',
+                          t('restored'),
                         )
                       }
                     }}
                   >
-                    Restore this version
+                    {t('restore')}
                   </button>
                 )}
               </div>
@@ -313,10 +333,11 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   href={queryPath(`${base}/redline`, snapshotRequests.redlineQuery, {
                     from: viewing.from,
                     to: viewing.to,
+                    lang: exportLanguage,
                   })}
                   download
                 >
-                  Download redline (HTML)
+                  {t('downloadRedlineHtml')}
                 </a>
                 <a
                   className="download"
@@ -324,36 +345,37 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     from: viewing.from,
                     to: viewing.to,
                     format: 'docx',
+                    lang: exportLanguage,
                   })}
                   download
                 >
-                  Download redline (Word)
+                  {t('downloadRedlineWord')}
                 </a>
               </div>
             )}
           </div>
           {comparison && (
             <table className="admin-table change-summary">
-              <caption>Words changed per section</caption>
+              <caption>{t('wordsChanged')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Section</th>
-                  <th scope="col">Inserted</th>
-                  <th scope="col">Deleted</th>
+                  <th scope="col">{t('section')}</th>
+                  <th scope="col">{t('inserted')}</th>
+                  <th scope="col">{t('deleted')}</th>
                 </tr>
               </thead>
               <tbody>
                 {comparison.areas.map((area) => (
                   <tr key={area.area}>
                     <td>{area.title}</td>
-                    <td className="ins-count">{area.insertedWords}</td>
-                    <td className="del-count">{area.deletedWords}</td>
+                    <td className="ins-count">{format.number(area.insertedWords)}</td>
+                    <td className="del-count">{format.number(area.deletedWords)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          <iframe className="viewer-frame" title="Document version" sandbox="" src={frameSource} />
+          <iframe className="viewer-frame" title={t('frameTitle')} sandbox="" src={frameSource} />
         </section>
       </div>
     </div>

@@ -1,17 +1,19 @@
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { HistoryPage } from './HistoryPage.tsx'
 
 /** Loads the account's role in the document, then shows its history. */
 export function HistoryRoute({ documentName, account }: { documentName: string; account: AccountView }) {
+  const { t } = useTranslation('history')
   const [document, setDocument] = useState<DocumentSummary | 'not-found' | null>(null)
   useEffect(() => {
     apiFetch<DocumentSummary>(`/api/documents/${documentName}`).then(setDocument, () =>
       setDocument('not-found'),
     )
   }, [documentName])
-  if (document === null) return <div className="loading">Loading history…</div>
-  if (document === 'not-found') return <div className="loading">Document not found.</div>
+  if (document === null) return <div className="loading">{t('loading')}</div>
+  if (document === 'not-found') return <div className="loading">{t('notFound')}</div>
   return <HistoryPage document={document} account={account} />
 }

@@ -1,9 +1,12 @@
 import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { type CreateMeetingRequest, snapshotRequests } from '../../shared/api/index.ts'
 import type { MeetingView } from '../../shared/snapshots/index.ts'
-import { ApiError, apiFetch } from '../api/apiFetch.ts'
+import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { formString } from '../auth/AuthForm.tsx'
+import { errorText } from '../i18n/errorText.ts'
+import { useFormatter } from '../i18n/useFormatter.ts'
 
 function lines(value: FormDataEntryValue | null): string[] {
   return typeof value === 'string'
@@ -26,6 +29,10 @@ export function MeetingsPanel({
   onCreated: () => Promise<void>
   onError: (message: string) => void
 }) {
+  const { t } = useTranslation('history')
+  const { t: tError } = useTranslation('errors')
+  const format = useFormatter()
+
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const formElement = event.currentTarget
@@ -46,68 +53,71 @@ export function MeetingsPanel({
       formElement.reset()
       await onCreated()
     } catch (error) {
-      onError(error instanceof ApiError ? error.message : String(error))
+      onError(errorText(tError, error))
     }
   }
 
   return (
     <section className="admin-section" aria-labelledby="meetings-heading">
-      <h2 id="meetings-heading">Meetings</h2>
+      <h2 id="meetings-heading">{t('meetings.title')}</h2>
       <ul className="meeting-list">
         {meetings.map((meeting) => (
           <li key={meeting.id}>
             <strong>{meeting.title}</strong>
             <span className="version-meta">
-              {meeting.date} · {meeting.format === 'online' ? 'Online' : meeting.place || 'In person'}
+              {format.calendarDate(meeting.date)} ·{' '}
+              {meeting.format === 'online' ? t('meetings.online') : meeting.place || t('meetings.inPerson')}
             </span>
             {(meeting.participants.AZ.length > 0 || meeting.participants.US.length > 0) && (
               <span className="version-meta">
-                AZ: {meeting.participants.AZ.join(', ') || '—'} · US:{' '}
-                {meeting.participants.US.join(', ') || '—'}
+                {t('meetings.participants', {
+                  az: format.list(meeting.participants.AZ) || '—',
+                  us: format.list(meeting.participants.US) || '—',
+                })}
               </span>
             )}
             {meeting.notes && <p className="meeting-notes">{meeting.notes}</p>}
           </li>
         ))}
-        {meetings.length === 0 && <li className="version-meta">No meetings recorded yet.</li>}
+        {meetings.length === 0 && <li className="version-meta">{t('meetings.none')}</li>}
       </ul>
       {canCreate && (
         <details className="meeting-form">
-          <summary>Record a meeting</summary>
+          <summary>{t('meetings.record')}</summary>
           <form className="stack-form" onSubmit={create}>
             <label>
-              Title
+              {t('meetings.meetingTitle')}
               <input name="title" required maxLength={200} />
             </label>
             <label>
-              Date
+              {t('meetings.date')}
               <input name="date" type="date" required />
             </label>
             <label>
-              Format
+              {t('meetings.format')}
               <select name="format" defaultValue="online">
-                <option value="online">Online</option>
-                <option value="in-person">In person</option>
+                <option value="online">{t('meetings.online')}</option>
+                <option value="in-person">{t('meetings.inPerson')}</option>
               </select>
             </label>
             <label>
-              Place (in person)
+              {t('meetings.place')}
               <input name="place" maxLength={200} />
             </label>
             <label>
-              Azerbaijani participants (one per line)
+              {t('meetings.participantsAZ')}
               <textarea name="participantsAZ" rows={2} />
             </label>
             <label>
-              US participants (one per line)
+              {t('meetings.participantsUS')}
               <textarea name="participantsUS" rows={2} />
             </label>
             <label>
-              Notes
+              {t('meetings.notes')}
               <textarea name="notes" rows={3} />
             </label>
             <button type="submit" className="primary">
-              Save meeting
+              {t('meetings.save')}
             </button>
           </form>
         </details>

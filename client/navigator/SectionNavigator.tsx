@@ -93,12 +93,11 @@ export function SectionNavigator({
                   </span>
                 </span>
                 {openThreads > 0 && (
-                  <span
-                    className="thread-count"
-                    title={t('navigator.openThreads', { count: openThreads })}
-                  >
+                  <span className="thread-count" title={t('navigator.openThreads', { count: openThreads })}>
                     <span aria-hidden="true">{openThreads}</span>
-                    <span className="visually-hidden">{t('navigator.openThreads', { count: openThreads })}</span>
+                    <span className="visually-hidden">
+                      {t('navigator.openThreads', { count: openThreads })}
+                    </span>
                   </span>
                 )}
               </button>

@@ -12,10 +12,7 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
   const { t } = useTranslation()
   const users = useAwarenessUsers(awareness)
   return (
-    <section
-      className="presence"
-      aria-label={t('presence.here', { count: users.length })}
-    >
+    <section className="presence" aria-label={t('presence.here', { count: users.length })}>
       <ul>
         {users.map((user) => {
           const name = user.isSelf ? t('presence.you', { name: user.name }) : user.name

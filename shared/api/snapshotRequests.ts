@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languages } from '../i18n/Language.ts'
 import { exportFormats } from '../snapshots/index.ts'
 import { requestFields } from './requestFields.ts'
 
@@ -45,6 +46,8 @@ export const snapshotRequests = {
     to: versionRef,
     format: z.enum(['html', 'docx']).default('html'),
     inline: flag,
+    /** Language of the labels (header, legend); the account's interface language if not given. */
+    lang: z.enum(languages).optional(),
   }),
   /** GET /api/documents/:name/export */
   exportQuery: z.object({
@@ -52,6 +55,8 @@ export const snapshotRequests = {
     format: z.enum(exportFormats).default('html'),
     threads: flag,
     inline: flag,
+    /** Language of the labels (header, footer, appendix); the account's interface language if not given. */
+    lang: z.enum(languages).optional(),
   }),
 }
 
