@@ -126,7 +126,7 @@ export function findHardcodedText(source: string, file: string): HardcodedText[]
     }
     if (ts.isTemplateExpression(node) && flowsIntoJsx(node)) {
       const literalText = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' ')
-      if (isUserText(literalText)) report(node, node.getText())
+      if (isUserText(literalText)) report(node, literalText)
     }
     ts.forEachChild(node, visit)
   }

@@ -32,7 +32,7 @@ describe('user-visible text in the client', () => {
       'Hide',
       'Show',
       'Loading',
-      '`${n} open`',
+      'open',
     ])
   })
 
