@@ -1,8 +1,10 @@
 import { snapshotRequests } from '../../shared/api/index.ts'
+import { type Language, pickLanguage } from '../../shared/i18n/index.ts'
 import { canRecordMeetings } from '../../shared/roles/index.ts'
+import type { DocumentActor } from '../auth/DocumentActor.ts'
 import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { httpErrors } from '../http/HttpError.ts'
-import type { Router } from '../http/Router.ts'
+import type { RequestContext, Router } from '../http/Router.ts'
 import { sendDownload } from '../http/sendDownload.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotService } from '../snapshots/SnapshotService.ts'
@@ -17,6 +19,17 @@ export function registerSnapshotRoutes(
   meetings: MeetingStore,
 ): void {
   const document = { scope: 'document' } as const
+
+  /** Labels in the language asked for; else the person's interface language; else the browser's. */
+  async function exportLanguage(
+    context: RequestContext,
+    actor: DocumentActor,
+    asked: Language | undefined,
+  ): Promise<Language> {
+    if (asked) return asked
+    const chosen = await dependencies.accounts.languageOf(actor.account.id)
+    return chosen ?? pickLanguage(context.request.headers['accept-language'])
+  }
 
   router.on('GET', '/api/meetings', { scope: 'account' }, async (context) => {
     await requireAccount(dependencies, context)
@@ -65,9 +78,10 @@ export function registerSnapshotRoutes(
 
   const redline = { ...document, query: snapshotRequests.redlineQuery }
   router.on('GET', '/api/documents/:name/redline', redline, async (context) => {
-    const { documentName } = await requireDocumentActor(dependencies, context)
-    const { from, to, format, inline } = context.query
-    const rendered = await snapshots.redline(documentName, from, to, format)
+    const { documentName, actor } = await requireDocumentActor(dependencies, context)
+    const { from, to, format, inline, lang } = context.query
+    const language = await exportLanguage(context, actor, lang)
+    const rendered = await snapshots.redline(documentName, from, to, format, language)
     const filename = `${documentName}-redline.${rendered.extension}`
     sendDownload(context.response, rendered, filename, inline === '1' && format === 'html')
     return undefined
@@ -75,9 +89,10 @@ export function registerSnapshotRoutes(
 
   const exportRoute = { ...document, query: snapshotRequests.exportQuery }
   router.on('GET', '/api/documents/:name/export', exportRoute, async (context) => {
-    const { documentName } = await requireDocumentActor(dependencies, context)
-    const { version, format, threads, inline } = context.query
-    const rendered = await snapshots.export(documentName, version, format, threads === '1')
+    const { documentName, actor } = await requireDocumentActor(dependencies, context)
+    const { version, format, threads, inline, lang } = context.query
+    const language = await exportLanguage(context, actor, lang)
+    const rendered = await snapshots.export(documentName, version, format, threads === '1', language)
     sendDownload(context.response, rendered, rendered.filename, inline === '1' && format === 'html')
     return undefined
   })

@@ -3,6 +3,7 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
+import type { Language } from '../../shared/i18n/Language.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
@@ -125,12 +126,13 @@ export class SnapshotService {
     from: VersionRef,
     to: VersionRef,
     format: 'html' | 'docx',
+    language: Language = 'en',
   ): Promise<RenderedExport> {
     const [before, after] = await Promise.all([
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    return this.exports.renderRedline(await this.redlineInput(documentName, before, after), format)
+    return this.exports.renderRedline(await this.redlineInput(documentName, before, after, language), format)
   }
 
   /** Brings back a snapshot's text as a new change; a snapshot of the text being replaced is taken first. */
@@ -164,6 +166,7 @@ export class SnapshotService {
     ref: VersionRef,
     format: ExportFormat,
     includeThreads: boolean,
+    language: Language = 'en',
   ): Promise<RenderedExport & { filename: string }> {
     const version = await this.version(documentName, ref)
     const title = (await this.catalog.find(documentName))?.title ?? documentName
@@ -176,6 +179,7 @@ export class SnapshotService {
           date: version.date,
           contentHash: version.contentHash,
           documentName,
+          language,
         },
         threads: toExportThreads(version.threads),
       },
@@ -187,7 +191,12 @@ export class SnapshotService {
     return { ...rendered, filename: `${documentName}-${label}-${stamp}.${rendered.extension}` }
   }
 
-  private async redlineInput(documentName: string, before: Version, after: Version): Promise<RedlineInput> {
+  private async redlineInput(
+    documentName: string,
+    before: Version,
+    after: Version,
+    language: Language,
+  ): Promise<RedlineInput> {
     const title = (await this.catalog.find(documentName))?.title ?? documentName
     const metaOf = (version: Version) => ({
       title,
@@ -195,6 +204,7 @@ export class SnapshotService {
       date: version.date,
       contentHash: version.contentHash,
       documentName,
+      language,
     })
     return { baseDoc: before.doc, doc: after.doc, baseMeta: metaOf(before), meta: metaOf(after) }
   }

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core'
+import type { Language } from '../../../shared/i18n/Language.ts'
 
 export type Delegation = 'AZ' | 'US'
 
@@ -25,6 +26,8 @@ export interface ExportMeta {
   /** sha256 hex of the snapshot state, printed so a paper copy can be matched to the stored snapshot. */
   contentHash: string
   documentName: string
+  /** Language of the printed labels (header, footer, appendix); English if not given. */
+  language?: Language
 }
 
 /** Everything an exporter needs; plain data so it can be posted to a worker thread unchanged. */

@@ -1,8 +1,11 @@
+import { createI18n } from '../../../shared/i18n/createI18n.ts'
+import type { Language } from '../../../shared/i18n/Language.ts'
 import type { ExportMeta } from './ExportInput.ts'
 import { formatExportDate } from './formatExportDate.ts'
 import { sanitizeText } from './sanitizeText.ts'
 
 export interface ExportLabels {
+  language: Language
   title: string
   /** "DRAFT — <snapshot name> — <date>", the running header of every format. */
   header: string
@@ -11,20 +14,44 @@ export interface ExportLabels {
   contentHash: string
   /** One line for footers: snapshot, date and hash. */
   footer: string
+  /** Snapshot and date, without the hash. */
+  snapshotLine: string
+  appendixTitle: string
+  /** Printed instead of a deleted comment, so its words never reappear on paper. */
+  commentDeleted: string
+  noThreads: string
+  /** "Page 2 of 9". */
+  pageOf(page: number | string, pages: number | string): string
 }
 
-/** The identifying texts shared by all formats, so a printed page can be traced back to its snapshot. */
+/**
+ * The identifying texts shared by all formats, so a printed page can be traced back to its snapshot, in the
+ * export's language (`meta.language`, English if not given).
+ */
 export function exportLabels(meta: ExportMeta): ExportLabels {
-  const snapshotName = sanitizeText(meta.snapshotName).trim() || 'Untitled snapshot'
-  const date = formatExportDate(meta.date)
+  const language = meta.language ?? 'en'
+  const { t } = createI18n(language)
+  const snapshotName = sanitizeText(meta.snapshotName).trim() || t('export:untitledSnapshot')
+  const date = formatExportDate(meta.date, language)
   // The hash is meant to be compared by eye; anything that is not hex would only mislead.
-  const contentHash = /^[0-9a-f]{64}$/i.test(meta.contentHash) ? meta.contentHash.toLowerCase() : 'unknown'
+  const contentHash = /^[0-9a-f]{64}$/i.test(meta.contentHash)
+    ? meta.contentHash.toLowerCase()
+    : t('export:unknownHash')
   return {
-    title: sanitizeText(meta.title).trim() || sanitizeText(meta.documentName).trim() || 'Charter',
-    header: `DRAFT — ${snapshotName} — ${date}`,
+    language,
+    title:
+      sanitizeText(meta.title).trim() ||
+      sanitizeText(meta.documentName).trim() ||
+      t('export:untitledDocument'),
+    header: t('export:header', { draft: t('export:draft'), snapshot: snapshotName, date }),
     snapshotName,
     date,
     contentHash,
-    footer: `Snapshot “${snapshotName}” · ${date} · SHA-256 ${contentHash}`,
+    footer: t('export:footer', { snapshot: snapshotName, date, hash: contentHash }),
+    snapshotLine: t('export:snapshotLine', { snapshot: snapshotName, date }),
+    appendixTitle: t('export:appendixTitle'),
+    commentDeleted: t('export:commentDeleted'),
+    noThreads: t('export:noThreads'),
+    pageOf: (page, pages) => t('export:pageOf', { page, pages }),
   }
 }

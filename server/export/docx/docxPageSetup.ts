@@ -1,11 +1,20 @@
 import { AlignmentType, Footer, Header, PageNumber, Paragraph, TextRun } from 'docx'
+import type { ExportLabels } from '../blocks/exportLabels.ts'
 import { font } from './docxStyles.ts'
 
 /**
  * Page setup shared by every Word export: margins, the red "DRAFT" header, and a footer with page numbers
  * followed by `footerLines` (snapshot names, dates and hashes).
  */
-export function docxPageSetup(header: string, footerLines: readonly string[]) {
+export function docxPageSetup(
+  labels: Pick<ExportLabels, 'header' | 'pageOf'>,
+  footerLines: readonly string[],
+  header = labels.header,
+) {
+  // "Page {{page}} of {{pages}}" around Word's own page fields, in the export's language.
+  const [beforePage = '', betweenPages = '', afterPages = ''] = labels
+    .pageOf('\u0000', '\u0000')
+    .split('\u0000')
   const small = { font, size: 16, color: '555555' }
   const centered = (children: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children })
   return {
@@ -21,7 +30,7 @@ export function docxPageSetup(header: string, footerLines: readonly string[]) {
           centered([
             new TextRun({
               ...small,
-              children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+              children: [beforePage, PageNumber.CURRENT, betweenPages, PageNumber.TOTAL_PAGES, afterPages],
             }),
           ]),
           ...footerLines.map((line) => centered([new TextRun({ ...small, text: line })])),

@@ -8,11 +8,11 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx'
-import { type AppendixThread, appendixThreads, deletedCommentText } from '../blocks/appendixThreads.ts'
+import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
-import { exportLabels } from '../blocks/exportLabels.ts'
+import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { docxPageSetup } from './docxPageSetup.ts'
 import { docxStyles } from './docxStyles.ts'
@@ -64,21 +64,21 @@ function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Parag
   }
 }
 
-function appendixParagraphs(threads: readonly AppendixThread[]): Paragraph[] {
+function appendixParagraphs(threads: readonly AppendixThread[], labels: ExportLabels): Paragraph[] {
   const out = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       pageBreakBefore: true,
-      children: [new TextRun('Appendix — Comment threads')],
+      children: [new TextRun(labels.appendixTitle)],
     }),
   ]
-  if (threads.length === 0) out.push(new Paragraph('No comment threads.'))
+  if (threads.length === 0) out.push(new Paragraph(labels.noThreads))
   for (const thread of threads) {
     out.push(
       new Paragraph({
         heading: HeadingLevel.HEADING_3,
         keepNext: true,
-        children: [new TextRun(`Thread ${thread.number} — ${thread.areaTitle} — ${thread.status}`)],
+        children: [new TextRun(thread.heading)],
       }),
     )
     if (thread.quote) {
@@ -98,7 +98,7 @@ function appendixParagraphs(threads: readonly AppendixThread[]): Paragraph[] {
             new TextRun({ text: comment.byline, bold: true }),
             new TextRun(`, ${comment.date}: `),
             comment.text === null
-              ? new TextRun({ text: deletedCommentText, italics: true, color: '777777' })
+              ? new TextRun({ text: labels.commentDeleted, italics: true, color: '777777' })
               : new TextRun(comment.text),
           ],
         }),
@@ -116,7 +116,8 @@ export async function exportDocx(
   const labels = exportLabels(input.meta)
   const blocks = renderBlocks(input.doc)
   const children = blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null))
-  if (options.includeThreads) children.push(...appendixParagraphs(appendixThreads(input.threads)))
+  if (options.includeThreads)
+    children.push(...appendixParagraphs(appendixThreads(input.threads, labels.language), labels))
 
   const document = new Document({
     title: labels.title,
@@ -126,7 +127,7 @@ export async function exportDocx(
     styles: docxStyles,
     sections: [
       {
-        ...docxPageSetup(labels.header, [labels.footer]),
+        ...docxPageSetup(labels, [labels.footer]),
         children,
       },
     ],

@@ -12,6 +12,7 @@ import { htmlPage } from './htmlPage.ts'
 export function exportHtml(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const labels = exportLabels(input.meta)
   const parts = [`<main>\n${blocksHtml(renderBlocks(input.doc), blockHtml)}\n</main>`]
-  if (options.includeThreads) parts.push(appendixHtml(appendixThreads(input.threads)))
+  if (options.includeThreads)
+    parts.push(appendixHtml(appendixThreads(input.threads, labels.language), labels))
   return htmlPage(labels, parts.join('\n'))
 }

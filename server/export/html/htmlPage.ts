@@ -47,7 +47,7 @@ a { color: #1a4b8c; }
 export function htmlPage(labels: ExportLabels, body: string, extraCss = ''): string {
   return [
     '<!DOCTYPE html>',
-    '<html lang="en">',
+    `<html lang="${labels.language}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
@@ -60,7 +60,7 @@ export function htmlPage(labels: ExportLabels, body: string, extraCss = ''): str
     `<header class="running-header">${escapeHtml(labels.header)}</header>`,
     body,
     '<footer class="running-footer">',
-    `<div>Snapshot: ${escapeHtml(labels.snapshotName)} · ${escapeHtml(labels.date)}</div>`,
+    `<div>${escapeHtml(labels.snapshotLine)}</div>`,
     `<div>SHA-256: <code>${escapeHtml(labels.contentHash)}</code></div>`,
     '</footer>',
     '</body>',

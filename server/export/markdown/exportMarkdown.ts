@@ -1,8 +1,8 @@
-import { type AppendixThread, appendixThreads, deletedCommentText } from '../blocks/appendixThreads.ts'
+import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
-import { exportLabels } from '../blocks/exportLabels.ts'
+import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { escapeMarkdown } from './escapeMarkdown.ts'
 
@@ -92,16 +92,16 @@ function blocksMarkdown(blocks: readonly ExportBlock[]): string {
   return out.join('\n')
 }
 
-function appendixMarkdown(threads: readonly AppendixThread[]): string {
-  const out = ['', '---', '', '## Appendix — Comment threads']
-  if (threads.length === 0) out.push('', 'No comment threads.')
+function appendixMarkdown(threads: readonly AppendixThread[], labels: ExportLabels): string {
+  const out = ['', '---', '', `## ${escapeMarkdown(labels.appendixTitle)}`]
+  if (threads.length === 0) out.push('', escapeMarkdown(labels.noThreads))
   for (const thread of threads) {
-    out.push('', `### Thread ${thread.number} — ${escapeMarkdown(thread.areaTitle)} — ${thread.status}`)
+    out.push('', `### ${escapeMarkdown(thread.heading)}`)
     if (thread.quote) out.push('', `> “${escapeMarkdown(thread.quote)}”`)
     out.push('')
     for (const comment of thread.comments) {
       const text =
-        comment.text === null ? `*${escapeMarkdown(deletedCommentText)}*` : escapeMarkdown(comment.text)
+        comment.text === null ? `*${escapeMarkdown(labels.commentDeleted)}*` : escapeMarkdown(comment.text)
       out.push(`- **${escapeMarkdown(comment.byline)}**, ${escapeMarkdown(comment.date)}: ${text}`)
     }
   }
@@ -112,12 +112,13 @@ function appendixMarkdown(threads: readonly AppendixThread[]): string {
 export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const labels = exportLabels(input.meta)
   const parts = [`*${escapeMarkdown(labels.header)}*`, blocksMarkdown(renderBlocks(input.doc))]
-  if (options.includeThreads) parts.push(appendixMarkdown(appendixThreads(input.threads)))
+  if (options.includeThreads)
+    parts.push(appendixMarkdown(appendixThreads(input.threads, labels.language), labels))
   parts.push(
     '',
     '---',
     '',
-    `Snapshot: ${escapeMarkdown(labels.snapshotName)} · ${escapeMarkdown(labels.date)}  `,
+    `${escapeMarkdown(labels.snapshotLine)}  `,
     `SHA-256: \`${labels.contentHash}\``,
     '',
   )

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit'
-import { type AppendixThread, appendixThreads, deletedCommentText } from '../blocks/appendixThreads.ts'
+import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
@@ -135,26 +135,18 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
   }
 }
 
-function writeAppendix(doc: Doc, threads: readonly AppendixThread[]): void {
+function writeAppendix(doc: Doc, threads: readonly AppendixThread[], labels: ExportLabels): void {
   const left = margin.left
   const width = contentWidth(doc)
   doc.addPage()
-  doc
-    .fillColor('black')
-    .fontSize(14)
-    .font('serif-bold')
-    .text('Appendix — Comment threads', left, doc.y, { width })
+  doc.fillColor('black').fontSize(14).font('serif-bold').text(labels.appendixTitle, left, doc.y, { width })
   doc.moveDown(0.6)
   doc.fontSize(10)
   if (threads.length === 0)
-    doc.font(fontName({ bold: false, italic: false })).text('No comment threads.', left, doc.y, { width })
+    doc.font(fontName({ bold: false, italic: false })).text(labels.noThreads, left, doc.y, { width })
   for (const thread of threads) {
     keepLines(doc, 4)
-    doc
-      .font('serif-bold')
-      .text(`Thread ${thread.number} — ${thread.areaTitle} — ${thread.status}`, left, doc.y, {
-        width,
-      })
+    doc.font('serif-bold').text(thread.heading, left, doc.y, { width })
     if (thread.quote) {
       doc
         .font('serif-italic')
@@ -165,7 +157,7 @@ function writeAppendix(doc: Doc, threads: readonly AppendixThread[]): void {
     for (const comment of thread.comments) {
       doc.font('serif-bold').text(comment.byline, left + 14, doc.y, { width: width - 14, continued: true })
       doc.font(fontName({ bold: false, italic: false })).text(`, ${comment.date}: `, { continued: true })
-      if (comment.text === null) doc.font('serif-italic').fillColor('#777777').text(deletedCommentText)
+      if (comment.text === null) doc.font('serif-italic').fillColor('#777777').text(labels.commentDeleted)
       else doc.text(comment.text)
       doc.fillColor('black')
     }
@@ -188,7 +180,7 @@ function writePageFurniture(doc: Doc, labels: ExportLabels): void {
   doc.font('sans-bold').fontSize(8)
   const header = fitLine(doc, labels.header, width)
   doc.font('sans').fontSize(7)
-  const snapshot = fitLine(doc, `Snapshot “${labels.snapshotName}” · ${labels.date}`, width)
+  const snapshot = fitLine(doc, labels.snapshotLine, width)
   for (let index = range.start; index < range.start + range.count; index++) {
     doc.switchToPage(index)
     const bottom = doc.page.height
@@ -198,7 +190,7 @@ function writePageFurniture(doc: Doc, labels: ExportLabels): void {
     const line = { width, align: 'center' as const, lineBreak: false }
     doc.fillColor('#8a1c1c').font('sans-bold').fontSize(8).text(header, margin.left, 36, line)
     doc.fillColor('#555555').font('sans').fontSize(8)
-    doc.text(`Page ${index - range.start + 1} of ${range.count}`, margin.left, bottom - 62, line)
+    doc.text(labels.pageOf(index - range.start + 1, range.count), margin.left, bottom - 62, line)
     doc.fontSize(7)
     doc.text(snapshot, margin.left, bottom - 50, line)
     doc.text(`SHA-256 ${labels.contentHash}`, margin.left, bottom - 40, line)
@@ -221,7 +213,7 @@ export function exportPdf(
     margins: margin,
     bufferPages: true,
     font: fonts.regularPath,
-    lang: 'en',
+    lang: labels.language,
     displayTitle: true,
     info: {
       Title: labels.title,
@@ -246,7 +238,7 @@ export function exportPdf(
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
   const blocks = renderBlocks(input.doc)
   for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
-  if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads))
+  if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)
   writePageFurniture(doc, labels)
   doc.end()
   return done

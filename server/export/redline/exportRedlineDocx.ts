@@ -100,7 +100,7 @@ export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
     styles: docxStyles,
     sections: [
       {
-        ...docxPageSetup(header, [`Compared: ${labels.footer}`, `Base: ${base.footer}`]),
+        ...docxPageSetup(labels, [`Compared: ${labels.footer}`, `Base: ${base.footer}`], header),
         children: [summary, ...blocks.map(redlineParagraph)],
       },
     ],
