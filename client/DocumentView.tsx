@@ -19,6 +19,9 @@ import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
 
+/** The language the charter draft is written in (its template is English). */
+const draftLanguage = 'en'
+
 interface DocumentViewProps {
   document: DocumentSummary
   documents: DocumentSummary[]
@@ -144,7 +147,9 @@ function Workspace({
               {readOnly}
             </p>
           )}
-          <article className="page">
+          {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
+              English headings' "i" into "İ", changing how the document reads when someone switches language. */}
+          <article className="page" lang={draftLanguage}>
             <EditorContent editor={editor} />
           </article>
         </main>

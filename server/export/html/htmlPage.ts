@@ -47,7 +47,8 @@ a { color: #1a4b8c; }
 export function htmlPage(labels: ExportLabels, body: string, extraCss = ''): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="${labels.language}">`,
+    // The language of the text, not of the labels: an Azerbaijani export of an English draft is still English.
+    '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
