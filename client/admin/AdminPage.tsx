@@ -21,10 +21,15 @@ interface AuditEventView {
 
 /** People, invitations and the audit log; every action here is checked again by the server. */
 export function AdminPage({ account }: { account: AccountView }) {
-  const { t } = useTranslation('admin')
+  const { t, i18n } = useTranslation('admin')
   const { t: tCommon } = useTranslation()
   const { t: tError } = useTranslation('errors')
   const format = useFormatter()
+  // Action ids are paths into `admin:auditAction`; one the resources do not know yet is shown as it is.
+  const auditActionLabel = (action: string): string =>
+    i18n.exists(`admin:auditAction.${action}`)
+      ? t(`auditAction.${action}` as 'auditAction.auth.sign-in')
+      : action
   const [people, setPeople] = useState<AccountView[]>([])
   const [audit, setAudit] = useState<AuditEventView[]>([])
   const [message, setMessage] = useState<string | null>(null)
@@ -275,7 +280,7 @@ export function AdminPage({ account }: { account: AccountView }) {
               <tr key={event.id}>
                 <td>{format.dateTime(event.at)}</td>
                 <td>{event.actorLogin ?? (event.actorId === null ? '—' : `#${event.actorId}`)}</td>
-                <td>{event.action}</td>
+                <td>{auditActionLabel(event.action)}</td>
                 <td>{event.target ?? ''}</td>
                 <td>{event.address ?? ''}</td>
               </tr>

@@ -121,6 +121,21 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
   }, [base, viewing, includeThreads, exportLanguage])
 
   const viewingRef = viewing.kind === 'version' ? viewing.ref : null
+  const languagePicker = (
+    <label className="inline-check">
+      {t('exportLanguage')}
+      <select
+        value={exportLanguage}
+        onChange={(event) => isLanguage(event.target.value) && setExportLanguage(event.target.value)}
+      >
+        {languages.map((language) => (
+          <option key={language} value={language} lang={language}>
+            {languageEndonyms[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
   const suggestedName = t('suggestedName', { date: format.date(new Date()) })
 
   return (
@@ -269,21 +284,9 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   })
                 : versionLabel(t, viewing.ref, snapshots)}
             </strong>
-            <label className="inline-check">
-              {t('exportLanguage')}
-              <select
-                value={exportLanguage}
-                onChange={(event) => isLanguage(event.target.value) && setExportLanguage(event.target.value)}
-              >
-                {languages.map((language) => (
-                  <option key={language} value={language} lang={language}>
-                    {languageEndonyms[language]}
-                  </option>
-                ))}
-              </select>
-            </label>
             {viewing.kind === 'version' && (
               <div className="viewer-actions">
+                {languagePicker}
                 <label className="inline-check">
                   <input
                     type="checkbox"
@@ -328,6 +331,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
             )}
             {viewing.kind === 'compare' && (
               <div className="viewer-actions">
+                {languagePicker}
                 <a
                   className="download"
                   href={queryPath(`${base}/redline`, snapshotRequests.redlineQuery, {

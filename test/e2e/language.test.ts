@@ -154,6 +154,7 @@ describe('the interface language in the browser', () => {
       await page.locator('.history form button[type=submit]').first().click()
       await page.locator('.version-item').nth(1).waitFor()
       await page.locator('.meeting-form summary').click()
+      await page.frameLocator('.viewer-frame').locator('header').waitFor()
       await page.screenshot({ path: `${directory}/i18n-history-${language}.png`, fullPage: true })
       await page.goto(`${server.httpUrl}/admin`)
       await page.locator('.admin-table').first().waitFor()

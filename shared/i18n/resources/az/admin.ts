@@ -36,4 +36,53 @@ export const admin: Translation<typeof english> = {
   what: 'Nə',
   target: 'Obyekt',
   from: 'Haradan',
+  /** Audit log actions, by the server's action id (`auth.sign-in`). */
+  auditAction: {
+    account: {
+      updated: 'hesab dəyişdirildi',
+    },
+    auth: {
+      'sign-in': 'daxil oldu',
+      'sign-in-failed': 'uğursuz giriş cəhdi',
+      'sign-in-throttled': 'giriş müvəqqəti bloklandı',
+      'sign-out': 'çıxış etdi',
+    },
+    comment: {
+      deleted: 'şərh silindi',
+      edited: 'şərh dəyişdirildi',
+    },
+    document: {
+      created: 'sənəd yaradıldı',
+      denied: 'sənədə giriş rədd edildi',
+      open: 'sənəd açıldı',
+    },
+    invitation: {
+      accepted: 'dəvət qəbul edildi',
+      created: 'dəvət yaradıldı',
+    },
+    meeting: {
+      created: 'iclas qeydə alındı',
+    },
+    sessions: {
+      revoked: 'hər yerdən çıxarıldı',
+    },
+    setup: {
+      'first-admin': 'ilk həmsədr quraşdırıldı',
+    },
+    'sign-in-link': {
+      created: 'giriş keçidi yaradıldı',
+    },
+    snapshot: {
+      restored: 'versiya bərpa edildi',
+      taken: 'versiya yaradıldı',
+    },
+    thread: {
+      created: 'müzakirə başladıldı',
+      reopened: 'müzakirə yenidən açıldı',
+      resolved: 'müzakirə həll edildi',
+    },
+    token: {
+      created: 'giriş tokeni yaradıldı',
+    },
+  },
 }

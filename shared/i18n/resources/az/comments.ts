@@ -24,7 +24,7 @@ export const comments: Translation<typeof english> = {
     resolved: 'Həll edilib',
     all: 'Hamısı',
     raisedBy: 'Təşəbbüskar',
-    bothDelegations: 'Hər iki nümayəndə heyəti',
+    bothDelegations: 'Hər iki heyət',
     orphanedOnly: 'Yalnız mətni silinənlər',
   },
   mentions: {

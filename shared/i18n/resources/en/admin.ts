@@ -34,4 +34,53 @@ export const admin = {
   what: 'What',
   target: 'Target',
   from: 'From',
+  /** Audit log actions, by the server's action id (`auth.sign-in`). */
+  auditAction: {
+    account: {
+      updated: 'account changed',
+    },
+    auth: {
+      'sign-in': 'signed in',
+      'sign-in-failed': 'sign-in failed',
+      'sign-in-throttled': 'sign-in throttled',
+      'sign-out': 'signed out',
+    },
+    comment: {
+      deleted: 'comment deleted',
+      edited: 'comment edited',
+    },
+    document: {
+      created: 'document created',
+      denied: 'document refused',
+      open: 'document opened',
+    },
+    invitation: {
+      accepted: 'invitation accepted',
+      created: 'invitation created',
+    },
+    meeting: {
+      created: 'meeting recorded',
+    },
+    sessions: {
+      revoked: 'signed out everywhere',
+    },
+    setup: {
+      'first-admin': 'first co-chair set up',
+    },
+    'sign-in-link': {
+      created: 'sign-in link created',
+    },
+    snapshot: {
+      restored: 'snapshot restored',
+      taken: 'snapshot taken',
+    },
+    thread: {
+      created: 'thread started',
+      reopened: 'thread reopened',
+      resolved: 'thread resolved',
+    },
+    token: {
+      created: 'access token created',
+    },
+  },
 } as const
