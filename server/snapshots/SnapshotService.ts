@@ -3,6 +3,7 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
+import { createI18n } from '../../shared/i18n/createI18n.ts'
 import type { Language } from '../../shared/i18n/Language.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
@@ -175,7 +176,7 @@ export class SnapshotService {
         doc: version.doc,
         meta: {
           title,
-          snapshotName: version.name,
+          snapshotName: versionName(version, language),
           date: version.date,
           contentHash: version.contentHash,
           documentName,
@@ -200,7 +201,7 @@ export class SnapshotService {
     const title = (await this.catalog.find(documentName))?.title ?? documentName
     const metaOf = (version: Version) => ({
       title,
-      snapshotName: version.name,
+      snapshotName: versionName(version, language),
       date: version.date,
       contentHash: version.contentHash,
       documentName,
@@ -238,4 +239,9 @@ export class SnapshotService {
     if (!canManageSnapshots(actor.role))
       throw httpErrors.forbidden('Only co-chairs take and restore snapshots')
   }
+}
+
+/** The name printed for a version: the snapshot's own, or "Current draft" in the export's language. */
+function versionName(version: Version, language: Language): string {
+  return version.ref === 'current' ? createI18n(language).t('export:currentDraft') : version.name
 }

@@ -7,6 +7,7 @@ export const exportLabels: Translation<typeof english> = {
   footer: 'Versiya “{{snapshot}}” · {{date}} · SHA-256 {{hash}}',
   snapshotLine: 'Versiya “{{snapshot}}” · {{date}}',
   untitledSnapshot: 'Adsız versiya',
+  currentDraft: 'Cari layihə',
   untitledDocument: 'Xartiya',
   unknownHash: 'naməlum',
   pageOf: 'Səhifə {{page}} / {{pages}}',

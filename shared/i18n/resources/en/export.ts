@@ -5,6 +5,7 @@ export const exportLabels = {
   footer: 'Snapshot “{{snapshot}}” · {{date}} · SHA-256 {{hash}}',
   snapshotLine: 'Snapshot “{{snapshot}}” · {{date}}',
   untitledSnapshot: 'Untitled snapshot',
+  currentDraft: 'Current draft',
   untitledDocument: 'Charter',
   unknownHash: 'unknown',
   pageOf: 'Page {{page}} of {{pages}}',
