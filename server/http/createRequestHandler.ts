@@ -67,7 +67,9 @@ export function createRequestHandler(
           sendJson(response, error.status, { error: error.code, message: error.message })
         return
       }
-      logger.error('request failed', { method: request.method, target: request.url?.slice(0, 200), error })
+      // The path only: the query may carry an access token (`?token=`), which must never reach a log.
+      const path = request.url?.split('?')[0]?.slice(0, 200)
+      logger.error('request failed', { method: request.method, path, error })
       if (!response.headersSent) sendJson(response, 500, { error: 'internal', message: 'Internal error' })
       else response.destroy()
     })

@@ -31,7 +31,8 @@ export function createUpgradeHandler(
         sendRawJson(socket, error.status, { error: error.code, message: error.message })
         return
       }
-      logger.error('upgrade failed', { target: request.url?.slice(0, 200), error })
+      // The path only: the query may carry an access token (`?token=`), which must never reach a log.
+      logger.error('upgrade failed', { path: request.url?.split('?')[0]?.slice(0, 200), error })
       sendRawJson(socket, 500, { error: 'internal', message: 'Internal error' })
     }
   }

@@ -1,9 +1,20 @@
 import type { ServerResponse } from 'node:http'
 
-/** Exports shown inside our own page (a sandboxed iframe) get a policy that allows nothing but their styles. */
+/**
+ * Exports shown inside our own page (a sandboxed iframe) get a policy that allows nothing but their styles.
+ * `sandbox` matters when the same URL is opened at the top level, outside the frame's `sandbox` attribute: the
+ * export then still runs with an opaque origin, never as ours.
+ */
 const inlineHeaders = {
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'",
+  'Content-Security-Policy': [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    "form-action 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'self'",
+    'sandbox',
+  ].join('; '),
   'X-Frame-Options': 'SAMEORIGIN',
 }
 

@@ -22,6 +22,9 @@ interface PendingUpdate {
   slices?: Uint8Array[] | null
 }
 
+/** Awareness client ids one connection may introduce (see publishAwareness). */
+export const maxAwarenessIdsPerMember = 4
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface RoomOptions {
@@ -139,9 +142,15 @@ export class Room {
    * remove or rewrite someone else's presence: entries for ids another member owns are dropped.
    */
   publishAwareness(member: RoomMember, entries: readonly AwarenessEntry[]): void {
+    let owned = 0
+    for (const owner of this.awarenessOwners.values()) if (owner === member) owned++
     const accepted = entries.filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId)
-      if (owner !== undefined && owner !== member) return false
+      if (owner === member) return true
+      // A stock client publishes one id (its Y.Doc's); a few leave room for a client that re-creates its
+      // document. More would let one connection flood everyone's presence list, or squat ids of people away.
+      if (owner !== undefined || owned >= maxAwarenessIdsPerMember) return false
+      owned++
       this.awarenessOwners.set(entry.clientId, member)
       return true
     })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { maxAwarenessIdsPerMember } from '../../server/sync/Room.ts'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import { scratchText, storedScratchText } from '../helpers/charterText.ts'
@@ -228,6 +229,22 @@ describe('server-side permissions on the sync channel', () => {
       | { user: { name: string } }
       | undefined
     expect(state?.user.name).toBe('Victim')
+  })
+
+  it('lets one connection introduce only a few presence ids, so it cannot flood or squat the list', async () => {
+    const watcher = await connect(drafterToken)
+    const flooder = await raw((await server.createAccount({ role: 'observer', name: 'Flooder' })).token)
+    await eventually(() => expect(flooder.messages.length).toBeGreaterThan(0))
+    const ids = Array.from({ length: 50 }, (_, index) => 900_000 + index)
+    flooder.send(awarenessMessage(ids.map((clientId) => ({ clientId, clock: 1, state: { cursor: null } }))))
+    // The first ids it introduced stay its own: it may still update them.
+    flooder.send(awarenessMessage([{ clientId: ids[0]!, clock: 2, state: { cursor: { anchor: 3 } } }]))
+    await eventually(() => {
+      const state = watcher.provider.awareness.getStates().get(ids[0]!) as { cursor: unknown } | undefined
+      expect(state?.cursor).toEqual({ anchor: 3 })
+    })
+    const shown = ids.filter((clientId) => watcher.provider.awareness.getStates().has(clientId))
+    expect(shown).toEqual(ids.slice(0, maxAwarenessIdsPerMember))
   })
 
   it('keeps serving others while refusing an attacker', async () => {
