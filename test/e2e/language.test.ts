@@ -95,11 +95,14 @@ describe('the interface language in the browser', () => {
     expect(await htmlLang(page)).toBe('az')
 
     // Switching changes the interface only, never the document.
+    // innerText, not textContent: what a reader sees after CSS, whose upper-casing follows the `lang` in force.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what must not change
     const text = await page.locator('.charter-text').innerText()
     await page.locator('.user-chip').click()
     await page.getByRole('button', { name: 'English' }).click()
     await eventually(async () => expect(await page.locator('.doc-status').textContent()).toBe('Draft'))
     expect(await htmlLang(page)).toBe('en')
+    // biome-ignore lint/performance/useDomNodeTextContent: as above
     expect(await page.locator('.charter-text').innerText()).toBe(text)
     await page.getByRole('button', { name: 'Azərbaycanca' }).click()
     await eventually(async () => expect(await page.locator('.doc-status').textContent()).toBe('Layihə'))
