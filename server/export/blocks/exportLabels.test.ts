@@ -22,6 +22,12 @@ describe('exportLabels', () => {
     expect(labels.header).toBe('LAYİHƏ — Round 3 — Baku — 14 mart 2025, 09:30 UTC')
     expect(labels.pageOf(2, 9)).toBe('Səhifə 2 / 9')
     expect(labels.appendixTitle).toBe('Əlavə — Şərh müzakirələri')
+    expect(labels.redlineHeader).toBe('DÜZƏLİŞLİ MƏTN — LAYİHƏ — Round 3 — Baku — 14 mart 2025, 09:30 UTC')
+    expect(labels.redlineCounts(2, 5, 1)).toEqual([
+      '2 dəyişmiş blok; 5 söz əlavə edilib (',
+      '), 1 söz silinib (',
+      ').',
+    ])
   })
 
   it('writes the appendix in the export’s language, leaving the text itself alone', () => {

@@ -20,6 +20,15 @@ export interface ExportLabels {
   /** Printed instead of a deleted comment, so its words never reappear on paper. */
   commentDeleted: string
   noThreads: string
+  /** "REDLINE — <header>". */
+  redlineHeader: string
+  /** What a redline compares: this version against `base`. */
+  redlineCompared(base: ExportLabels): string
+  /** The counts sentence cut around its two samples (inserted, deleted), which each format marks up itself. */
+  redlineCounts(changed: number, inserted: number, deleted: number): [string, string, string]
+  redlineSample: string
+  comparedFooter: string
+  baseFooter: string
   /** "Page 2 of 9". */
   pageOf(page: number | string, pages: number | string): string
 }
@@ -53,5 +62,34 @@ export function exportLabels(meta: ExportMeta): ExportLabels {
     commentDeleted: t('export:commentDeleted'),
     noThreads: t('export:noThreads'),
     pageOf: (page, pages) => t('export:pageOf', { page, pages }),
+    redlineHeader: t('export:redlineHeader', {
+      header: t('export:header', { draft: t('export:draft'), snapshot: snapshotName, date }),
+    }),
+    redlineCompared: (base) =>
+      t('export:redlineCompared', {
+        snapshot: snapshotName,
+        date,
+        hash: contentHash,
+        base: base.snapshotName,
+        baseDate: base.date,
+        baseHash: base.contentHash,
+      }),
+    redlineCounts: (changed, inserted, deleted) => {
+      const [before = '', between = '', after = ''] = t('export:redlineCounts', {
+        changed,
+        inserted,
+        deleted,
+        insertedSample: '\u0000',
+        deletedSample: '\u0000',
+      }).split('\u0000')
+      return [before, between, after]
+    },
+    redlineSample: t('export:redlineSample'),
+    comparedFooter: t('export:comparedFooter', {
+      footer: t('export:footer', { snapshot: snapshotName, date, hash: contentHash }),
+    }),
+    baseFooter: t('export:baseFooter', {
+      footer: t('export:footer', { snapshot: snapshotName, date, hash: contentHash }),
+    }),
   }
 }

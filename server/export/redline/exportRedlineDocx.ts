@@ -74,33 +74,36 @@ export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
   const base = exportLabels(input.baseMeta)
   const blocks = redlineBlocks(input.baseDoc, input.doc)
   const changed = blocks.filter((block) => block.status !== 'unchanged').length
-  const header = `REDLINE — ${labels.header}`
+  const header = labels.redlineHeader
+  const [beforeInserted, beforeDeleted, afterDeleted] = labels.redlineCounts(
+    changed,
+    countRedlineWords(blocks, 'insert'),
+    countRedlineWords(blocks, 'delete'),
+  )
   const summaryBorder = { style: BorderStyle.SINGLE, size: 4, color: 'CCCCCC', space: 4 }
   const summary = new Paragraph({
     border: { top: summaryBorder, bottom: summaryBorder, left: summaryBorder, right: summaryBorder },
     spacing: { after: 360 },
     children: [
-      new TextRun({ text: 'Redline', bold: true }),
-      new TextRun(` of “${labels.snapshotName}” (${labels.date}, SHA-256 ${labels.contentHash})`),
-      new TextRun(` against “${base.snapshotName}” (${base.date}, SHA-256 ${base.contentHash}).`),
+      new TextRun(labels.redlineCompared(base)),
       new TextRun({ break: 1 }),
-      new TextRun(`${changed} changed blocks; ${countRedlineWords(blocks, 'insert')} words inserted (`),
-      insertedRun('like this'),
-      new TextRun(`), ${countRedlineWords(blocks, 'delete')} words deleted (`),
-      deletedRun('like this'),
-      new TextRun(').'),
+      new TextRun(beforeInserted),
+      insertedRun(labels.redlineSample),
+      new TextRun(beforeDeleted),
+      deletedRun(labels.redlineSample),
+      new TextRun(afterDeleted),
     ],
   })
 
   const document = new Document({
     title: labels.title,
     subject: header,
-    description: `Compared: ${labels.footer}; base: ${base.footer}`,
+    description: `${labels.comparedFooter}; ${base.baseFooter}`,
     creator: 'Charter Desk',
     styles: docxStyles,
     sections: [
       {
-        ...docxPageSetup(labels, [`Compared: ${labels.footer}`, `Base: ${base.footer}`], header),
+        ...docxPageSetup(labels, [labels.comparedFooter, base.baseFooter], header),
         children: [summary, ...blocks.map(redlineParagraph)],
       },
     ],

@@ -58,17 +58,19 @@ export function exportRedlineHtml(input: RedlineInput): string {
   const base = exportLabels(input.baseMeta)
   const blocks = redlineBlocks(input.baseDoc, input.doc)
   const changed = blocks.filter((block) => block.status !== 'unchanged').length
+  const [beforeInserted, beforeDeleted, afterDeleted] = labels
+    .redlineCounts(changed, countRedlineWords(blocks, 'insert'), countRedlineWords(blocks, 'delete'))
+    .map(escapeHtml)
+  const sample = escapeHtml(labels.redlineSample)
   const summary = [
     '<div class="rl-summary">',
-    `<div><strong>Redline</strong> of “${escapeHtml(labels.snapshotName)}” (${escapeHtml(labels.date)})`,
-    ` against “${escapeHtml(base.snapshotName)}” (${escapeHtml(base.date)}, SHA-256 <code>${escapeHtml(base.contentHash)}</code>).</div>`,
-    `<div>${changed} changed blocks; ${countRedlineWords(blocks, 'insert')} words inserted (<ins>like this</ins>),`,
-    ` ${countRedlineWords(blocks, 'delete')} words deleted (<del>like this</del>).</div>`,
+    `<div>${escapeHtml(labels.redlineCompared(base))}</div>`,
+    `<div>${beforeInserted}<ins>${sample}</ins>${beforeDeleted}<del>${sample}</del>${afterDeleted}</div>`,
     '</div>',
   ].join('')
   const body = `${summary}\n<main>\n${blocksHtml(
     blocks.map((block) => ({ ...block, context: block.block.context })),
     redlineBlockHtml,
   )}\n</main>`
-  return htmlPage({ ...labels, header: `REDLINE — ${labels.header}` }, body, redlineCss)
+  return htmlPage({ ...labels, header: labels.redlineHeader }, body, redlineCss)
 }

@@ -22,4 +22,12 @@ export const exportLabels: Translation<typeof english> = {
   otherArea: 'Digər',
   commentDeleted: '[şərh silinib]',
   noThreads: 'Şərh müzakirəsi yoxdur.',
+  redlineHeader: 'DÜZƏLİŞLİ MƏTN — {{header}}',
+  redlineCompared:
+    'Düzəlişli mətn: “{{snapshot}}” ({{date}}, SHA-256 {{hash}}), müqayisə əsası “{{base}}” ({{baseDate}}, SHA-256 {{baseHash}}).',
+  redlineCounts:
+    '{{changed}} dəyişmiş blok; {{inserted}} söz əlavə edilib ({{insertedSample}}), {{deleted}} söz silinib ({{deletedSample}}).',
+  redlineSample: 'bu cür',
+  comparedFooter: 'Müqayisə edilən: {{footer}}',
+  baseFooter: 'Əsas: {{footer}}',
 }

@@ -20,4 +20,12 @@ export const exportLabels = {
   otherArea: 'Other',
   commentDeleted: '[comment deleted]',
   noThreads: 'No comment threads.',
+  redlineHeader: 'REDLINE — {{header}}',
+  redlineCompared:
+    'Redline of “{{snapshot}}” ({{date}}, SHA-256 {{hash}}) against “{{base}}” ({{baseDate}}, SHA-256 {{baseHash}}).',
+  redlineCounts:
+    '{{changed}} changed blocks; {{inserted}} words inserted ({{insertedSample}}), {{deleted}} words deleted ({{deletedSample}}).',
+  redlineSample: 'like this',
+  comparedFooter: 'Compared: {{footer}}',
+  baseFooter: 'Base: {{footer}}',
 } as const
