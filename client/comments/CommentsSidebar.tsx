@@ -1,8 +1,4 @@
-import type { Editor } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
-import type * as Y from 'yjs'
-import type { ThreadView } from '../../shared/comments/index.ts'
-import type { Role } from '../../shared/roles/index.ts'
 import { AreaComposer } from './AreaComposer.tsx'
 import { CommentFilters } from './CommentFilters.tsx'
 import { CommentIcon } from './CommentIcon.tsx'
@@ -10,16 +6,10 @@ import { InlineComposer } from './InlineComposer.tsx'
 import { MentionsPanel } from './MentionsPanel.tsx'
 import { SelectionCommentButton } from './SelectionCommentButton.tsx'
 import { ThreadList } from './ThreadList.tsx'
-import { useCommentsPanel } from './useCommentsPanel.ts'
+import { type CommentsPanelInput, useCommentsPanel } from './useCommentsPanel.ts'
 import { useNow } from './useNow.ts'
 
-interface CommentsSidebarProps {
-  editor: Editor
-  ydoc: Y.Doc
-  documentName: string
-  role: Role
-  accountId: number
-  threads: ThreadView[]
+interface CommentsSidebarProps extends CommentsPanelInput {
   loaded: boolean
 }
 

@@ -20,7 +20,7 @@ import { useSelectedRange } from './useSelectedRange.ts'
 import { useThreadAnchors } from './useThreadAnchors.ts'
 import { useThreadSelection } from './useThreadSelection.ts'
 
-interface CommentsPanelInput {
+export interface CommentsPanelInput {
   editor: Editor
   ydoc: Y.Doc
   documentName: string
