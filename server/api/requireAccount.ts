@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http'
 import type { Authenticated } from '../auth/Authenticator.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext } from '../http/Router.ts'
@@ -17,13 +18,28 @@ export function assertSameOrigin(dependencies: ApiDependencies, context: Request
   }
 }
 
+/**
+ * One session lookup per request: the route guard and then the handler both ask who is calling. Keyed by the
+ * request itself, so an entry lives exactly as long as its request.
+ */
+const authenticatedRequests = new WeakMap<IncomingMessage, Promise<Authenticated | null>>()
+
+function authenticateOnce(dependencies: ApiDependencies, request: IncomingMessage) {
+  let authenticated = authenticatedRequests.get(request)
+  if (!authenticated) {
+    authenticated = dependencies.authenticator.authenticate(request)
+    authenticatedRequests.set(request, authenticated)
+  }
+  return authenticated
+}
+
 /** The signed-in account for a request, or a 401/403. */
 export async function requireAccount(
   dependencies: ApiDependencies,
   context: RequestContext,
   { admin = false }: { admin?: boolean } = {},
 ): Promise<Authenticated> {
-  const authenticated = await dependencies.authenticator.authenticate(context.request)
+  const authenticated = await authenticateOnce(dependencies, context.request)
   if (!authenticated) throw httpErrors.unauthenticated()
   if (authenticated.via === 'cookie') assertSameOrigin(dependencies, context)
   if (admin && !authenticated.account.isAdmin) throw httpErrors.forbidden('Administrators only')
