@@ -1,7 +1,10 @@
 import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
+import { AlternativeOption, Alternatives } from './Alternatives.ts'
 import { Article } from './Article.ts'
+import { Bracket, BracketAlternative } from './Bracket.ts'
 import { CharterSection } from './CharterSection.ts'
+import { CrossReference } from './CrossReference.ts'
 import { SignatureBlock } from './SignatureBlock.ts'
 import { linkSchemes, safeLinkTarget } from './safeLinkTarget.ts'
 
@@ -25,6 +28,11 @@ export const charterExtensions: Extensions = [
   }),
   CharterSection,
   Article,
+  Bracket,
+  BracketAlternative,
+  Alternatives,
+  AlternativeOption,
+  CrossReference,
   SignatureBlock,
 ]
 

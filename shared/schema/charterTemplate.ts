@@ -17,8 +17,9 @@ function placeholder(value: string): JSONContent {
   return paragraph(text(`[Placeholder: ${value}]`, [{ type: 'italic' }]))
 }
 
+/** Each article is born with its clause id; the template is seeded once, by the server. */
 function article(value: string): JSONContent {
-  return { type: 'article', content: [placeholder(value)] }
+  return { type: 'article', attrs: { clauseId: crypto.randomUUID() }, content: [placeholder(value)] }
 }
 
 function section(area: AreaId, heading: string, body: JSONContent[]): JSONContent {
