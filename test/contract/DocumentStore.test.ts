@@ -1,10 +1,10 @@
 import type { DocumentStore } from '../../server/persistence/DocumentStore.ts'
 import { MemoryDocumentStore } from '../../server/persistence/MemoryDocumentStore.ts'
 import { openSqliteDatabase, type SqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
-import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.ts'
 import { openPostgresDatabase } from '../../server/persistence/postgres/openPostgresDatabase.ts'
 import type { PostgresDatabase } from '../../server/persistence/postgres/PostgresDatabase.ts'
 import { PostgresDocumentStore } from '../../server/persistence/postgres/PostgresDocumentStore.ts'
+import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.ts'
 import { createTestDatabase, type TestDatabase } from '../helpers/createTestDatabase.ts'
 import { createDataDir } from '../helpers/startTestServer.ts'
 import { describeDocumentStoreContract } from './documentStoreContract.ts'
@@ -68,7 +68,10 @@ interface PostgresOpened {
 
 const postgresDatabases = new WeakMap<PostgresDocumentStore, PostgresOpened>()
 
-async function openPostgres(testDatabase: TestDatabase, open: Set<PostgresDocumentStore>): Promise<PostgresDocumentStore> {
+async function openPostgres(
+  testDatabase: TestDatabase,
+  open: Set<PostgresDocumentStore>,
+): Promise<PostgresDocumentStore> {
   // Each store has its own pool, as each instance of the server has.
   const database = await openPostgresDatabase(testDatabase.url, { poolSize: 4 })
   const store = new PostgresDocumentStore(database)

@@ -37,7 +37,10 @@ export function toAccount(row: AccountRow): Account {
  * Inserts an account on `client`, so the invitation and setup stores can create one inside their own
  * transaction. Rejects with LoginTakenError if the login is taken in any case (the unique index on lower(login)).
  */
-export async function insertAccount(client: pg.ClientBase | PostgresDatabase, account: NewAccount): Promise<Account> {
+export async function insertAccount(
+  client: pg.ClientBase | PostgresDatabase,
+  account: NewAccount,
+): Promise<Account> {
   try {
     const { rows } = await client.query<AccountRow>(
       `INSERT INTO accounts (login, name, delegation, role, is_admin, password_hash, created_at)
@@ -54,7 +57,8 @@ export async function insertAccount(client: pg.ClientBase | PostgresDatabase, ac
     )
     return toAccount(rows[0]!)
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === '23505') throw new LoginTakenError(account.login)
+    if (error instanceof Error && 'code' in error && error.code === '23505')
+      throw new LoginTakenError(account.login)
     throw error
   }
 }
@@ -64,7 +68,9 @@ export class PostgresAccountStore implements AccountStore {
   constructor(private readonly database: PostgresDatabase) {}
 
   async countAccounts(): Promise<number> {
-    const { rows } = await this.database.query<{ count: number }>('SELECT count(*)::integer AS count FROM accounts')
+    const { rows } = await this.database.query<{ count: number }>(
+      'SELECT count(*)::integer AS count FROM accounts',
+    )
     return rows[0]!.count
   }
 
@@ -73,9 +79,10 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async findAccountById(id: number): Promise<Account | null> {
-    const { rows } = await this.database.query<AccountRow>(`SELECT ${accountColumns} FROM accounts WHERE id = $1`, [
-      id,
-    ])
+    const { rows } = await this.database.query<AccountRow>(
+      `SELECT ${accountColumns} FROM accounts WHERE id = $1`,
+      [id],
+    )
     return rows[0] ? toAccount(rows[0]) : null
   }
 

@@ -16,7 +16,8 @@ interface DocumentRow {
 function toRule([kind, value, maxRole]: [string, string | null, string]): AccessRule | null {
   if (!isRole(maxRole)) return null
   if (kind === 'everyone') return { subject: { kind: 'everyone' }, maxRole }
-  if (kind === 'delegation' && isDelegation(value)) return { subject: { kind: 'delegation', delegation: value }, maxRole }
+  if (kind === 'delegation' && isDelegation(value))
+    return { subject: { kind: 'delegation', delegation: value }, maxRole }
   if (kind === 'user' && value !== null) return { subject: { kind: 'user', userId: Number(value) }, maxRole }
   return null
 }
@@ -72,7 +73,10 @@ export class PostgresDocumentCatalog implements DocumentCatalog {
     })
   }
 
-  private async findOn(client: pg.ClientBase | PostgresDatabase, name: string): Promise<DocumentRecord | null> {
+  private async findOn(
+    client: pg.ClientBase | PostgresDatabase,
+    name: string,
+  ): Promise<DocumentRecord | null> {
     const { rows } = await client.query<DocumentRow>(`${recordQuery} WHERE d.name = $1`, [name])
     return rows[0] ? toRecord(rows[0]) : null
   }

@@ -12,7 +12,10 @@ interface UpdateRow {
 const compactionLockClass = 0x43_44_63_70 // "CDcp"
 
 function toEntry(row: UpdateRow): StoredUpdate {
-  return { seq: Number(row.seq), update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength) }
+  return {
+    seq: Number(row.seq),
+    update: new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength),
+  }
 }
 
 function toBuffer(update: Uint8Array): Buffer {
@@ -89,7 +92,10 @@ export class PostgresDocumentStore implements DocumentStore {
   async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
     await runInTransaction(this.database, async (client) => {
       // One compaction per document at a time, across instances: a second one must read what the first wrote.
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [compactionLockClass, documentName])
+      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+        compactionLockClass,
+        documentName,
+      ])
       const { rows } = await client.query<UpdateRow>(
         'SELECT seq, data FROM document_updates WHERE document_name = $1 AND seq <= $2 ORDER BY seq',
         [documentName, throughSeq],

@@ -79,7 +79,9 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async revokeSession(id: number): Promise<void> {
-    await this.database.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id])
+    await this.database.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [
+      id,
+    ])
   }
 
   async revokeSessionsOf(userId: number): Promise<number> {

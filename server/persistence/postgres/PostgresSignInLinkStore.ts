@@ -11,11 +11,10 @@ export class PostgresSignInLinkStore implements SignInLinkStore {
 
   async createSignInLink(userId: number, expiresAt: Date): Promise<string> {
     const token = createSecretToken()
-    await this.database.query('INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [
-      hashSecretToken(token),
-      userId,
-      expiresAt,
-    ])
+    await this.database.query(
+      'INSERT INTO sign_in_links (token_hash, user_id, expires_at) VALUES ($1, $2, $3)',
+      [hashSecretToken(token), userId, expiresAt],
+    )
     return token
   }
 

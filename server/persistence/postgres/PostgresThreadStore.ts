@@ -122,10 +122,11 @@ export class PostgresThreadStore implements ThreadStore {
   }
 
   async findComment(id: number): Promise<CommentOwner | null> {
-    const { rows } = await this.database.query<{ thread_id: number; author_id: number; deleted_at: Date | null }>(
-      'SELECT thread_id, author_id, deleted_at FROM comments WHERE id = $1',
-      [id],
-    )
+    const { rows } = await this.database.query<{
+      thread_id: number
+      author_id: number
+      deleted_at: Date | null
+    }>('SELECT thread_id, author_id, deleted_at FROM comments WHERE id = $1', [id])
     const row = rows[0]
     return row
       ? { threadId: row.thread_id, authorId: row.author_id, deletedAt: row.deleted_at?.toISOString() ?? null }
@@ -150,12 +151,10 @@ export class PostgresThreadStore implements ThreadStore {
 
   async setStatus(threadId: number, status: 'open' | 'resolved', accountId: number): Promise<ThreadView> {
     const resolved = status === 'resolved'
-    await this.database.query('UPDATE threads SET status = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1', [
-      threadId,
-      status,
-      resolved ? accountId : null,
-      resolved ? new Date() : null,
-    ])
+    await this.database.query(
+      'UPDATE threads SET status = $2, resolved_by = $3, resolved_at = $4 WHERE id = $1',
+      [threadId, status, resolved ? accountId : null, resolved ? new Date() : null],
+    )
     return (await this.findThread(threadId))!
   }
 
@@ -167,7 +166,10 @@ export class PostgresThreadStore implements ThreadStore {
   private async findOn(client: Queryable, id: number): Promise<ThreadView | null> {
     const { rows } = await client.query<ThreadRow>('SELECT * FROM threads WHERE id = $1', [id])
     if (!rows[0]) return null
-    const comments = await client.query<CommentRow>('SELECT * FROM comments WHERE thread_id = $1 ORDER BY id', [id])
+    const comments = await client.query<CommentRow>(
+      'SELECT * FROM comments WHERE thread_id = $1 ORDER BY id',
+      [id],
+    )
     return toThread(rows[0], comments.rows.map(toComment))
   }
 
