@@ -50,23 +50,23 @@ export class PostgresDocumentStore implements DocumentStore {
   append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     if (updates.length === 0) return Promise.resolve(0)
     const buffers = updates.map(toBuffer)
-    return this.inOrder(documentName, () =>
-      runInTransaction(this.database, async (client) => {
-        const { rows } = await client.query<{ last_seq: string }>(
-          `INSERT INTO document_heads (document_name, last_seq) VALUES ($1, $2)
+    // One statement, so one round trip and its own transaction: the head upsert takes the numbers (and the
+    // row lock), the insert stores the updates under them; both commit together or not at all.
+    return this.inOrder(documentName, async () => {
+      const { rows } = await this.database.query<{ seq: string }>(
+        `WITH head AS (
+           INSERT INTO document_heads (document_name, last_seq) VALUES ($1, $2)
            ON CONFLICT (document_name) DO UPDATE SET last_seq = document_heads.last_seq + excluded.last_seq
-           RETURNING last_seq`,
-          [documentName, buffers.length],
-        )
-        const lastSeq = Number(rows[0]!.last_seq)
-        await client.query(
-          `INSERT INTO document_updates (document_name, seq, data)
-           SELECT $1, $2::bigint + position, data FROM unnest($3::bytea[]) WITH ORDINALITY AS u (data, position)`,
-          [documentName, lastSeq - buffers.length, buffers],
-        )
-        return lastSeq
-      }),
-    )
+           RETURNING last_seq
+         )
+         INSERT INTO document_updates (document_name, seq, data)
+         SELECT $1, head.last_seq - $2 + u.position, u.data
+         FROM head, unnest($3::bytea[]) WITH ORDINALITY AS u (data, position)
+         RETURNING seq`,
+        [documentName, buffers.length, buffers],
+      )
+      return Math.max(...rows.map((row) => Number(row.seq)))
+    })
   }
 
   async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
