@@ -239,7 +239,8 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
       walk.articles += 1
       const number = walk.articles
       const clauseId = attr(node, 'clauseId')
-      if (typeof clauseId === 'string' && !walk.numbers.has(clauseId)) walk.numbers.set(clauseId, number)
+      if (typeof clauseId === 'string' && clauseId !== '' && !walk.numbers.has(clauseId))
+        walk.numbers.set(clauseId, number)
       const articleContext: BlockContext = { ...context, article: number }
       walk.blocks.push({
         kind: 'articleHeading',
