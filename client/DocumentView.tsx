@@ -14,10 +14,13 @@ import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
 import { BracketNoticeBar } from './negotiation/BracketNoticeBar.tsx'
+import { BracketsPanel } from './negotiation/BracketsPanel.tsx'
 import { BracketViewSwitch } from './negotiation/BracketViewSwitch.tsx'
 import './negotiation/brackets.css'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
+import { SidePanels } from './negotiation/SidePanels.tsx'
 import { useBracketView } from './negotiation/useBracketView.ts'
+import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
@@ -95,6 +98,7 @@ function Workspace({
   })
   const readOnly = readOnlyMessage(t, document)
   const bracketView = useBracketView(editor, editable, account.id)
+  const brackets = useOpenBrackets(editor)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}
@@ -148,7 +152,9 @@ function Workspace({
         </div>
       </header>
       <div className="workspace">
-        {editor && <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} />}
+        {editor && (
+          <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} brackets={brackets} />
+        )}
         <main className="document-area">
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
@@ -169,14 +175,20 @@ function Workspace({
           </article>
         </main>
         {editor && (
-          <CommentsSidebar
-            editor={editor}
-            ydoc={session.ydoc}
-            documentName={document.name}
-            role={document.role}
-            accountId={account.id}
-            threads={threads}
-            loaded={threadsLoaded}
+          <SidePanels
+            openBrackets={brackets.length}
+            brackets={<BracketsPanel editor={editor} brackets={brackets} />}
+            comments={
+              <CommentsSidebar
+                editor={editor}
+                ydoc={session.ydoc}
+                documentName={document.name}
+                role={document.role}
+                accountId={account.id}
+                threads={threads}
+                loaded={threadsLoaded}
+              />
+            }
           />
         )}
       </div>

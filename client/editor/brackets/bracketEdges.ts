@@ -62,7 +62,7 @@ function arrow(view: EditorView, direction: 1 | -1, writer: BracketWriter): bool
   }
   if (!(selection instanceof TextSelection) || !selection.empty) return false
   const edge = edgeAt(selection.$head)
-  if (!edge) return false
+  if (!edge) return stopBesideBracket(view, direction)
   const bracketEnd = edge.pos + edge.bracket.nodeSize
   const inner = stops(edge.bracket, edge.pos, writer)
   const head = selection.head
@@ -80,6 +80,20 @@ function arrow(view: EditorView, direction: 1 | -1, writer: BracketWriter): bool
     return moveTo(view, previous?.[1] ?? edge.pos)
   }
   return false
+}
+
+/**
+ * One character away from a bracket, the browser's own move would jump straight into it (the DOM has no caret
+ * position between the character and the bracket's first glyph); stop beside the bracket instead.
+ */
+function stopBesideBracket(view: EditorView, direction: 1 | -1): boolean {
+  const { $head } = view.state.selection
+  const target = $head.pos + direction
+  if (target < $head.start() || target > $head.end()) return false
+  const $target = view.state.doc.resolve(target)
+  if ($target.parent !== $head.parent) return false
+  const beside = direction > 0 ? $target.nodeAfter : $target.nodeBefore
+  return beside?.type.name === 'bracket' ? moveTo(view, target) : false
 }
 
 /**
@@ -173,6 +187,19 @@ export function bracketEdges(writer: () => BracketWriter): Plugin {
         }
       },
       handleDOMEvents: {
+        compositionstart(view) {
+          // An IME composes wherever the browser's DOM caret is, and at a bracket's outer edge (or in an empty
+          // alternative) Chrome puts it at the end of the neighbouring text. Stored marks make ProseMirror compose
+          // in its own placeholder at the model's caret instead (its "cursor wrapper").
+          const { selection } = view.state
+          if (view.composing || !(selection instanceof TextSelection) || !selection.empty) return false
+          const edge = edgeAt(selection.$head)
+          if (!edge) return false
+          const inside = edge.at === 'start' || edge.at === 'end'
+          if (inside && !edge.empty) return false
+          view.dispatch(view.state.tr.setStoredMarks(selection.$head.marks()))
+          return false
+        },
         beforeinput(view, event) {
           if (event.inputType !== 'insertText' || !event.data || event.isComposing) return false
           if (!insertAtEdge(view, event.data)) return false
