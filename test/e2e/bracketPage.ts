@@ -19,16 +19,22 @@ export function bracketsIn(target: EditorPage, selector = '.charter-text'): Prom
       if (content === 'none' || content === 'normal') return ''
       return content.replace(/^"|"$/g, '')
     }
+    // Other people's caret labels are rendered inside the text; they are not part of it.
+    const text = (element: Element): string => {
+      const copy = element.cloneNode(true) as Element
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+      return copy.textContent ?? ''
+    }
     return [...root.querySelectorAll('.charter-bracket')].map((bracket) => {
       const alternatives = [...bracket.querySelectorAll(':scope > .charter-alternative')].map(
         (alternative) => ({
           proposedBy: alternative.getAttribute('data-proposed-by'),
-          text: alternative.textContent ?? '',
+          text: text(alternative),
           locked: alternative.getAttribute('contenteditable') === 'false',
         }),
       )
       const inner = [...bracket.querySelectorAll(':scope > .charter-alternative')]
-        .map((alternative) => `${generated(alternative, '::before')}${alternative.textContent ?? ''}`)
+        .map((alternative) => `${generated(alternative, '::before')}${text(alternative)}`)
         .join('')
       return {
         id: bracket.getAttribute('data-bracket-id'),

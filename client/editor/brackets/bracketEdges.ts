@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode, ResolvedPos } from '@tiptap/pm/model'
 import { type EditorState, NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
-import type { EditorView } from '@tiptap/pm/view'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { type BracketWriter, mayEditAlternative } from './BracketWriter.ts'
 
 export const bracketEdgesKey = new PluginKey('bracketEdges')
@@ -155,6 +155,13 @@ function normalise(state: EditorState): TextSelection | null {
   return TextSelection.create(state.doc, $head.pos - 1)
 }
 
+function emptyAlternativeAnchor(): HTMLElement {
+  const anchor = document.createElement('img')
+  anchor.className = 'ProseMirror-separator empty-alternative-anchor'
+  anchor.alt = ''
+  return anchor
+}
+
 /** Keyboard and input behaviour at the edges of inline brackets. */
 export function bracketEdges(writer: () => BracketWriter): Plugin {
   return new Plugin({
@@ -165,6 +172,17 @@ export function bracketEdges(writer: () => BracketWriter): Plugin {
       return normalised ? state.tr.setSelection(normalised) : null
     },
     props: {
+      decorations(state) {
+        // An empty inline element has no caret position in Chrome: it moves the DOM caret to the end of the
+        // previous alternative, where an IME would then compose. A zero-size separator (the same element
+        // ProseMirror uses at the end of textblocks) gives the empty alternative a position of its own.
+        const { selection } = state
+        if (!selection.empty || selection.$head.parent.type.name !== 'bracketAlternative') return null
+        if (selection.$head.parent.content.size > 0) return null
+        return DecorationSet.create(state.doc, [
+          Decoration.widget(selection.head, emptyAlternativeAnchor, { side: -1, key: 'empty-alternative' }),
+        ])
+      },
       handleKeyDown(view, event) {
         if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.isComposing)
           return false
@@ -188,15 +206,14 @@ export function bracketEdges(writer: () => BracketWriter): Plugin {
       },
       handleDOMEvents: {
         compositionstart(view) {
-          // An IME composes wherever the browser's DOM caret is, and at a bracket's outer edge (or in an empty
-          // alternative) Chrome puts it at the end of the neighbouring text. Stored marks make ProseMirror compose
+          // An IME composes wherever the browser's DOM caret is, and at a bracket's outer edge Chrome puts it at
+          // the end of the alternative's text. Stored marks make ProseMirror compose
           // in its own placeholder at the model's caret instead (its "cursor wrapper").
           const { selection } = view.state
           if (view.composing || !(selection instanceof TextSelection) || !selection.empty) return false
           const edge = edgeAt(selection.$head)
           if (!edge) return false
-          const inside = edge.at === 'start' || edge.at === 'end'
-          if (inside && !edge.empty) return false
+          if (edge.at === 'start' || edge.at === 'end') return false
           view.dispatch(view.state.tr.setStoredMarks(selection.$head.marks()))
           return false
         },
