@@ -155,6 +155,12 @@ function normalise(state: EditorState): TextSelection | null {
   return TextSelection.create(state.doc, $head.pos - 1)
 }
 
+function needsAnchor($head: ResolvedPos): boolean {
+  if ($head.parent.type.name === 'bracketAlternative') return $head.parent.content.size === 0
+  if ($head.nodeBefore?.type.name === 'bracket') return true
+  return $head.nodeAfter?.type.name === 'bracket' && !$head.nodeBefore?.isText
+}
+
 function emptyAlternativeAnchor(): HTMLElement {
   const anchor = document.createElement('img')
   anchor.className = 'ProseMirror-separator empty-alternative-anchor'
@@ -173,12 +179,12 @@ export function bracketEdges(writer: () => BracketWriter): Plugin {
     },
     props: {
       decorations(state) {
-        // An empty inline element has no caret position in Chrome: it moves the DOM caret to the end of the
-        // previous alternative, where an IME would then compose. A zero-size separator (the same element
-        // ProseMirror uses at the end of textblocks) gives the empty alternative a position of its own.
+        // Chrome has no caret position of its own in an empty inline element or right after one: it moves the
+        // DOM caret to the end of the alternative's text, where an IME would then compose (typed keys are
+        // redirected in `beforeinput`, compositions cannot be). A zero-size separator (the element ProseMirror
+        // itself uses at the end of textblocks) gives the caret a position of its own there.
         const { selection } = state
-        if (!selection.empty || selection.$head.parent.type.name !== 'bracketAlternative') return null
-        if (selection.$head.parent.content.size > 0) return null
+        if (!selection.empty || !needsAnchor(selection.$head)) return null
         return DecorationSet.create(state.doc, [
           Decoration.widget(selection.head, emptyAlternativeAnchor, { side: -1, key: 'empty-alternative' }),
         ])
@@ -205,18 +211,6 @@ export function bracketEdges(writer: () => BracketWriter): Plugin {
         }
       },
       handleDOMEvents: {
-        compositionstart(view) {
-          // An IME composes wherever the browser's DOM caret is, and at a bracket's outer edge Chrome puts it at
-          // the end of the alternative's text. Stored marks make ProseMirror compose
-          // in its own placeholder at the model's caret instead (its "cursor wrapper").
-          const { selection } = view.state
-          if (view.composing || !(selection instanceof TextSelection) || !selection.empty) return false
-          const edge = edgeAt(selection.$head)
-          if (!edge) return false
-          if (edge.at === 'start' || edge.at === 'end') return false
-          view.dispatch(view.state.tr.setStoredMarks(selection.$head.marks()))
-          return false
-        },
         beforeinput(view, event) {
           if (event.inputType !== 'insertText' || !event.data || event.isComposing) return false
           if (!insertAtEdge(view, event.data)) return false

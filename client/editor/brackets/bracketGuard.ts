@@ -131,6 +131,27 @@ export function bracketGuard(options: BracketGuardOptions): Plugin<DecorationSet
     },
     props: {
       decorations: (state) => bracketGuardKey.getState(state),
+      handleKeyDown(view, event) {
+        // The browser does nothing when one types into a read-only alternative; say why instead of staying mute.
+        const editing = event.key === 'Backspace' || event.key === 'Delete' || event.key.length === 1
+        if (!editing || event.ctrlKey || event.metaKey || event.altKey) return false
+        const { from, to, $from } = view.state.selection
+        const writer = options.writer()
+        let locked = false
+        for (let depth = $from.depth; depth > 0 && !locked; depth--) {
+          const node = $from.node(depth)
+          if (isAlternativeNode(node) && !mayEditAlternative(writer, node.attrs.proposedBy)) locked = true
+        }
+        if (from < to) {
+          view.state.doc.nodesBetween(from, to, (node) => {
+            if (isAlternativeNode(node) && !mayEditAlternative(writer, node.attrs.proposedBy)) locked = true
+            return !locked
+          })
+        }
+        if (!locked) return false
+        options.onRefused('otherAlternative')
+        return true
+      },
     },
   })
 }
