@@ -161,6 +161,7 @@ describe('brackets and alternatives in the browser', { timeout: 60_000 }, () => 
     await az.page.locator('.view-clean-button').click()
     await eventually(async () => expect(await az.editor.getAttribute('contenteditable')).toBe('false'))
     expect(await generated(az, `${connectivity} .charter-bracket`, '::before')).toEqual(['"[…]"'])
+    // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees is the point (hidden text excluded)
     const visible = await az.page.locator(connectivity).innerText()
     expect(visible).not.toContain('to be proposed')
     expect(visible).not.toContain('to be agreed')
