@@ -89,7 +89,11 @@ function plainText(element: Y.XmlElement): string {
 
 function attributesOf(element: Y.XmlElement): string {
   const attributes = element.getAttributes() as Record<string, unknown>
-  return JSON.stringify(Object.keys(attributes).sort().map((key) => [key, attributes[key]]))
+  return JSON.stringify(
+    Object.keys(attributes)
+      .sort()
+      .map((key) => [key, attributes[key]]),
+  )
 }
 
 /** Everything that makes up an alternative's content; two equal fingerprints are the same proposal. */

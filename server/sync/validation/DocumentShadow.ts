@@ -1,6 +1,11 @@
 import * as Y from 'yjs'
 import { documentField } from '../../../shared/schema/index.ts'
-import { type BracketSighting, type IndexedBracket, readBrackets, toSighting } from '../../negotiation/readBrackets.ts'
+import {
+  type BracketSighting,
+  type IndexedBracket,
+  readBrackets,
+  toSighting,
+} from '../../negotiation/readBrackets.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
 import { findBracketViolation, touchesBrackets } from './findBracketViolation.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
@@ -66,7 +71,11 @@ export class DocumentShadow {
     const refusedSenders = new Set<number>()
     return candidates.map((candidate): ShadowVerdict => {
       if (refusedSenders.has(candidate.sender))
-        return { refused: 'an earlier update from this connection was refused', forbidden: false, brackets: null }
+        return {
+          refused: 'an earlier update from this connection was refused',
+          forbidden: false,
+          brackets: null,
+        }
       const refused = this.check(candidate.update, candidate.trusted, candidate.writer)
       if (refused !== null) refusedSenders.add(candidate.sender)
       return { refused, forbidden: refused !== null && this.forbidden, brackets: this.touched }

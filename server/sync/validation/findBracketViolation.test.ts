@@ -5,9 +5,9 @@ import * as Y from 'yjs'
 import { charterExtensions, createCharterTemplate } from '../../../shared/schema/index.ts'
 import {
   articleParagraph,
+  blockChoice,
   bracketAlternative,
   bracketInParagraph,
-  blockChoice,
   changeOf,
   elementsNamed,
   elementWithId,
@@ -143,7 +143,9 @@ describe('bracket rules (DocumentShadow with findBracketViolation)', () => {
     const choice = changeOf(ydoc, () =>
       article!.insert(1, [blockChoice('c1', [{ id: 'o1', proposedBy: 'US', text: 'Option text' }])]),
     )
-    expect(shadow.check(choice, false, azDrafter)).toBe('bracket c1: new alternative claims US; you write for AZ')
+    expect(shadow.check(choice, false, azDrafter)).toBe(
+      'bracket c1: new alternative claims US; you write for AZ',
+    )
     expect(shadow.check(choice, false, usDrafter)).toBeNull()
   })
 

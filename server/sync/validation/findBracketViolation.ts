@@ -64,7 +64,12 @@ export function touchesBrackets(transaction: Y.Transaction, before: readonly Ind
     for (let item = type._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentType)) continue
       const child = item.content.type
-      if (child instanceof Y.XmlElement && isNew(child as unknown as SharedType, transaction) && holdsBracket(child)) return true
+      if (
+        child instanceof Y.XmlElement &&
+        isNew(child as unknown as SharedType, transaction) &&
+        holdsBracket(child)
+      )
+        return true
     }
   }
   return false
@@ -142,7 +147,9 @@ export function findBracketViolation(
   for (const bracket of before) {
     const foreign = bracket.alternatives.find(
       (alternative) =>
-        alternative.id !== null && !afterIds.has(alternative.id) && !speaksFor(writer, alternative.proposedBy),
+        alternative.id !== null &&
+        !afterIds.has(alternative.id) &&
+        !speaksFor(writer, alternative.proposedBy),
     )
     if (!foreign) continue
     if (!afterBrackets.has(bracket.id))
