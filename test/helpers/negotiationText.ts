@@ -69,13 +69,18 @@ export function articleParagraph(ydoc: Y.Doc, article = 0): Y.XmlElement {
 }
 
 /**
- * Puts `[bracket]` into a paragraph the way the editor does: the paragraph's text, the bracket element, then
- * the text after it. `paragraph` must hold one text node.
+ * Puts `[bracket]` into a paragraph the way the editor does: the paragraph's text, the bracket element (in
+ * place of the `replacing` characters it brackets), then the text after it. `paragraph` must hold one text node.
  */
-export function bracketInParagraph(paragraph: Y.XmlElement, bracket: Y.XmlElement, at: number): void {
+export function bracketInParagraph(
+  paragraph: Y.XmlElement,
+  bracket: Y.XmlElement,
+  at: number,
+  replacing = 0,
+): void {
   const text = paragraph.get(0) as Y.XmlText
   const plain = (text.toDelta() as { insert: unknown }[]).map((part) => String(part.insert)).join('')
-  const rest = plain.slice(at)
+  const rest = plain.slice(at + replacing)
   text.delete(at, text.length - at)
   paragraph.insert(1, [bracket, new Y.XmlText(rest)])
 }
