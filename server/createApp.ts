@@ -124,6 +124,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     logger.child({ component: 'brackets' }),
   )
   syncServer.observe(bracketRegister)
+  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit, (thread) =>
+    bracketRegister.threadCreated(thread),
+  )
   const cleaningService = new CleaningService(
     bracketRegister,
     stores.brackets,
@@ -149,7 +152,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
-  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
     stores.snapshots,

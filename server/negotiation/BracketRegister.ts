@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { decodeAnchorPosition, documentOfThreads } from '../../shared/comments/index.ts'
+import { decodeAnchorPosition, documentOfThreads, type ThreadView } from '../../shared/comments/index.ts'
 import {
   type AlternativeRecord,
   type BracketActor,
@@ -48,6 +48,14 @@ function enclosingBracket(type: Y.AbstractType<unknown> | null): string | null {
     current = parent instanceof Y.AbstractType ? (parent as Y.AbstractType<unknown>) : null
   }
   return null
+}
+
+/** The id of the bracket holding an encoded anchor position, or null. */
+function bracketAt(ydoc: Y.Doc, encodedPosition: string): string | null {
+  const position = decodeAnchorPosition(encodedPosition)
+  if (!position) return null
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, ydoc)
+  return enclosingBracket((absolute?.type as Y.AbstractType<unknown> | undefined) ?? null)
 }
 
 /**
@@ -139,6 +147,22 @@ export class BracketRegister implements RoomObserver {
     const actor = actorOf(origin)
     this.run(documentName, () => this.reconcile(documentName, brackets, cause, actor, ydoc, false)).catch(
       (error: unknown) => this.logger.error('bracket register reconcile failed', { documentName, error }),
+    )
+  }
+
+  /** A new inline thread anchored inside a bracket is linked to it at once (reconciling links it too, later). */
+  threadCreated(thread: ThreadView): void {
+    const { documentName, anchor } = thread
+    if (thread.kind !== 'inline' || anchor === null || isChannel(documentName)) return
+    this.run(documentName, async () => {
+      const bracketId = await this.documents.read(documentName, (ydoc) => bracketAt(ydoc, anchor.start))
+      if (bracketId === null) return
+      const record = await this.store.find(documentName, bracketId)
+      if (!record || record.threadIds.includes(thread.id)) return
+      const updatedAt = this.now().toISOString()
+      await this.save([{ ...record, threadIds: [...record.threadIds, thread.id], updatedAt }])
+    }).catch((error: unknown) =>
+      this.logger.error('linking a thread to its bracket failed', { documentName, error }),
     )
   }
 
@@ -251,10 +275,7 @@ export class BracketRegister implements RoomObserver {
     )
     if (threads.length === 0 || ydoc.isDestroyed) return linked
     for (const thread of threads) {
-      const position = decodeAnchorPosition(thread.anchor!.start)
-      if (!position) continue
-      const absolute = Y.createAbsolutePositionFromRelativePosition(position, ydoc)
-      const bracketId = enclosingBracket((absolute?.type as Y.AbstractType<unknown> | undefined) ?? null)
+      const bracketId = bracketAt(ydoc, thread.anchor!.start)
       if (bracketId === null) continue
       linked.set(bracketId, [...(linked.get(bracketId) ?? []), thread.id])
     }

@@ -1,9 +1,13 @@
+import { getSchema, type JSONContent } from '@tiptap/core'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBrackets } from '../../server/negotiation/readBrackets.ts'
+import type { ThreadView } from '../../shared/comments/index.ts'
 import { type BracketRecord, bracketsDocumentName, bracketsMapName } from '../../shared/negotiation/index.ts'
 import { CloseCode, charterDocumentName, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
+import { charterExtensions, createCharterTemplate } from '../../shared/schema/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import {
@@ -363,5 +367,61 @@ describe('negotiated text: brackets, the register and cleaning', () => {
     await eventually(() => expect(elementsNamed(after.ydoc, 'bracket')).toHaveLength(3))
     await expectRegisterAgrees(after.ydoc)
     expect(await states()).toEqual({ b1: 'open', b2: 'open', b3: 'open' })
+  })
+
+  it('gives the articles of an older document clause ids when it loads, and a new id to a duplicate', async () => {
+    await server.ensureDocument('legacy-draft')
+    let article = 0
+    const strip = (node: JSONContent): JSONContent => {
+      if (node.type === 'article') node.attrs = { clauseId: article++ < 2 ? 'same-id' : null }
+      for (const child of node.content ?? []) strip(child)
+      return node
+    }
+    const legacy = prosemirrorJSONToYDoc(
+      getSchema(charterExtensions),
+      strip(createCharterTemplate()),
+      'default',
+    )
+    await server.app.store.append('legacy-draft', [Y.encodeStateAsUpdate(legacy)])
+    const client = await connect('azDrafter', 'legacy-draft')
+    const ids = elementsNamed(client.ydoc, 'article').map((element) => element.getAttribute('clauseId'))
+    expect(ids).toHaveLength(article)
+    expect(ids[0]).toBe('same-id')
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f-]{36}$|^same-id$/)
+  })
+
+  it('links comment threads anchored inside a bracket, and threads linked explicitly', async () => {
+    const { az } = await disputedText()
+    await server.app.brackets.idle(charterDocumentName)
+    const text = elementWithId(az.ydoc, 'bracketAlternative', 'a2').get(0) as Y.XmlText
+    const position = (index: number) =>
+      Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(text, index))).toString(
+        'base64',
+      )
+    const thread = async (body: unknown) => {
+      const response = await fetch(`${server.httpUrl}/api/documents/${charterDocumentName}/threads`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${accounts.azDrafter.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      return (await response.json()) as ThreadView
+    }
+    const inline = await thread({
+      kind: 'inline',
+      anchor: { start: position(1), end: position(4) },
+      quote: 'hou',
+      text: 'Why “should”?',
+    })
+    const general = await thread({ kind: 'area', area: 'connectivity', text: 'On the whole bracket' })
+    await eventually(async () =>
+      expect((await server.app.stores.brackets.find(charterDocumentName, 'b1'))?.threadIds).toEqual([
+        inline.id,
+      ]),
+    )
+    const linked = await call('usDrafter', 'POST', '/brackets/b1/threads', { threadId: general.id })
+    expect(linked.status).toBe(200)
+    expect(linked.body.threadIds).toEqual([inline.id, general.id])
+    expect((await call('usDrafter', 'POST', '/brackets/b1/threads', { threadId: 999_999 })).status).toBe(404)
   })
 })
