@@ -170,6 +170,28 @@ export function readBrackets(ydoc: Y.Doc): IndexedBracket[] {
   return found
 }
 
+/** One bracket element indexed on its own, its area and clause read from its ancestors. */
+export function readBracketAt(element: Y.XmlElement): IndexedBracket {
+  let area: string | null = null
+  let clauseId: string | null = null
+  let foundArea = false
+  let foundClause = false
+  for (
+    let parent: unknown = element._item?.parent;
+    parent instanceof Y.XmlElement;
+    parent = parent._item?.parent
+  ) {
+    if (!foundClause && parent.nodeName === 'article') {
+      clauseId = stringAttribute(parent, 'clauseId')
+      foundClause = true
+    } else if (!foundArea && parent.nodeName === 'charterSection') {
+      area = stringAttribute(parent, 'area')
+      foundArea = true
+    }
+  }
+  return indexBracket(element, area, clauseId)
+}
+
 /** The wire form of a sighting: no Yjs objects, so it can cross to the main thread. */
 export function toSighting(bracket: IndexedBracket): BracketSighting {
   const { id, kind, area, clauseId, alternatives } = bracket

@@ -7,7 +7,7 @@ import {
   toSighting,
 } from '../../negotiation/readBrackets.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
-import { findBracketViolation, touchesBrackets } from './findBracketViolation.ts'
+import { findBracketViolation, touchedBrackets, updatedIndex } from './findBracketViolation.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
 import type { Writer } from './Writer.ts'
 
@@ -97,8 +97,10 @@ export class DocumentShadow {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
-        if (refusal !== null || !touchesBrackets(transaction, this.brackets)) return
-        after = readBrackets(this.ydoc)
+        if (refusal !== null) return
+        const change = touchedBrackets(transaction, this.brackets)
+        if (change === null) return
+        after = updatedIndex(this.brackets, change)
         if (trusted) return
         refusal = findBracketViolation(this.brackets, after, writer ?? { delegation: null, coChair: false })
         this.forbidden = refusal !== null

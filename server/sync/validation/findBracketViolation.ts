@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { isProposer, type Proposer } from '../../../shared/schema/index.ts'
-import { bracketNodeNames, type IndexedBracket } from '../../negotiation/readBrackets.ts'
+import { bracketNodeNames, type IndexedBracket, readBracketAt } from '../../negotiation/readBrackets.ts'
 import type { Writer } from './Writer.ts'
 
 /** Any shared type; Yjs types their event parameter, which does not matter here. */
@@ -32,47 +32,73 @@ function isNew(type: SharedType, transaction: Y.Transaction): boolean {
   return item !== null && item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
 }
 
-function insideBracket(type: SharedType): boolean {
+/** Adds every bracket (`bracket`, `alternatives`) among `type` and its ancestors to `into`; true if inside one. */
+function enclosingBrackets(type: SharedType, into: Set<Y.XmlElement>): boolean {
+  let inside = false
   for (let current: SharedType | null = type; current; ) {
-    if (current instanceof Y.XmlElement && bracketNodeNames.has(current.nodeName)) return true
+    if (current instanceof Y.XmlElement && bracketNodeNames.has(current.nodeName)) {
+      inside = true
+      if (current.nodeName === 'bracket' || current.nodeName === 'alternatives') into.add(current)
+    }
     const parent: unknown = current._item?.parent
     current = parent instanceof Y.AbstractType ? (parent as SharedType) : null
   }
-  return false
+  return inside
 }
 
-function holdsBracket(element: Y.XmlElement): boolean {
-  if (bracketNodeNames.has(element.nodeName)) return true
+/** Adds the brackets in a new element's subtree (itself included) to `into`; true if there are any. */
+function bracketsWithin(element: Y.XmlElement, into: Set<Y.XmlElement>): boolean {
+  let found = bracketNodeNames.has(element.nodeName)
+  if (element.nodeName === 'bracket' || element.nodeName === 'alternatives') into.add(element)
   for (let item = element._start; item !== null; item = item.right) {
     if (item.deleted || !(item.content instanceof Y.ContentType)) continue
     const child = item.content.type
-    if (child instanceof Y.XmlElement && holdsBracket(child)) return true
+    if (child instanceof Y.XmlElement && bracketsWithin(child, into)) found = true
   }
-  return false
+  return found
 }
 
 /**
- * Whether `transaction` may have changed any bracket: it removed one the document had (`before`), changed
- * something inside one, or inserted content holding one. Costs what the change touched plus one check per
- * known bracket, so typing outside brackets never pays for a walk of the document.
+ * What `transaction` did to brackets, or null if it cannot have changed any: the brackets of `before` it deleted,
+ * and the live bracket elements to read again (changed inside, or new). Costs what the change touched plus one
+ * check per known bracket, so typing outside brackets never pays for a walk of the document, and typing inside
+ * one re-reads that bracket only.
  */
-export function touchesBrackets(transaction: Y.Transaction, before: readonly IndexedBracket[]): boolean {
-  for (const bracket of before) if (isDeleted(bracket.element as unknown as SharedType)) return true
+export function touchedBrackets(
+  transaction: Y.Transaction,
+  before: readonly IndexedBracket[],
+): { deleted: Set<IndexedBracket>; reread: Set<Y.XmlElement> } | null {
+  const deleted = new Set<IndexedBracket>()
+  const reread = new Set<Y.XmlElement>()
+  let touched = false
+  for (const bracket of before) {
+    if (!isDeleted(bracket.element as unknown as SharedType)) continue
+    deleted.add(bracket)
+    touched = true
+  }
   for (const [type, keys] of transaction.changed) {
-    if (insideBracket(type)) return true
+    if (enclosingBrackets(type, reread)) touched = true
     if (!keys.has(null) || !(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue
     for (let item = type._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentType)) continue
       const child = item.content.type
-      if (
-        child instanceof Y.XmlElement &&
-        isNew(child as unknown as SharedType, transaction) &&
-        holdsBracket(child)
-      )
-        return true
+      if (child instanceof Y.XmlElement && isNew(child as unknown as SharedType, transaction))
+        if (bracketsWithin(child, reread)) touched = true
     }
   }
-  return false
+  return touched ? { deleted, reread } : null
+}
+
+/** The index after a change: `before` without what it deleted or re-reads, plus what it re-reads, still live. */
+export function updatedIndex(
+  before: readonly IndexedBracket[],
+  change: { deleted: Set<IndexedBracket>; reread: Set<Y.XmlElement> },
+): IndexedBracket[] {
+  const kept = before.filter((bracket) => !change.deleted.has(bracket) && !change.reread.has(bracket.element))
+  const reread = [...change.reread]
+    .filter((element) => !isDeleted(element as unknown as SharedType))
+    .map(readBracketAt)
+  return [...kept, ...reread]
 }
 
 interface AlternativeState {
