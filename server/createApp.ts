@@ -6,6 +6,7 @@ import type { ApiDependencies } from './api/ApiDependencies.ts'
 import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
+import { registerBracketRoutes } from './api/registerBracketRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
@@ -23,6 +24,8 @@ import { handleClientError } from './http/handleClientError.ts'
 import { Router } from './http/Router.ts'
 import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
+import { BracketRegister } from './negotiation/BracketRegister.ts'
+import { CleaningService } from './negotiation/CleaningService.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
@@ -40,6 +43,7 @@ export interface App {
   readonly stores: Stores
   readonly threads: ThreadService
   readonly snapshots: SnapshotService
+  readonly brackets: BracketRegister
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
@@ -111,6 +115,25 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       documentName === charterDocumentName ? createCharterState() : null,
   })
 
+  // The register learns of every loaded document and every change to its brackets; set before any room loads.
+  const bracketRegister = new BracketRegister(
+    stores.brackets,
+    stores.threads,
+    syncServer.documents,
+    logger.child({ component: 'brackets' }),
+  )
+  syncServer.observe(bracketRegister)
+  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit, (thread) =>
+    bracketRegister.threadCreated(thread),
+  )
+  const cleaningService = new CleaningService(
+    bracketRegister,
+    stores.brackets,
+    stores.threads,
+    syncServer.documents,
+    audit,
+  )
+
   const dependencies: ApiDependencies = {
     accounts,
     sessions,
@@ -128,7 +151,6 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     browserSessionTtlMs: config.browserSessionTtlMs,
     secureCookies: config.secureCookies,
   }
-  const threadService = new ThreadService(stores.threads, accounts, syncServer.documents, audit)
   const exportRunner = new ExportRunner(logger.child({ component: 'export' }))
   const snapshotService = new SnapshotService(
     stores.snapshots,
@@ -178,6 +200,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
+  registerBracketRoutes(router, dependencies, bracketRegister, cleaningService)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(
@@ -205,6 +228,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     stores,
     threads: threadService,
     snapshots: snapshotService,
+    brackets: bracketRegister,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)

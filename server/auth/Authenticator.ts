@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { documentOfThreads } from '../../shared/comments/index.ts'
+import { documentOfBrackets } from '../../shared/negotiation/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.ts'
@@ -87,17 +88,15 @@ export class Authenticator {
   }
 
   private async decide(session: Session, account: Account, documentName: string): Promise<UpgradeDecision> {
-    if (
-      session.documentName !== null &&
-      session.documentName !== (documentOfThreads(documentName) ?? documentName)
-    ) {
+    // A document's threads and brackets channels are readable by whoever may open the document, and written
+    // only by the server.
+    const channelOf = documentOfThreads(documentName) ?? documentOfBrackets(documentName)
+    if (session.documentName !== null && session.documentName !== (channelOf ?? documentName)) {
       return { closeCode: CloseCode.forbidden, reason: 'token is not valid for this document' }
     }
-    // A document's threads channel is readable by whoever may open the document, and written only by the server.
-    const threadsOf = documentOfThreads(documentName)
-    const access = await this.access(account, threadsOf ?? documentName)
+    const access = await this.access(account, channelOf ?? documentName)
     if (!access) return { closeCode: CloseCode.notFound, reason: 'no such document' }
-    if (threadsOf !== null) access.role = 'observer'
+    if (channelOf !== null) access.role = 'observer'
     return {
       principal: {
         userId: String(account.id),

@@ -42,6 +42,8 @@ export class ThreadService {
     private readonly accounts: AccountStore,
     private readonly documents: DocumentAccess,
     private readonly audit: AuditLog,
+    /** Told of every new thread (the bracket register links inline threads to the bracket they sit in). */
+    private readonly onCreated: (thread: ThreadView) => void = () => {},
   ) {}
 
   list(documentName: string): Promise<ThreadView[]> {
@@ -80,11 +82,13 @@ export class ThreadService {
       createdBy: actor.account.id,
       firstComment: await this.newComment(actor, text),
     })
-    return this.announce(thread, actor, 'thread.created', documentName, {
+    const announced = await this.announce(thread, actor, 'thread.created', documentName, {
       threadId: thread.id,
       area,
       kind: thread.kind,
     })
+    this.onCreated(announced)
+    return announced
   }
 
   async reply(

@@ -6,6 +6,7 @@ import type { SetupSecretStore } from '../auth/SetupSecretStore.ts'
 import type { SignInLinkStore } from '../auth/SignInLinkStore.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
+import type { BracketRegisterStore } from '../negotiation/BracketRegisterStore.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { DocumentStore } from './DocumentStore.ts'
@@ -22,5 +23,6 @@ export interface Stores {
   threads: ThreadStore
   meetings: MeetingStore
   snapshots: SnapshotStore
+  brackets: BracketRegisterStore
   audit: AuditLog
 }

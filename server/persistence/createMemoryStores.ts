@@ -6,6 +6,7 @@ import { MemorySetupSecretStore } from '../auth/MemorySetupSecretStore.ts'
 import { MemorySignInLinkStore } from '../auth/MemorySignInLinkStore.ts'
 import { MemoryThreadStore } from '../comments/MemoryThreadStore.ts'
 import { MemoryDocumentCatalog } from '../documents/MemoryDocumentCatalog.ts'
+import { MemoryBracketRegisterStore } from '../negotiation/MemoryBracketRegisterStore.ts'
 import { MemoryMeetingStore } from '../snapshots/MemoryMeetingStore.ts'
 import { MemorySnapshotStore } from '../snapshots/MemorySnapshotStore.ts'
 import { MemoryDocumentStore } from './MemoryDocumentStore.ts'
@@ -26,6 +27,7 @@ export function createMemoryStores(): Stores {
     threads: new MemoryThreadStore(),
     meetings,
     snapshots: new MemorySnapshotStore(meetings),
+    brackets: new MemoryBracketRegisterStore(),
     audit: new MemoryAuditLog(),
   }
 }

@@ -6,6 +6,7 @@ import { SqliteSetupSecretStore } from '../auth/SqliteSetupSecretStore.ts'
 import { SqliteSignInLinkStore } from '../auth/SqliteSignInLinkStore.ts'
 import { SqliteThreadStore } from '../comments/SqliteThreadStore.ts'
 import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
+import { SqliteBracketRegisterStore } from '../negotiation/SqliteBracketRegisterStore.ts'
 import { SqliteMeetingStore } from '../snapshots/SqliteMeetingStore.ts'
 import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
@@ -26,6 +27,7 @@ export function createSqliteStores(database: SqliteDatabase): Stores {
     threads: new SqliteThreadStore(database),
     meetings: new SqliteMeetingStore(database),
     snapshots: new SqliteSnapshotStore(database),
+    brackets: new SqliteBracketRegisterStore(database),
     audit: new SqliteAuditLog(database),
   }
 }

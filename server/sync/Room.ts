@@ -8,10 +8,13 @@ import {
   ProtocolError,
 } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
+import type { BracketSighting } from '../negotiation/readBrackets.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import type { RoomMember } from './RoomMember.ts'
+import type { RoomObserver } from './RoomObserver.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
 import type { UpdateValidator, Verdict } from './validation/UpdateValidator.ts'
+import type { Writer } from './validation/Writer.ts'
 
 interface PendingUpdate {
   update: Uint8Array
@@ -20,6 +23,15 @@ interface PendingUpdate {
   reject: (error: unknown) => void
   /** Set by validation for a large update: apply it by these slices, one per event-loop turn. */
   slices?: Uint8Array[] | null
+  /** Set by validation when the update touched brackets: every bracket after it. */
+  brackets?: BracketSighting[] | null
+}
+
+/** The bracket rules' view of a client: its session's delegation and whether it is a co-chair. */
+function writerOf(origin: TransactionOrigin): Writer | null {
+  if (origin.kind !== 'client') return null
+  const principal = origin.member.principal
+  return { delegation: principal?.delegation ?? null, coChair: principal?.role === 'co-chair' }
 }
 
 /** Awareness client ids one connection may introduce (see publishAwareness). */
@@ -45,6 +57,8 @@ export interface RoomOptions {
    * Without it every update is stored as it comes: for unit tests of the room's own ordering only.
    */
   createValidator?: (readState: () => Uint8Array) => UpdateValidator
+  /** Told when the room has loaded and when an applied update touched brackets (see RoomObserver). */
+  observer?: RoomObserver
 }
 
 /** A compaction may take at most this share of wall time: the next one waits this many times its duration. */
@@ -117,6 +131,13 @@ export class Room {
       },
       TransactionOrigin.store,
     )
+    if (options.observer) {
+      try {
+        await options.observer.loaded(room)
+      } catch (error) {
+        options.logger.error('room observer failed after load', { documentName, error })
+      }
+    }
     return room
   }
 
@@ -255,12 +276,27 @@ export class Room {
     }
     if (batch.some((pending) => pending.slices)) await this.applyInSlices(batch)
     else this.applyTogether(batch)
+    this.announceBrackets(batch)
     this.updatesSinceCompaction += batch.length
     if (
       this.updatesSinceCompaction >= this.options.compactAfterUpdates &&
       performance.now() >= this.nextCompactionAt
     ) {
       await this.compactNow()
+    }
+  }
+
+  /** Tells the observer, in storage order, about each stored update that touched brackets. */
+  private announceBrackets(batch: PendingUpdate[]): void {
+    const observer = this.options.observer
+    if (!observer) return
+    for (const pending of batch) {
+      if (!pending.brackets) continue
+      try {
+        observer.bracketsChanged(this, pending.brackets, pending.origin)
+      } catch (error) {
+        this.options.logger.error('room observer failed', { documentName: this.documentName, error })
+      }
     }
   }
 
@@ -327,6 +363,7 @@ export class Room {
     const candidates = batch.map((pending) => ({
       update: pending.update,
       trusted: pending.origin.kind === 'server',
+      writer: writerOf(pending.origin),
       sender: senders.get(pending.origin) ?? senders.set(pending.origin, senders.size).size - 1,
     }))
     let verdicts: Verdict[]
@@ -342,10 +379,15 @@ export class Room {
       const verdict = verdicts[index]
       if (verdict && verdict.refused === null) {
         pending.slices = verdict.slices
+        pending.brackets = verdict.brackets
         return true
       }
       if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
-      pending.reject(new ProtocolError(verdict?.refused ?? 'no verdict for this update'))
+      pending.reject(
+        verdict
+          ? new ProtocolError(verdict.refused, verdict.closeCode)
+          : new ProtocolError('no verdict for this update'),
+      )
       return false
     })
   }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import { Room } from './Room.ts'
+import type { RoomObserver } from './RoomObserver.ts'
 import type { UpdateValidator } from './validation/UpdateValidator.ts'
 
 export interface RoomRegistryOptions {
@@ -11,6 +12,8 @@ export interface RoomRegistryOptions {
   createInitialState: (documentName: string) => Uint8Array | null
   /** The validator of one document's updates (see `RoomOptions.createValidator`). */
   createValidator?: (documentName: string, readState: () => Uint8Array) => UpdateValidator
+  /** Told when a room loads and when brackets change (see RoomObserver); set once, before rooms load. */
+  observer?: RoomObserver
 }
 
 /**
@@ -25,6 +28,11 @@ export class RoomRegistry {
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** Sets the observer of rooms loaded from now on (the services that observe are built after the server). */
+  observe(observer: RoomObserver): void {
+    this.options.observer = observer
+  }
 
   get loadedDocumentNames(): string[] {
     return [...this.rooms.keys()]
@@ -47,6 +55,7 @@ export class RoomRegistry {
       compactAfterUpdates: this.options.compactAfterUpdates,
       createInitialState: () => this.options.createInitialState(documentName),
       createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
+      observer: this.options.observer,
     })
     this.rooms.set(documentName, loading)
     loading.then(

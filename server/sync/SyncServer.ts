@@ -12,6 +12,7 @@ import { Connection } from './Connection.ts'
 import type { DocumentAccess } from './DocumentAccess.ts'
 import type { Principal } from './Principal.ts'
 import { RoomDocumentAccess } from './RoomDocumentAccess.ts'
+import type { RoomObserver } from './RoomObserver.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
 import { type Revalidate, SessionRecheck } from './SessionRecheck.ts'
@@ -120,6 +121,11 @@ export class SyncServer {
       })
     })
     return true
+  }
+
+  /** Sets who is told of loaded rooms and bracket changes (see RoomObserver); call before listening. */
+  observe(observer: RoomObserver): void {
+    this.rooms.observe(observer)
   }
 
   /** Resolves once every loaded room has stored what it acknowledged. */

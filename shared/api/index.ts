@@ -10,6 +10,8 @@ export type {
   SignInRequest,
 } from './authRequests.ts'
 export { authRequests } from './authRequests.ts'
+export type { LinkThreadRequest, RequestCleaningRequest } from './bracketRequests.ts'
+export { bracketIdPattern, bracketRequests } from './bracketRequests.ts'
 export type { DocumentSummary } from './DocumentSummary.ts'
 export type { CreateDocumentRequest } from './documentRequests.ts'
 export { documentRequests } from './documentRequests.ts'

@@ -12,6 +12,7 @@ export const namespaces = [
   'auth',
   'errors',
   'export',
+  'cleaning',
 ] as const
 
 export type Namespace = (typeof namespaces)[number]

@@ -158,6 +158,7 @@ const routes: MatrixRoute[] = [
     scope: 'document',
     permits: ({ accountId }) => canEditComment(accountId, { authorId: fixtureAuthor }),
   },
+  { method: 'GET', path: '/api/documents/:name/brackets', scope: 'document' },
   { method: 'GET', path: '/api/documents/:name/snapshots', scope: 'document' },
   {
     method: 'POST',

@@ -140,11 +140,11 @@ describe('DocumentShadow', () => {
     const valid = new Y.Doc()
     valid.getXmlFragment('default').insert(0, [paragraphWith('fine')])
     const verdicts = shadow.checkAll([
-      { update: unintegrableUpdate, trusted: false, sender: 0 },
-      { update: Y.encodeStateAsUpdate(valid), trusted: false, sender: 0 },
-      { update: Y.encodeStateAsUpdate(valid), trusted: false, sender: 1 },
+      { update: unintegrableUpdate, trusted: false, writer: null, sender: 0 },
+      { update: Y.encodeStateAsUpdate(valid), trusted: false, writer: null, sender: 0 },
+      { update: Y.encodeStateAsUpdate(valid), trusted: false, writer: null, sender: 1 },
     ])
-    expect(verdicts).toEqual([
+    expect(verdicts.map((verdict) => verdict.refused)).toEqual([
       'update cannot be applied to the document',
       'an earlier update from this connection was refused',
       null,

@@ -1,7 +1,15 @@
 import * as Y from 'yjs'
 import { documentField } from '../../../shared/schema/index.ts'
+import {
+  type BracketSighting,
+  type IndexedBracket,
+  readBrackets,
+  toSighting,
+} from '../../negotiation/readBrackets.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
+import { findBracketViolation, touchedBrackets, updatedIndex } from './findBracketViolation.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
+import type { Writer } from './Writer.ts'
 
 /** An update to check, in the order it would be stored. */
 export interface CandidateUpdate {
@@ -10,6 +18,17 @@ export interface CandidateUpdate {
   trusted: boolean
   /** Updates with the same sender: once one is refused, the sender's later ones are refused too. */
   sender: number
+  /** Who sent a client update (the bracket rules depend on it); null for the server's own changes. */
+  writer: Writer | null
+}
+
+/** The shadow's answer for one update. */
+export interface ShadowVerdict {
+  refused: string | null
+  /** The refusal breaks a negotiation rule (4403), rather than being malformed or invalid (4400). */
+  forbidden: boolean
+  /** Once accepted: every bracket of the document after it, if it touched any bracket; else null. */
+  brackets: BracketSighting[] | null
 }
 
 /** Re-encode the remembered log into one state update once it is this much larger than the last state. */
@@ -27,6 +46,11 @@ export class DocumentShadow {
   private remembered: Uint8Array[] = []
   private rememberedBytes = 0
   private stateBytes = 0
+  /** Every bracket of the copy as it is, to compare an update's result with (by id). */
+  private brackets: IndexedBracket[] = []
+  /** The brackets after the last accepted update, if it touched any (see ShadowVerdict). */
+  private touched: BracketSighting[] | null = null
+  private forbidden = false
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -42,24 +66,44 @@ export class DocumentShadow {
     this.rebuild()
   }
 
-  /** Checks each update against the state the accepted ones before it leave; returns a reason or null for each. */
-  checkAll(candidates: readonly CandidateUpdate[]): (string | null)[] {
+  /** Checks each update against the state the accepted ones before it leave. */
+  checkAll(candidates: readonly CandidateUpdate[]): ShadowVerdict[] {
     const refusedSenders = new Set<number>()
-    return candidates.map((candidate) => {
-      if (refusedSenders.has(candidate.sender)) return 'an earlier update from this connection was refused'
-      const refusal = this.check(candidate.update, candidate.trusted)
-      if (refusal !== null) refusedSenders.add(candidate.sender)
-      return refusal
+    return candidates.map((candidate): ShadowVerdict => {
+      if (refusedSenders.has(candidate.sender))
+        return {
+          refused: 'an earlier update from this connection was refused',
+          forbidden: false,
+          brackets: null,
+        }
+      const refused = this.check(candidate.update, candidate.trusted, candidate.writer)
+      if (refused !== null) refusedSenders.add(candidate.sender)
+      return { refused, forbidden: refused !== null && this.forbidden, brackets: this.touched }
     })
   }
 
-  check(update: Uint8Array, trusted: boolean): string | null {
+  /**
+   * The reason to refuse `update`, or null once it is accepted (and applied to the copy). A client's update
+   * (`trusted` false) must also keep the bracket rules for `writer` (see findBracketViolation); a writer of
+   * null there speaks for nobody.
+   */
+  check(update: Uint8Array, trusted: boolean, writer: Writer | null = null): string | null {
+    this.touched = null
+    this.forbidden = false
     let refusal = trusted ? null : validateDocumentUpdate(update)
     if (refusal !== null) return refusal
+    let after: IndexedBracket[] | null = null
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
+        if (refusal !== null) return
+        const change = touchedBrackets(transaction, this.brackets)
+        if (change === null) return
+        after = updatedIndex(this.brackets, change)
+        if (trusted) return
+        refusal = findBracketViolation(this.brackets, after, writer ?? { delegation: null, coChair: false })
+        this.forbidden = refusal !== null
       })
     } catch {
       refusal = 'update cannot be applied to the document'
@@ -67,6 +111,10 @@ export class DocumentShadow {
     if (refusal !== null) {
       this.rebuild()
       return refusal
+    }
+    if (after !== null) {
+      this.brackets = after
+      this.touched = (after as IndexedBracket[]).map(toSighting)
     }
     this.remember(update)
     return null
@@ -100,5 +148,6 @@ export class DocumentShadow {
         }
       }
     })
+    this.brackets = readBrackets(this.ydoc)
   }
 }

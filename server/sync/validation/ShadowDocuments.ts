@@ -1,4 +1,4 @@
-import { type CandidateUpdate, DocumentShadow } from './DocumentShadow.ts'
+import { type CandidateUpdate, DocumentShadow, type ShadowVerdict } from './DocumentShadow.ts'
 import { sliceUpdate } from './sliceUpdate.ts'
 
 /**
@@ -16,8 +16,8 @@ export type ValidationRequest =
 
 export interface ValidationResponse {
   id: number
-  /** One per candidate: the refusal reason, or null if accepted. */
-  verdicts?: (string | null)[]
+  /** One per candidate: the refusal reason (null if accepted), and the brackets after an accepted one. */
+  verdicts?: ShadowVerdict[]
   /** One per candidate: the slices to apply an accepted large update by, or null to apply it whole. */
   slices?: (Uint8Array[] | null)[]
   /** The check itself failed (a bug, or an unseeded document); the updates are refused. */
@@ -47,7 +47,7 @@ export class ShadowDocuments {
         try {
           const verdicts = shadow.checkAll(request.candidates)
           const slices = request.candidates.map((candidate, index) =>
-            verdicts[index] === null && candidate.update.byteLength >= sliceFromBytes
+            verdicts[index]?.refused === null && candidate.update.byteLength >= sliceFromBytes
               ? sliceUpdate(candidate.update, maxStructsPerSlice)
               : null,
           )

@@ -1,13 +1,17 @@
+import type { BracketSighting } from '../../negotiation/readBrackets.ts'
 import type { CandidateUpdate } from './DocumentShadow.ts'
 
 export type { CandidateUpdate }
 
 /**
- * The validator's answer for one update: why it is refused, or, once accepted, the slices to apply it by (a
- * large update cut so that applying it never holds the event loop long; see sliceUpdate), or null to apply
- * it whole.
+ * The validator's answer for one update: why it is refused (and the close code: 4403 for a broken
+ * negotiation rule, 4400 otherwise), or, once accepted, the slices to apply it by (a large update cut so
+ * that applying it never holds the event loop long; see sliceUpdate), or null to apply it whole, and every
+ * bracket of the document after it if it touched any (for the bracket register), else null.
  */
-export type Verdict = { refused: string } | { refused: null; slices: Uint8Array[] | null }
+export type Verdict =
+  | { refused: string; closeCode: number }
+  | { refused: null; slices: Uint8Array[] | null; brackets: BracketSighting[] | null }
 
 /**
  * Checks one document's updates before they are stored: each must apply cleanly to the document as it is

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { documentOfThreads } from '../../../shared/comments/index.ts'
+import { documentOfBrackets } from '../../../shared/negotiation/index.ts'
+import { CloseCode } from '../../../shared/protocol/index.ts'
 import type { Logger } from '../../logging/Logger.ts'
 import type { CandidateUpdate } from './DocumentShadow.ts'
 import { ShadowDocuments, type ValidationRequest, type ValidationResponse } from './ShadowDocuments.ts'
@@ -47,7 +49,8 @@ export class UpdateValidatorPool {
    * channel is written by the server only, so it needs no shadow: clients' updates to it are refused outright.
    */
   forDocument(documentName: string, readState: () => Uint8Array): UpdateValidator {
-    if (documentOfThreads(documentName) !== null) return new ServerOnlyValidator()
+    if (documentOfThreads(documentName) !== null || documentOfBrackets(documentName) !== null)
+      return new ServerOnlyValidator()
     return new ShadowValidator(this, this.nextDocument++, readState)
   }
 
@@ -125,10 +128,13 @@ function settle(response: ValidationResponse): Promise<Verdict[]> {
   if (response.verdicts) {
     return Promise.resolve(
       response.verdicts.map(
-        (reason, index): Verdict =>
-          reason === null
-            ? { refused: null, slices: response.slices?.[index] ?? null }
-            : { refused: shortReason(reason) },
+        ({ refused, forbidden, brackets }, index): Verdict =>
+          refused === null
+            ? { refused: null, slices: response.slices?.[index] ?? null, brackets }
+            : {
+                refused: shortReason(refused),
+                closeCode: forbidden ? CloseCode.forbidden : CloseCode.badRequest,
+              },
       ),
     )
   }
@@ -190,8 +196,8 @@ class ServerOnlyValidator implements UpdateValidator {
       candidates.map(
         (candidate): Verdict =>
           candidate.trusted
-            ? { refused: null, slices: null }
-            : { refused: 'this channel is written by the server only' },
+            ? { refused: null, slices: null, brackets: null }
+            : { refused: 'this channel is written by the server only', closeCode: CloseCode.badRequest },
       ),
     )
   }

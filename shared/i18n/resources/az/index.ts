@@ -1,6 +1,7 @@
 import type { Resources } from '../Resources.ts'
 import { admin } from './admin.ts'
 import { auth } from './auth.ts'
+import { cleaning } from './cleaning.ts'
 import { comments } from './comments.ts'
 import { common } from './common.ts'
 import { editor } from './editor.ts'
@@ -9,4 +10,14 @@ import { exportLabels } from './export.ts'
 import { history } from './history.ts'
 
 /** Azerbaijani (Latin script); the terms follow `shared/i18n/GLOSSARY.md`. */
-export const az: Resources = { common, editor, comments, history, admin, auth, errors, export: exportLabels }
+export const az: Resources = {
+  common,
+  editor,
+  comments,
+  history,
+  admin,
+  auth,
+  errors,
+  export: exportLabels,
+  cleaning,
+}

@@ -1,5 +1,6 @@
 import { admin } from './admin.ts'
 import { auth } from './auth.ts'
+import { cleaning } from './cleaning.ts'
 import { comments } from './comments.ts'
 import { common } from './common.ts'
 import { editor } from './editor.ts'
@@ -8,4 +9,14 @@ import { exportLabels } from './export.ts'
 import { history } from './history.ts'
 
 /** The source of every key: English, typed `as const` so `t()` calls are checked against it. */
-export const en = { common, editor, comments, history, admin, auth, errors, export: exportLabels } as const
+export const en = {
+  common,
+  editor,
+  comments,
+  history,
+  admin,
+  auth,
+  errors,
+  export: exportLabels,
+  cleaning,
+} as const
