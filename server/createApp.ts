@@ -11,6 +11,10 @@ import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
+import type { ClusterBus } from './cluster/ClusterBus.ts'
+import { DocumentReplication } from './cluster/DocumentReplication.ts'
+import { RedisClusterBus } from './cluster/RedisClusterBus.ts'
+import { withAccessNotifications } from './cluster/withAccessNotifications.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
@@ -41,6 +45,13 @@ export interface App {
   readonly stores: Stores
   readonly threads: ThreadService
   readonly snapshots: SnapshotService
+  /** The bus to other instances, or null when this instance runs alone. */
+  readonly bus: ClusterBus | null
+  /**
+   * Starts a graceful drain: /readyz answers 503 from now on, so the load balancer sends no new sockets here;
+   * `destroy` then closes the open ones with 1001 "going away" (clients reconnect, to another instance).
+   */
+  startDraining(): void
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
@@ -53,6 +64,11 @@ export interface AppOptions {
   wrapDocumentStore?: (store: DocumentStore) => DocumentStore
   /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
   wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
+  /**
+   * The bus to other instances instead of the one the config implies (Redis with REDIS_URL, none without):
+   * tests run several instances in one process over a shared `MemoryClusterBus` network, or inject faults.
+   */
+  clusterBus?: ClusterBus
 }
 
 /**
@@ -69,7 +85,31 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     metrics,
   )
   const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
-  const stores: Stores = { ...sqliteStores, documents: store }
+  const bus =
+    options.clusterBus ??
+    (config.redisUrl
+      ? new RedisClusterBus({
+          url: config.redisUrl,
+          instanceId: config.instanceId,
+          channelPrefix: config.redisPrefix,
+          logger: logger.child({ component: 'cluster' }),
+        })
+      : null)
+  const localStores: Stores = { ...sqliteStores, documents: store }
+  // With other instances, a revocation or role change here must close sockets there too, at once.
+  const stores = bus
+    ? withAccessNotifications(localStores, () => bus.publish({ kind: 'access', instanceId: bus.instanceId }))
+    : localStores
+  let syncServerForAccess: SyncServer | null = null
+  const replication = bus
+    ? new DocumentReplication({
+        bus,
+        logger: logger.child({ component: 'cluster' }),
+        checkIntervalMs: config.clusterCheckMs,
+        onAccessChanged: () => void syncServerForAccess?.recheckNow(),
+      })
+    : null
+  await replication?.start()
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
   const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
@@ -110,7 +150,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     metrics,
     createInitialState: (documentName) =>
       documentName === charterDocumentName ? createCharterState() : null,
+    replication: replication ?? undefined,
   })
+  syncServerForAccess = syncServer
+  let draining = false
 
   const dependencies: ApiDependencies = {
     accounts,
@@ -149,6 +192,22 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     loadedDocuments: syncServer.loadedDocumentNames.length,
     connections: syncServer.connectionCount,
   }))
+  // Liveness: the process answers. Readiness: it can serve (database and bus reachable) and is not draining.
+  router.on('GET', '/healthz', { scope: 'public' }, () => ({ status: 'ok' }))
+  router.on('GET', '/readyz', { scope: 'public' }, async (context) => {
+    const checks = {
+      draining,
+      database: await stores.accounts.countAccounts().then(
+        () => true,
+        () => false,
+      ),
+      bus: bus ? bus.healthy : null,
+    }
+    const ready = !draining && checks.database && checks.bus !== false
+    context.response.writeHead(ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8' })
+    context.response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', instance: config.instanceId, ...checks }))
+    return undefined
+  })
   metrics.collect(() => {
     metrics.set('charterdesk_connections', 'Open WebSocket connections', syncServer.connectionCount)
     metrics.set(
@@ -205,6 +264,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     stores,
     threads: threadService,
     snapshots: snapshotService,
+    bus,
+    startDraining: () => {
+      draining = true
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -219,6 +282,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await syncServer.destroy()
         await exportRunner.destroy()
         server.closeAllConnections()
+        await replication?.destroy()
+        if (!replication) await bus?.close()
         await store.destroy()
         database.close()
       })()

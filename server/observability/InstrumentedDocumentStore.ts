@@ -26,6 +26,10 @@ export class InstrumentedDocumentStore implements DocumentStore {
     return this.timed('load', () => this.inner.load(documentName))
   }
 
+  readSince(documentName: string, afterSeq: number): Promise<StoredDocument> {
+    return this.timed('readSince', () => this.inner.readSince(documentName, afterSeq))
+  }
+
   append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     let bytes = 0
     for (const update of updates) bytes += update.byteLength

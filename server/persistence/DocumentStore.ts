@@ -15,6 +15,13 @@ export interface DocumentStore {
   /** Appends the updates atomically, in order, and resolves to the sequence number of the last one. */
   append(documentName: string, updates: readonly Uint8Array[]): Promise<number>
   /**
+   * What was appended after sequence number `afterSeq` (for gap repair between instances): the updates in log
+   * order and the sequence number of the last one (`afterSeq` if there is nothing newer). After a compaction the
+   * first update may be a merged state that also holds updates at or before `afterSeq`; applying those again
+   * changes nothing (Yjs updates are idempotent).
+   */
+  readSince(documentName: string, afterSeq: number): Promise<StoredDocument>
+  /**
    * Replaces every update up to and including `throughSeq` with `state` (their merge), atomically.
    * Updates appended after `throughSeq` are kept.
    */

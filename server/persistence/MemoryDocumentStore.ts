@@ -18,6 +18,14 @@ export class MemoryDocumentStore implements DocumentStore {
     }
   }
 
+  async readSince(documentName: string, afterSeq: number): Promise<StoredDocument> {
+    const entries = (this.documents.get(documentName) ?? []).filter((entry) => entry.seq > afterSeq)
+    return {
+      updates: entries.map((entry) => entry.update.slice()),
+      lastSeq: entries.at(-1)?.seq ?? afterSeq,
+    }
+  }
+
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     // Copy everything before changing anything: a failed copy must leave the log as it was (atomic append).
     const copies = updates.map((update) => update.slice())

@@ -18,6 +18,9 @@ export class SqliteDocumentStore implements DocumentStore {
       load: database.prepare<[string], UpdateRow>(
         'SELECT seq, data FROM document_updates WHERE document_name = ? ORDER BY seq',
       ),
+      readSince: database.prepare<[string, number], UpdateRow>(
+        'SELECT seq, data FROM document_updates WHERE document_name = ? AND seq > ? ORDER BY seq',
+      ),
       append: database.prepare<[string, Uint8Array]>(
         'INSERT INTO document_updates (document_name, data) VALUES (?, ?)',
       ),
@@ -47,6 +50,14 @@ export class SqliteDocumentStore implements DocumentStore {
     return {
       updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
       lastSeq: rows.at(-1)?.seq ?? 0,
+    }
+  }
+
+  async readSince(documentName: string, afterSeq: number): Promise<StoredDocument> {
+    const rows = this.statements.readSince.all(documentName, afterSeq)
+    return {
+      updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
+      lastSeq: rows.at(-1)?.seq ?? afterSeq,
     }
   }
 

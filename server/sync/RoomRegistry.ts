@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
+import type { Replication } from './Replication.ts'
 import { Room } from './Room.ts'
 import type { UpdateValidator } from './validation/UpdateValidator.ts'
 
@@ -11,6 +12,8 @@ export interface RoomRegistryOptions {
   createInitialState: (documentName: string) => Uint8Array | null
   /** The validator of one document's updates (see `RoomOptions.createValidator`). */
   createValidator?: (documentName: string, readState: () => Uint8Array) => UpdateValidator
+  /** Other instances sharing the store (scale-out); absent for a single instance. */
+  replication?: Replication
 }
 
 /**
@@ -40,19 +43,29 @@ export class RoomRegistry {
   get(documentName: string): Promise<Room> {
     const existing = this.rooms.get(documentName)
     if (existing) return existing
-    const { createValidator } = this.options
-    const loading = Room.load(documentName, {
-      store: this.options.store,
-      logger: this.options.logger,
-      compactAfterUpdates: this.options.compactAfterUpdates,
-      createInitialState: () => this.options.createInitialState(documentName),
-      createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
-    })
+    const { createValidator, replication } = this.options
+    const load = () =>
+      Room.load(documentName, {
+        store: this.options.store,
+        logger: this.options.logger,
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        createInitialState: () => this.options.createInitialState(documentName),
+        createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
+        replica: replication?.replicaFor(documentName),
+      })
+    const loading = replication
+      ? replication.watch(documentName).then(async () => {
+          const room = await load()
+          replication.attach(documentName, room)
+          return room
+        })
+      : load()
     this.rooms.set(documentName, loading)
     loading.then(
       (room) => this.loadedRooms.set(documentName, room),
       () => {
         if (this.rooms.get(documentName) === loading) this.rooms.delete(documentName)
+        replication?.detach(documentName, null)
       },
     )
     return loading
@@ -125,6 +138,7 @@ export class RoomRegistry {
     }
     this.loadedRooms.delete(documentName)
     this.rooms.delete(documentName)
+    this.options.replication?.detach(documentName, room)
     room.destroy()
     this.options.logger.debug('room unloaded', { documentName })
   }

@@ -11,6 +11,7 @@ import type { AdmittedSocket } from './AdmittedSocket.ts'
 import { Connection } from './Connection.ts'
 import type { DocumentAccess } from './DocumentAccess.ts'
 import type { Principal } from './Principal.ts'
+import type { Replication } from './Replication.ts'
 import { RoomDocumentAccess } from './RoomDocumentAccess.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
@@ -41,6 +42,8 @@ export interface SyncServerOptions {
   metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
+  /** Other instances sharing the store (scale-out, see server/cluster); absent for a single instance. */
+  replication?: Replication
   /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
   validation?: 'worker' | 'inline'
 }
@@ -120,6 +123,14 @@ export class SyncServer {
       })
     })
     return true
+  }
+
+  /**
+   * Re-checks every open connection's session and role now (another instance revoked a session or changed a
+   * role), instead of at the next periodic re-check.
+   */
+  recheckNow(): Promise<void> {
+    return this.recheck?.run(true) ?? Promise.resolve()
   }
 
   /** Resolves once every loaded room has stored what it acknowledged. */

@@ -56,6 +56,10 @@ export class HoldableDocumentStore implements DocumentStore {
     return this.inner.append(documentName, updates)
   }
 
+  readSince(documentName: string, afterSeq: number): Promise<StoredDocument> {
+    return this.inner.readSince(documentName, afterSeq)
+  }
+
   async load(documentName: string): Promise<StoredDocument> {
     const gate = this.loadGate
     if (gate) {
