@@ -205,7 +205,9 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     }
     const ready = !draining && checks.database && checks.bus !== false
     context.response.writeHead(ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8' })
-    context.response.end(JSON.stringify({ status: ready ? 'ready' : 'unavailable', instance: config.instanceId, ...checks }))
+    context.response.end(
+      JSON.stringify({ status: ready ? 'ready' : 'unavailable', instance: config.instanceId, ...checks }),
+    )
     return undefined
   })
   metrics.collect(() => {

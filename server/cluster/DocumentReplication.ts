@@ -51,7 +51,8 @@ export class DocumentReplication implements Replication {
     return {
       committed: (firstSeq, updates) =>
         bus.publish({ kind: 'updates', instanceId: bus.instanceId, documentName, firstSeq, updates }),
-      awareness: (update) => bus.publish({ kind: 'awareness', instanceId: bus.instanceId, documentName, update }),
+      awareness: (update) =>
+        bus.publish({ kind: 'awareness', instanceId: bus.instanceId, documentName, update }),
     }
   }
 

@@ -96,10 +96,13 @@ export class RedisClusterBus implements ClusterBus {
 
   publish(message: ClusterMessage): void {
     if (this.closed || !this.publisher.isReady) return
-    const channel = message.kind === 'access' ? this.channel('access') : this.documentChannel(message.documentName)
-    this.publisher.publish(channel, Buffer.from(clusterMessageCodec.encode(message))).catch((error: unknown) => {
-      this.options.logger.debug('redis publish failed', { channel, error })
-    })
+    const channel =
+      message.kind === 'access' ? this.channel('access') : this.documentChannel(message.documentName)
+    this.publisher
+      .publish(channel, Buffer.from(clusterMessageCodec.encode(message)))
+      .catch((error: unknown) => {
+        this.options.logger.debug('redis publish failed', { channel, error })
+      })
   }
 
   onResumed(listener: () => void): void {

@@ -9,7 +9,7 @@ import {
   ProtocolError,
 } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
-import type { DocumentStore, StoredDocument } from '../persistence/DocumentStore.ts'
+import type { DocumentStore, StoredUpdate } from '../persistence/DocumentStore.ts'
 import type { RoomMember } from './RoomMember.ts'
 import type { RoomReplica } from './RoomReplica.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
@@ -114,7 +114,13 @@ export class Room {
   static async load(documentName: string, options: RoomOptions): Promise<Room> {
     // With a replica the caller watches the document's channel before this read, so nothing is missed between.
     const room = new Room(documentName, options)
-    const stored = await options.store.load(documentName)
+    let stored = await options.store.load(documentName)
+    if (stored.updates.length === 0 && options.createInitialState) {
+      // The store seeds atomically: when instances load a new document at once, exactly one template is
+      // stored and every instance applies that one (two templates would duplicate the text).
+      const initial = options.createInitialState()
+      if (initial) stored = await options.store.seed(documentName, initial)
+    }
     room.lastSeq = stored.lastSeq
     for (const update of stored.updates) room.bytesStored += update.byteLength
     room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
@@ -133,10 +139,6 @@ export class Room {
       },
       TransactionOrigin.store,
     )
-    if (stored.updates.length === 0 && options.createInitialState) {
-      const initial = options.createInitialState()
-      if (initial) await room.submit(initial, TransactionOrigin.server)
-    }
     return room
   }
 
@@ -212,7 +214,10 @@ export class Room {
       }
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, TransactionOrigin.remote)
     } catch (error) {
-      this.options.logger.warn('dropped a remote awareness update', { documentName: this.documentName, error })
+      this.options.logger.warn('dropped a remote awareness update', {
+        documentName: this.documentName,
+        error,
+      })
     }
   }
 
@@ -466,7 +471,7 @@ export class Room {
 
   private readonly repair = async (): Promise<void> => {
     if (this.destroyed) return
-    let tail: StoredDocument
+    let tail: StoredUpdate[]
     try {
       tail = await this.options.store.readSince(this.documentName, this.lastSeq)
     } catch (error) {
@@ -474,17 +479,18 @@ export class Room {
       this.scheduleRepair(1000)
       return
     }
-    if (this.destroyed || tail.lastSeq <= this.lastSeq) return
-    // Everything through the store's head is in `tail`, including updates applied ahead (applied again: a no-op).
-    this.lastSeq = tail.lastSeq
-    for (const seq of this.appliedAhead) if (seq <= this.lastSeq) this.appliedAhead.delete(seq)
-    for (const seq of this.remoteAhead.keys()) if (seq <= this.lastSeq) this.remoteAhead.delete(seq)
+    const head = tail.at(-1)?.seq ?? 0
+    if (this.destroyed || head <= this.lastSeq) return
+    // Everything through the store's head is in `tail`; what we applied ahead is applied again (a no-op).
+    this.lastSeq = head
+    for (const seq of this.appliedAhead) if (seq <= head) this.appliedAhead.delete(seq)
+    for (const seq of this.remoteAhead.keys()) if (seq <= head) this.remoteAhead.delete(seq)
     this.options.logger.debug('repaired from the store', {
       documentName: this.documentName,
-      updates: tail.updates.length,
-      throughSeq: tail.lastSeq,
+      updates: tail.length,
+      throughSeq: head,
     })
-    await this.applyRemote(tail.updates)
+    await this.applyRemote(tail.map((entry) => entry.update))
     await this.applyRemoteInOrder()
   }
 
@@ -502,7 +508,10 @@ export class Room {
         )
         accepted = updates.filter((_update, index) => verdicts[index]?.refused === null)
       } catch (error) {
-        this.options.logger.error('remote update validation failed', { documentName: this.documentName, error })
+        this.options.logger.error('remote update validation failed', {
+          documentName: this.documentName,
+          error,
+        })
         this.validator.reset()
       }
       if (this.destroyed) return

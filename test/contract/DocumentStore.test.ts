@@ -38,6 +38,11 @@ describeDocumentStoreContract('SqliteDocumentStore', {
     opened.database.close()
     return openSqlite(opened.dataDir)
   },
+  sibling: async (store) => {
+    const opened = databases.get(store as SqliteDocumentStore)
+    if (!opened) throw new Error('not a store from this factory')
+    return openSqlite(opened.dataDir)
+  },
   poison: async (store) => {
     const opened = databases.get(store as SqliteDocumentStore)
     if (!opened) throw new Error('not a store from this factory')

@@ -11,6 +11,9 @@ import { createDataDir, startTestServer, type TestServer } from '../helpers/star
  * Two instances in one process over one database and an in-process bus: the scale-out's ordering, gap repair
  * and fan-out without Redis (the Redis and PostgreSQL runs are in scaleOutRedis.test.ts).
  */
+/** Generous: on a loaded CI machine the validation worker alone can take many seconds to start. */
+const patience = { timeoutMs: 30_000 }
+
 describe('two instances over one store', () => {
   const servers: TestServer[] = []
   const clients: TestClient[] = []
@@ -48,10 +51,13 @@ describe('two instances over one store', () => {
       expect(plainText(alice.text)).toBe(plainText(bob.text))
       expect(plainText(alice.text)).toContain('Alice on A.')
       expect(plainText(alice.text)).toContain('Bob on B.')
-    })
+    }, patience)
     // Awareness crosses too: Bob sees Alice's presence.
     alice.provider.awareness.setLocalStateField('cursor', { at: 1 })
-    await eventually(() => expect(bob.provider.awareness.getStates().has(alice.ydoc.clientID)).toBe(true))
+    await eventually(
+      () => expect(bob.provider.awareness.getStates().has(alice.ydoc.clientID)).toBe(true),
+      patience,
+    )
   })
 
   it('converges with every third message dropped (gap repair from the store)', async () => {
@@ -61,19 +67,22 @@ describe('two instances over one store', () => {
       buses.push(lossy)
       return lossy
     })
-    const writers = [await connect(a, token), await connect(b, token), await connect(a, token), await connect(b, token)]
+    const writers = [
+      await connect(a, token),
+      await connect(b, token),
+      await connect(a, token),
+      await connect(b, token),
+    ]
     for (let round = 0; round < 30; round++) {
       for (const [index, writer] of writers.entries()) writer.text.insert(0, `${index}:${round} `)
       await new Promise((resolve) => setImmediate(resolve))
     }
-    await eventually(
-      () => {
-        const texts = writers.map((writer) => plainText(writer.text))
-        for (const text of texts) expect(text).toBe(texts[0])
-        for (let round = 0; round < 30; round++) for (let index = 0; index < 4; index++) expect(texts[0]).toContain(`${index}:${round} `)
-      },
-      { timeoutMs: 15_000 },
-    )
+    await eventually(() => {
+      const texts = writers.map((writer) => plainText(writer.text))
+      for (const text of texts) expect(text).toBe(texts[0])
+      for (let round = 0; round < 30; round++)
+        for (let index = 0; index < 4; index++) expect(texts[0]).toContain(`${index}:${round} `)
+    }, patience)
     expect(buses.reduce((sum, bus) => sum + bus.dropped, 0)).toBeGreaterThan(0)
   })
 
