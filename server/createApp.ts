@@ -96,11 +96,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         })
       : null)
   const localStores: Stores = { ...sqliteStores, documents: store }
+  /** Set once the sync server exists; access changes re-check its sockets. */
+  let syncServerForAccess: SyncServer | null = null
   // With other instances, a revocation or role change here must close sockets there too, at once.
   const stores = bus
-    ? withAccessNotifications(localStores, () => bus.publish({ kind: 'access', instanceId: bus.instanceId }))
+    ? withAccessNotifications(localStores, () => {
+        void syncServerForAccess?.recheckNow()
+        bus.publish({ kind: 'access', instanceId: bus.instanceId })
+      })
     : localStores
-  let syncServerForAccess: SyncServer | null = null
   const replication = bus
     ? new DocumentReplication({
         bus,
