@@ -78,7 +78,7 @@ export interface AppOptions {
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const startedAt = Date.now()
   const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
-  const metrics = new Metrics()
+  const metrics = new Metrics(config.instanceId)
   const sqliteStores = createSqliteStores(database)
   const store = new InstrumentedDocumentStore(
     options.wrapDocumentStore?.(sqliteStores.documents) ?? sqliteStores.documents,
@@ -221,21 +221,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       'Documents loaded in memory',
       syncServer.loadedDocumentNames.length,
     )
-    metrics.set('charterdesk_heap_bytes', 'V8 heap in use', process.memoryUsage().heapUsed)
     for (const [documentName, bytes] of syncServer.loadedDocumentSizes()) {
       metrics.set('charterdesk_document_bytes', 'Encoded size of each loaded document', bytes, {
         document: documentName,
       })
     }
   })
-  router.on('GET', '/metrics', { scope: 'public' }, (context) => {
+  router.on('GET', '/metrics', { scope: 'public' }, async (context) => {
     const authorization = context.request.headers.authorization
     const allowed = config.metricsToken
       ? authorization === `Bearer ${config.metricsToken}`
       : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(context.address ?? '')
     if (!allowed) throw httpErrors.forbidden('Metrics are for the operators')
-    context.response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
-    context.response.end(metrics.render())
+    const body = await metrics.render()
+    context.response.writeHead(200, { 'Content-Type': metrics.contentType })
+    context.response.end(body)
     return undefined
   })
   registerAuthRoutes(router, dependencies)

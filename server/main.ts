@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error
   }
-  const logger = new Logger(config.logLevel)
+  const logger = new Logger(config.logLevel, { instance: config.instanceId })
   const app = await createApp(config, logger)
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
