@@ -12,12 +12,7 @@ type Fields = Record<string, unknown>
 export class Logger {
   private readonly pino: pino.Logger
 
-  constructor(
-    level: LogLevel,
-    bindings: Fields = {},
-    write?: (line: string) => void,
-    parent?: pino.Logger,
-  ) {
+  constructor(level: LogLevel, bindings: Fields = {}, write?: (line: string) => void, parent?: pino.Logger) {
     this.pino =
       parent?.child(bindings) ??
       pino(

@@ -69,10 +69,16 @@ describe('two instances over Redis', () => {
     const dataDir = createDataDir()
     dataDirs.push(dataDir)
     const channels = prefix()
-    const [a, b] = await Promise.all([startInstance(dataDir, channels, 'a'), startInstance(dataDir, channels, 'b')])
+    const [a, b] = await Promise.all([
+      startInstance(dataDir, channels, 'a'),
+      startInstance(dataDir, channels, 'b'),
+    ])
     await a.ensureDocument('shared')
     const { token } = await a.createAccount({ role: 'drafter' })
-    const [onA, onB] = await Promise.all([connect(a.wsUrl, 'shared', token), connect(b.wsUrl, 'shared', token)])
+    const [onA, onB] = await Promise.all([
+      connect(a.wsUrl, 'shared', token),
+      connect(b.wsUrl, 'shared', token),
+    ])
     onA.text.insert(0, 'from A. ')
     onB.text.insert(0, 'from B. ')
     await eventually(() => {
@@ -205,9 +211,16 @@ describe('two instances over Redis', () => {
     const observer = await connect(survivor.wsUrl, 'shared', token)
     const counters = writers.map(() => 0)
     const timers = writers.map((writer, column) =>
-      setInterval(() => writer.text.insert(0, `<c${column}n${counters[column]!++}>`), 20),
+      setInterval(() => writer.text.insert(0, `<c${column}n${counters[column]!++}>`), 200),
     )
-    await new Promise((resolve) => setTimeout(resolve, 1500))
+    // Kill while typing goes on, once edits made on each instance have reached the observer (a cold instance
+    // may need seconds to start validating on a loaded machine).
+    await eventually(() => {
+      const seen = plainText(observer.text)
+      expect(seen).toMatch(/<c0n\d+>/)
+      expect(seen).toMatch(/<c1n\d+>/)
+    }, patience)
+    await new Promise((resolve) => setTimeout(resolve, 500))
     victim.child.kill('SIGKILL')
     await victim.exited
     // What the observer on the survivor received was committed (by either instance) before it was relayed.
