@@ -222,7 +222,7 @@ describe('limits and hostile input', () => {
       expect(text).toMatch(/charterdesk_messages_received_total\{instance="[^"]+"\} \d+/)
       expect(text).toMatch(/charterdesk_connections_closed_total\{code="4400",instance="[^"]+"\} 1/)
       expect(text).toMatch(
-        /charterdesk_store_seconds_bucket\{le="\+Inf",operation="append",instance="[^"]+"\} \d+/,
+        /charterdesk_store_seconds_bucket\{le="\+Inf",instance="[^"]+",operation="append"\} \d+/,
       )
       expect(text).toContain(`charterdesk_document_bytes{document="${documentName}",instance=`)
       expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds\{instance="[^"]+"\}/)
