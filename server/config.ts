@@ -1,3 +1,4 @@
+import os from 'node:os'
 import path from 'node:path'
 import { limits } from '../shared/protocol/index.ts'
 
@@ -41,6 +42,16 @@ export interface Config {
   limits: SyncLimits
   /** Bearer token for GET /metrics; without one, /metrics answers loopback addresses only. */
   metricsToken: string | null
+  /** Scale-out: Redis for cross-instance fan-out (`redis://` or `rediss://`); null runs one instance alone. */
+  redisUrl: string | null
+  /** Prefix of every Redis channel, so deployments (and tests) can share one Redis. */
+  redisPrefix: string
+  /** Names this process in logs and metrics (label `instance`); unique per running instance. */
+  instanceId: string
+  /** With other instances: every loaded document re-reads the log's head this often (catches lost messages). */
+  clusterCheckMs: number
+  /** On SIGTERM: how long /readyz reports "draining" before sockets are closed (lets the load balancer notice). */
+  drainDelayMs: number
 }
 
 /** Per-connection and per-client limits of the sync server. Each protects against one kind of abuse. */
@@ -102,6 +113,17 @@ function oneOf<T extends string>(env: Environment, key: string, allowed: readonl
   return match
 }
 
+function redisUrl(env: Environment): string | null {
+  const raw = env.REDIS_URL
+  if (raw === undefined || raw === '') return null
+  const url = URL.parse(raw)
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    // Never echo the value: it may carry a password.
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL')
+  }
+  return raw
+}
+
 export function parseConfig(env: Environment, cwd: string = process.cwd()): Config {
   return {
     host: env.HOST || '0.0.0.0',
@@ -136,5 +158,10 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): Conf
       maxBufferedBytes: integer(env, 'MAX_BUFFERED_BYTES', 32 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     metricsToken: env.METRICS_TOKEN || null,
+    redisUrl: redisUrl(env),
+    redisPrefix: env.REDIS_PREFIX ?? 'charterdesk:',
+    instanceId: env.INSTANCE_ID || `${os.hostname()}-${process.pid}`,
+    clusterCheckMs: integer(env, 'CLUSTER_CHECK_MS', 5000, 100, 600_000),
+    drainDelayMs: integer(env, 'DRAIN_DELAY_MS', 0, 0, 600_000),
   }
 }

@@ -12,6 +12,10 @@ import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
+import type { ClusterBus } from './cluster/ClusterBus.ts'
+import { DocumentReplication } from './cluster/DocumentReplication.ts'
+import { RedisClusterBus } from './cluster/RedisClusterBus.ts'
+import { withAccessNotifications } from './cluster/withAccessNotifications.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
 import { createCharterState } from './documents/createCharterState.ts'
@@ -44,6 +48,13 @@ export interface App {
   readonly threads: ThreadService
   readonly snapshots: SnapshotService
   readonly brackets: BracketRegister
+  /** The bus to other instances, or null when this instance runs alone. */
+  readonly bus: ClusterBus | null
+  /**
+   * Starts a graceful drain: /readyz answers 503 from now on, so the load balancer sends no new sockets here;
+   * `destroy` then closes the open ones with 1001 "going away" (clients reconnect, to another instance).
+   */
+  startDraining(): void
   /** Starts listening; resolves to the bound port (useful with port 0). */
   listen(): Promise<number>
   /** Stops accepting, flushes and closes everything; safe to call twice. */
@@ -56,6 +67,11 @@ export interface AppOptions {
   wrapDocumentStore?: (store: DocumentStore) => DocumentStore
   /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
   wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
+  /**
+   * The bus to other instances instead of the one the config implies (Redis with REDIS_URL, none without):
+   * tests run several instances in one process over a shared `MemoryClusterBus` network, or inject faults.
+   */
+  clusterBus?: ClusterBus
 }
 
 /**
@@ -66,13 +82,41 @@ export interface AppOptions {
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const startedAt = Date.now()
   const opened = await openStores(config)
-  const metrics = new Metrics()
+  const metrics = new Metrics(config.instanceId)
   const store = new InstrumentedDocumentStore(
     options.wrapDocumentStore?.(opened.stores.documents) ?? opened.stores.documents,
     metrics,
   )
   const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
-  const stores: Stores = { ...opened.stores, documents: store }
+  const bus =
+    options.clusterBus ??
+    (config.redisUrl
+      ? new RedisClusterBus({
+          url: config.redisUrl,
+          instanceId: config.instanceId,
+          channelPrefix: config.redisPrefix,
+          logger: logger.child({ component: 'cluster' }),
+        })
+      : null)
+  const localStores: Stores = { ...opened.stores, documents: store }
+  /** Set once the sync server exists; access changes re-check its sockets. */
+  let syncServerForAccess: SyncServer | null = null
+  // With other instances, a revocation or role change here must close sockets there too, at once.
+  const stores = bus
+    ? withAccessNotifications(localStores, () => {
+        void syncServerForAccess?.recheckNow()
+        bus.publish({ kind: 'access', instanceId: bus.instanceId })
+      })
+    : localStores
+  const replication = bus
+    ? new DocumentReplication({
+        bus,
+        logger: logger.child({ component: 'cluster' }),
+        checkIntervalMs: config.clusterCheckMs,
+        onAccessChanged: () => void syncServerForAccess?.recheckNow(),
+      })
+    : null
+  await replication?.start()
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
   const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
@@ -113,7 +157,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     metrics,
     createInitialState: (documentName) =>
       documentName === charterDocumentName ? createCharterState() : null,
+    replication: replication ?? undefined,
   })
+  syncServerForAccess = syncServer
+  let draining = false
 
   // The register learns of every loaded document and every change to its brackets; set before any room loads.
   const bracketRegister = new BracketRegister(
@@ -171,6 +218,24 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     loadedDocuments: syncServer.loadedDocumentNames.length,
     connections: syncServer.connectionCount,
   }))
+  // Liveness: the process answers. Readiness: it can serve (database and bus reachable) and is not draining.
+  router.on('GET', '/healthz', { scope: 'public' }, () => ({ status: 'ok' }))
+  router.on('GET', '/readyz', { scope: 'public' }, async (context) => {
+    const checks = {
+      draining,
+      database: await stores.accounts.countAccounts().then(
+        () => true,
+        () => false,
+      ),
+      bus: bus ? bus.healthy : null,
+    }
+    const ready = !draining && checks.database && checks.bus !== false
+    context.response.writeHead(ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8' })
+    context.response.end(
+      JSON.stringify({ status: ready ? 'ready' : 'unavailable', instance: config.instanceId, ...checks }),
+    )
+    return undefined
+  })
   metrics.collect(() => {
     metrics.set('charterdesk_connections', 'Open WebSocket connections', syncServer.connectionCount)
     metrics.set(
@@ -178,21 +243,21 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       'Documents loaded in memory',
       syncServer.loadedDocumentNames.length,
     )
-    metrics.set('charterdesk_heap_bytes', 'V8 heap in use', process.memoryUsage().heapUsed)
     for (const [documentName, bytes] of syncServer.loadedDocumentSizes()) {
       metrics.set('charterdesk_document_bytes', 'Encoded size of each loaded document', bytes, {
         document: documentName,
       })
     }
   })
-  router.on('GET', '/metrics', { scope: 'public' }, (context) => {
+  router.on('GET', '/metrics', { scope: 'public' }, async (context) => {
     const authorization = context.request.headers.authorization
     const allowed = config.metricsToken
       ? authorization === `Bearer ${config.metricsToken}`
       : ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(context.address ?? '')
     if (!allowed) throw httpErrors.forbidden('Metrics are for the operators')
-    context.response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' })
-    context.response.end(metrics.render())
+    const body = await metrics.render()
+    context.response.writeHead(200, { 'Content-Type': metrics.contentType })
+    context.response.end(body)
     return undefined
   })
   registerAuthRoutes(router, dependencies)
@@ -229,6 +294,10 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     threads: threadService,
     snapshots: snapshotService,
     brackets: bracketRegister,
+    bus,
+    startDraining: () => {
+      draining = true
+    },
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject)
@@ -243,6 +312,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await syncServer.destroy()
         await exportRunner.destroy()
         server.closeAllConnections()
+        await replication?.destroy()
+        if (!replication) await bus?.close()
         await store.destroy()
         await opened.close()
       })()

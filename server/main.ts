@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     }
     throw error
   }
-  const logger = new Logger(config.logLevel)
+  const logger = new Logger(config.logLevel, { instance: config.instanceId })
   const app = await createApp(config, logger)
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
@@ -43,24 +43,33 @@ async function main(): Promise<void> {
   }
   if (config.logLevel !== 'silent') process.stderr.write(`${banner.join('\n')}\n`)
 
-  const shutdownBoundMs = 10_000
+  // Graceful drain (DEPLOYMENT.md): /readyz turns 503 at once so the load balancer stops sending new sockets;
+  // after DRAIN_DELAY_MS every socket is closed with 1001 "going away" (clients reconnect, to another
+  // instance), every room stores what it acknowledged and compacts, the stores and the bus close, and we exit.
+  const shutdownBoundMs = config.drainDelayMs + 10_000
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return
     stopping = true
-    logger.info('shutting down', { signal })
+    logger.info('draining', { signal, drainDelayMs: config.drainDelayMs })
+    app.startDraining()
     const forced = setTimeout(() => {
       logger.error('shutdown took too long; exiting')
       process.exit(1)
     }, shutdownBoundMs)
     forced.unref()
-    app.destroy().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', { error })
-        process.exit(1)
-      },
-    )
+    setTimeout(() => {
+      app.destroy().then(
+        () => {
+          logger.info('drained; exiting')
+          process.exit(0)
+        },
+        (error: unknown) => {
+          logger.error('shutdown failed', { error })
+          process.exit(1)
+        },
+      )
+    }, config.drainDelayMs)
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))

@@ -5,6 +5,7 @@ import { seedDemo } from '../auth/seedDemo.ts'
 import { ConfigError, parseConfig } from '../config.ts'
 import { ensureStandardDocuments } from '../documents/ensureStandardDocuments.ts'
 import { openStores } from '../persistence/openStores.ts'
+import { backupDatabase } from './backupDatabase.ts'
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -19,6 +20,8 @@ Commands:
   setup-link                         print a new first-run setup link (only while there are no accounts)
   demo                               create the demo accounts and print their sign-in links
   list-users
+  backup --file F                    consistent online backup (SQLite backup API; pg_dump with DATABASE_URL)
+  restore --file F                   replace the database with a backup (stop every instance first)
 
 Reads DATABASE_URL (PostgreSQL) or else DATA_DIR (SQLite, default ./data), and PUBLIC_URL / PORT for the links it prints. Safe while the server runs.`
 
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
       document: { type: 'string' },
       days: { type: 'string' },
       label: { type: 'string' },
+      file: { type: 'string' },
     },
     allowNegative: false,
     strict: true,
@@ -55,6 +59,14 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message)
     throw error
+  }
+  if (command === 'backup' || command === 'restore') {
+    if (!values.file) fail('--file is required')
+    const databaseUrl = process.env.DATABASE_URL || null
+    if (command === 'backup') await backupDatabase.backup(values.file, config.dataDir, databaseUrl)
+    else backupDatabase.restore(values.file, config.dataDir, databaseUrl)
+    process.stdout.write(`${command === 'backup' ? 'backed up to' : 'restored from'} ${values.file}\n`)
+    return
   }
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const { stores, close } = await openStores(config)

@@ -1,48 +1,49 @@
+import pino from 'pino'
 import type { LogLevel } from '../config.ts'
 
 type Fields = Record<string, unknown>
 
-const severity: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 }
-
 /**
- * Structured logger writing one JSON object per line. Values go through JSON.stringify, so names that
- * come from clients (document names, display names) cannot forge log lines.
+ * The server's logger: pino, one JSON object per line on stdout (`time` ISO 8601, `level` as a word, `msg`),
+ * behind the small call shape the code uses (`info(msg, fields)`). JSON encoding means names that come from
+ * clients (document names, display names) cannot forge log lines; errors under `error` or `err` are serialised
+ * with their stack. Pass `instance` in the bindings to name the process in a scale-out.
  */
 export class Logger {
-  constructor(
-    private readonly level: LogLevel,
-    private readonly bindings: Fields = {},
-    private readonly write: (line: string) => void = (line) => process.stdout.write(line),
-  ) {}
+  private readonly pino: pino.Logger
+
+  constructor(level: LogLevel, bindings: Fields = {}, write?: (line: string) => void, parent?: pino.Logger) {
+    this.pino =
+      parent?.child(bindings) ??
+      pino(
+        {
+          level,
+          base: bindings,
+          timestamp: pino.stdTimeFunctions.isoTime,
+          formatters: { level: (label) => ({ level: label }) },
+          serializers: { error: pino.stdSerializers.err, err: pino.stdSerializers.err },
+        },
+        write ? { write } : pino.destination({ dest: 1, sync: true }),
+      )
+  }
 
   child(bindings: Fields): Logger {
-    return new Logger(this.level, { ...this.bindings, ...bindings }, this.write)
+    return new Logger('silent', bindings, undefined, this.pino)
   }
 
   debug(msg: string, fields?: Fields): void {
-    this.log('debug', msg, fields)
+    this.pino.debug(fields ?? {}, msg)
   }
 
   info(msg: string, fields?: Fields): void {
-    this.log('info', msg, fields)
+    this.pino.info(fields ?? {}, msg)
   }
 
   warn(msg: string, fields?: Fields): void {
-    this.log('warn', msg, fields)
+    this.pino.warn(fields ?? {}, msg)
   }
 
   error(msg: string, fields?: Fields): void {
-    this.log('error', msg, fields)
+    this.pino.error(fields ?? {}, msg)
   }
-
-  private log(level: Exclude<LogLevel, 'silent'>, msg: string, fields?: Fields): void {
-    if (severity[level] < severity[this.level]) return
-    const entry = { time: new Date().toISOString(), level, msg, ...this.bindings, ...fields }
-    this.write(`${JSON.stringify(entry, errorReplacer)}\n`)
-  }
-}
-
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack }
-  return value
 }

@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
   type AwarenessEntry,
+  decodeAwarenessEntries,
   encodeAwareness,
   encodeAwarenessEntries,
   encodeUpdate,
@@ -9,9 +10,10 @@ import {
 } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { BracketSighting } from '../negotiation/readBrackets.ts'
-import type { DocumentStore } from '../persistence/DocumentStore.ts'
+import type { DocumentStore, StoredUpdate } from '../persistence/DocumentStore.ts'
 import type { RoomMember } from './RoomMember.ts'
 import type { RoomObserver } from './RoomObserver.ts'
+import type { RoomReplica } from './RoomReplica.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
 import type { UpdateValidator, Verdict } from './validation/UpdateValidator.ts'
 import type { Writer } from './validation/Writer.ts'
@@ -59,7 +61,18 @@ export interface RoomOptions {
   createValidator?: (readState: () => Uint8Array) => UpdateValidator
   /** Told when the room has loaded and when an applied update touched brackets (see RoomObserver). */
   observer?: RoomObserver
+  /**
+   * Set when other instances share the store (scale-out): the room announces what it commits and applies what
+   * they commit strictly in log order, repairing gaps from the store. Without it the room is the only writer.
+   */
+  replica?: RoomReplica
 }
+
+/** A gap in the sequence is repaired from the store if the missing message has not arrived by then. */
+const gapGraceMs = 150
+
+/** Stands in for the instance that introduced an awareness client id: no local member may take it over. */
+const remoteMember: RoomMember = { send: () => {} }
 
 /** A compaction may take at most this share of wall time: the next one waits this many times its duration. */
 const compactionBackoffFactor = 20
@@ -81,7 +94,15 @@ export class Room {
   private flushScheduled = false
   /** Store writes run one after another, in submission order. */
   private work: Promise<void> = Promise.resolve()
+  /**
+   * The sequence number through which every update of the log is applied here (the log is gap-free per
+   * document, so this is a watermark). With other writers (a replica) updates may also be applied ahead of it:
+   our own commits at once (`appliedAhead`), remote ones once their predecessors are in (`remoteAhead`).
+   */
   private lastSeq = 0
+  private readonly appliedAhead = new Set<number>()
+  private readonly remoteAhead = new Map<number, Uint8Array>()
+  private repairTimer: NodeJS.Timeout | null = null
   /** Approximate size of the document's log: what was loaded plus what was appended since. */
   private bytesStored = 0
   private updatesSinceCompaction = 0
@@ -105,6 +126,7 @@ export class Room {
   }
 
   static async load(documentName: string, options: RoomOptions): Promise<Room> {
+    // With a replica the caller watches the document's channel before this read, so nothing is missed between.
     const room = new Room(documentName, options)
     let stored = await options.store.load(documentName)
     if (stored.updates.length === 0 && options.createInitialState) {
@@ -191,6 +213,44 @@ export class Room {
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds))
   }
 
+  /**
+   * Updates another instance committed, the first at `firstSeq`. Applied in log order once everything before
+   * them is here; a gap that the bus does not fill soon is read from the store.
+   */
+  receiveRemote(firstSeq: number, updates: readonly Uint8Array[]): void {
+    if (this.destroyed || !this.options.replica) return
+    updates.forEach((update, index) => {
+      const seq = firstSeq + index
+      if (seq > this.lastSeq && !this.appliedAhead.has(seq)) this.remoteAhead.set(seq, update)
+    })
+    this.work = this.work.then(this.applyRemoteInOrder)
+  }
+
+  /** Another instance's awareness update: shown to our members, never published again. */
+  receiveRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      for (const { clientId } of decodeAwarenessEntries(update)) {
+        if (!this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, remoteMember)
+      }
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, TransactionOrigin.remote)
+    } catch (error) {
+      this.options.logger.warn('dropped a remote awareness update', {
+        documentName: this.documentName,
+        error,
+      })
+    }
+  }
+
+  /**
+   * Reads from the store whatever was committed after what this room has applied and applies it: after a gap,
+   * after the bus was interrupted and periodically, so even a silently lost message is caught.
+   */
+  catchUp(): Promise<void> {
+    this.work = this.work.then(this.repair)
+    return this.work
+  }
+
   /** Bytes in the document's update log (approximate between compactions). */
   get storedBytes(): number {
     return this.bytesStored
@@ -233,6 +293,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    if (this.repairTimer) clearTimeout(this.repairTimer)
     this.ydoc.off('update', this.broadcastUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
@@ -259,8 +320,9 @@ export class Room {
       }),
     )
     if (batch.length === 0) return
+    let appendedSeq: number
     try {
-      this.lastSeq = await this.options.store.append(
+      appendedSeq = await this.options.store.append(
         this.documentName,
         batch.map((pending) => pending.update),
       )
@@ -276,6 +338,7 @@ export class Room {
     }
     if (batch.some((pending) => pending.slices)) await this.applyInSlices(batch)
     else this.applyTogether(batch)
+    this.markCommitted(appendedSeq, batch)
     this.announceBrackets(batch)
     this.updatesSinceCompaction += batch.length
     if (
@@ -392,6 +455,130 @@ export class Room {
     })
   }
 
+  /**
+   * Our own batch is in the log, at the sequence numbers that end with `appendedSeq`, and applied: advance the
+   * watermark, or, if another instance committed in between and we have not seen it yet, note it as applied
+   * ahead and have the gap filled. Then tell the other instances (after the commit, never before).
+   */
+  private markCommitted(appendedSeq: number, batch: readonly PendingUpdate[]): void {
+    const replica = this.options.replica
+    if (!replica) {
+      this.lastSeq = appendedSeq
+      return
+    }
+    const firstSeq = appendedSeq - batch.length + 1
+    if (firstSeq === this.lastSeq + 1 && this.appliedAhead.size === 0 && this.remoteAhead.size === 0) {
+      this.lastSeq = appendedSeq
+    } else {
+      for (let seq = firstSeq; seq <= appendedSeq; seq++) if (seq > this.lastSeq) this.appliedAhead.add(seq)
+      // Runs after this batch: moves the watermark, applies remote updates that now follow it, repairs a gap.
+      this.work = this.work.then(this.applyRemoteInOrder)
+    }
+    replica.committed(
+      firstSeq,
+      batch.map((pending) => pending.update),
+    )
+  }
+
+  private get hasGap(): boolean {
+    return this.appliedAhead.size > 0 || this.remoteAhead.size > 0
+  }
+
+  private scheduleRepair(delayMs: number): void {
+    if (this.repairTimer || this.destroyed) return
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null
+      if (this.hasGap) void this.catchUp()
+    }, delayMs)
+    this.repairTimer.unref()
+  }
+
+  /** Applies the remote updates that continue the watermark; a gap left behind is repaired soon. */
+  private readonly applyRemoteInOrder = async (): Promise<void> => {
+    if (this.destroyed) return
+    const ready: Uint8Array[] = []
+    for (;;) {
+      const next = this.lastSeq + 1
+      const update = this.remoteAhead.get(next)
+      if (update) {
+        this.remoteAhead.delete(next)
+        ready.push(update)
+      } else if (!this.appliedAhead.delete(next)) break
+      this.lastSeq = next
+    }
+    for (const seq of this.remoteAhead.keys()) if (seq <= this.lastSeq) this.remoteAhead.delete(seq)
+    await this.applyRemote(ready)
+    if (this.hasGap) this.scheduleRepair(gapGraceMs)
+  }
+
+  private readonly repair = async (): Promise<void> => {
+    if (this.destroyed) return
+    let tail: StoredUpdate[]
+    try {
+      tail = await this.options.store.readSince(this.documentName, this.lastSeq)
+    } catch (error) {
+      this.options.logger.warn('gap repair failed; retrying', { documentName: this.documentName, error })
+      this.scheduleRepair(1000)
+      return
+    }
+    const head = tail.at(-1)?.seq ?? 0
+    if (this.destroyed || head <= this.lastSeq) return
+    // Everything through the store's head is in `tail`; what we applied ahead is applied again (a no-op).
+    this.lastSeq = head
+    for (const seq of this.appliedAhead) if (seq <= head) this.appliedAhead.delete(seq)
+    for (const seq of this.remoteAhead.keys()) if (seq <= head) this.remoteAhead.delete(seq)
+    this.options.logger.debug('repaired from the store', {
+      documentName: this.documentName,
+      updates: tail.length,
+      throughSeq: head,
+    })
+    await this.applyRemote(tail.map((entry) => entry.update))
+    await this.applyRemoteInOrder()
+  }
+
+  /**
+   * Applies updates another instance committed (validated there): first to the validator's copy, so it stays
+   * exactly the live state, then to the document in one transaction, broadcast to our members.
+   */
+  private async applyRemote(updates: readonly Uint8Array[]): Promise<void> {
+    if (updates.length === 0 || this.destroyed) return
+    let accepted = updates
+    if (this.validator) {
+      try {
+        const verdicts = await this.validator.check(
+          updates.map((update, index) => ({ update, trusted: true, sender: index, writer: null })),
+        )
+        accepted = updates.filter((_update, index) => verdicts[index]?.refused === null)
+      } catch (error) {
+        this.options.logger.error('remote update validation failed', {
+          documentName: this.documentName,
+          error,
+        })
+        this.validator.reset()
+      }
+      if (this.destroyed) return
+    }
+    Y.transact(
+      this.ydoc,
+      () => {
+        for (const update of accepted) {
+          try {
+            Y.applyUpdate(this.ydoc, update, TransactionOrigin.remote)
+          } catch (error) {
+            // The same rule as loading: a stored update that cannot apply is skipped, never fatal.
+            this.options.logger.error('skipped a remote update that cannot be applied', {
+              documentName: this.documentName,
+              error,
+            })
+          }
+        }
+      },
+      TransactionOrigin.remote,
+    )
+    for (const update of accepted) this.bytesStored += update.byteLength
+    this.updatesSinceCompaction += accepted.length
+  }
+
   private hasFailed(origin: TransactionOrigin): boolean {
     return this.failedOrigins.has(origin)
   }
@@ -430,11 +617,17 @@ export class Room {
   }
   private readonly broadcastAwareness = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
+    const message = encodeAwareness(update)
     for (const member of this.members) member.send(message)
+    for (const clientId of removed) {
+      if (this.awarenessOwners.get(clientId) === remoteMember) this.awarenessOwners.delete(clientId)
+    }
+    // Our members' changes go to the other instances; theirs came from there, and expiry happens everywhere.
+    if (origin !== TransactionOrigin.remote && origin !== 'timeout') this.options.replica?.awareness(update)
   }
 }

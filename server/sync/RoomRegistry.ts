@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
+import type { Replication } from './Replication.ts'
 import { Room } from './Room.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import type { UpdateValidator } from './validation/UpdateValidator.ts'
@@ -14,6 +15,8 @@ export interface RoomRegistryOptions {
   createValidator?: (documentName: string, readState: () => Uint8Array) => UpdateValidator
   /** Told when a room loads and when brackets change (see RoomObserver); set once, before rooms load. */
   observer?: RoomObserver
+  /** Other instances sharing the store (scale-out); absent for a single instance. */
+  replication?: Replication
 }
 
 /**
@@ -48,20 +51,30 @@ export class RoomRegistry {
   get(documentName: string): Promise<Room> {
     const existing = this.rooms.get(documentName)
     if (existing) return existing
-    const { createValidator } = this.options
-    const loading = Room.load(documentName, {
-      store: this.options.store,
-      logger: this.options.logger,
-      compactAfterUpdates: this.options.compactAfterUpdates,
-      createInitialState: () => this.options.createInitialState(documentName),
-      createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
-      observer: this.options.observer,
-    })
+    const { createValidator, replication } = this.options
+    const load = () =>
+      Room.load(documentName, {
+        store: this.options.store,
+        logger: this.options.logger,
+        compactAfterUpdates: this.options.compactAfterUpdates,
+        createInitialState: () => this.options.createInitialState(documentName),
+        createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
+        replica: replication?.replicaFor(documentName),
+        observer: this.options.observer,
+      })
+    const loading = replication
+      ? replication.watch(documentName).then(async () => {
+          const room = await load()
+          replication.attach(documentName, room)
+          return room
+        })
+      : load()
     this.rooms.set(documentName, loading)
     loading.then(
       (room) => this.loadedRooms.set(documentName, room),
       () => {
         if (this.rooms.get(documentName) === loading) this.rooms.delete(documentName)
+        replication?.detach(documentName, null)
       },
     )
     return loading
@@ -134,6 +147,7 @@ export class RoomRegistry {
     }
     this.loadedRooms.delete(documentName)
     this.rooms.delete(documentName)
+    this.options.replication?.detach(documentName, room)
     room.destroy()
     this.options.logger.debug('room unloaded', { documentName })
   }

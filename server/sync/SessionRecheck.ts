@@ -18,6 +18,8 @@ export type RecheckedConnection = Pick<Connection, 'principal' | 'documentName' 
 export class SessionRecheck {
   private readonly timer: NodeJS.Timeout
   private running = false
+  /** A run was asked for while one was going (an access change elsewhere): run once more right after. */
+  private again = false
 
   constructor(
     private readonly connections: ReadonlySet<RecheckedConnection>,
@@ -28,12 +30,21 @@ export class SessionRecheck {
     this.timer.unref()
   }
 
-  /** Checks every open connection once; does nothing while the previous run is still going. */
-  async run(): Promise<void> {
-    if (this.running) return
+  /**
+   * Checks every open connection once. While a run is going, a periodic tick is skipped; an explicit request
+   * (`again`) makes one more run follow, so a change made during a run is never missed.
+   */
+  async run(again = false): Promise<void> {
+    if (this.running) {
+      this.again ||= again
+      return
+    }
     this.running = true
     try {
-      for (const connection of [...this.connections]) await this.check(connection)
+      do {
+        this.again = false
+        for (const connection of [...this.connections]) await this.check(connection)
+      } while (this.again)
     } finally {
       this.running = false
     }

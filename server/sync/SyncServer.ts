@@ -11,6 +11,7 @@ import type { AdmittedSocket } from './AdmittedSocket.ts'
 import { Connection } from './Connection.ts'
 import type { DocumentAccess } from './DocumentAccess.ts'
 import type { Principal } from './Principal.ts'
+import type { Replication } from './Replication.ts'
 import { RoomDocumentAccess } from './RoomDocumentAccess.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
@@ -42,6 +43,8 @@ export interface SyncServerOptions {
   metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
+  /** Other instances sharing the store (scale-out, see server/cluster); absent for a single instance. */
+  replication?: Replication
   /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
   validation?: 'worker' | 'inline'
 }
@@ -126,6 +129,14 @@ export class SyncServer {
   /** Sets who is told of loaded rooms and bracket changes (see RoomObserver); call before listening. */
   observe(observer: RoomObserver): void {
     this.rooms.observe(observer)
+  }
+
+  /**
+   * Re-checks every open connection's session and role now (another instance revoked a session or changed a
+   * role), instead of at the next periodic re-check.
+   */
+  recheckNow(): Promise<void> {
+    return this.recheck?.run(true) ?? Promise.resolve()
   }
 
   /** Resolves once every loaded room has stored what it acknowledged. */

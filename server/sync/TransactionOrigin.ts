@@ -5,7 +5,6 @@ import type { RoomMember } from './RoomMember.ts'
  * skip the author when broadcasting, to keep replayed history quiet and to refuse the later updates of a client
  * whose update failed to store. Only the room transacts on its document, so every origin it sees is one of these,
  * or null for a follow-up transaction Yjs starts on its own (Y.Text formatting cleanup), which goes to everyone.
- * (Scale-out adds a variant for changes relayed from another instance.)
  */
 export type TransactionOrigin =
   /** A client connection; each connection keeps one such object for its lifetime (compared by identity). */
@@ -14,6 +13,8 @@ export type TransactionOrigin =
   | { readonly kind: 'server' }
   /** History replayed from the store while loading; never broadcast. */
   | { readonly kind: 'store' }
+  /** Committed by another instance and relayed to this one (see server/cluster): broadcast, never re-published. */
+  | { readonly kind: 'remote' }
   /** Several origins applied in one Yjs transaction (a group commit); broadcast to every member. */
   | { readonly kind: 'batch' }
 
@@ -22,4 +23,5 @@ export const TransactionOrigin = {
   server: { kind: 'server' } satisfies TransactionOrigin,
   store: { kind: 'store' } satisfies TransactionOrigin,
   batch: { kind: 'batch' } satisfies TransactionOrigin,
+  remote: { kind: 'remote' } satisfies TransactionOrigin,
 } as const

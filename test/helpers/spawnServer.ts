@@ -31,7 +31,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   })
   const port = await new Promise<number>((resolve, reject) => {
     const lines = readline.createInterface({ input: child.stdout! })
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${stderr}`)), 30_000)
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${stderr}`)), 90_000)
     lines.on('line', (line) => {
       let entry: Record<string, unknown>
       try {

@@ -216,12 +216,18 @@ describe('limits and hostile input', () => {
     await bad.closed
     await eventually(async () => {
       const text = await (await fetch(`${server.httpUrl}/metrics`)).text()
-      expect(text).toMatch(/charterdesk_connections \d+/)
-      expect(text).toContain('charterdesk_loaded_documents 1')
-      expect(text).toMatch(/charterdesk_messages_received_total \d+/)
-      expect(text).toContain('charterdesk_connections_closed_total{code="4400"} 1')
-      expect(text).toMatch(/charterdesk_store_seconds_bucket\{operation="append",le="\+Inf"\} \d+/)
-      expect(text).toContain(`charterdesk_document_bytes{document="${documentName}"}`)
+      // prom-client: every series carries the instance label; Node's default process metrics come along.
+      expect(text).toMatch(/charterdesk_connections\{instance="[^"]+"\} \d+/)
+      expect(text).toMatch(/charterdesk_loaded_documents\{instance="[^"]+"\} 1/)
+      expect(text).toMatch(/charterdesk_messages_received_total\{instance="[^"]+"\} \d+/)
+      expect(text).toMatch(/charterdesk_connections_closed_total\{code="4400",instance="[^"]+"\} 1/)
+      expect(text).toMatch(
+        /charterdesk_store_seconds_bucket\{le="\+Inf",instance="[^"]+",operation="append"\} \d+/,
+      )
+      expect(text).toContain(`charterdesk_document_bytes{document="${documentName}",instance=`)
+      expect(text).toMatch(/nodejs_eventloop_lag_p99_seconds\{instance="[^"]+"\}/)
+      expect(text).toMatch(/nodejs_gc_duration_seconds_count\{/)
+      expect(text).toMatch(/nodejs_heap_size_used_bytes\{instance="[^"]+"\}/)
     })
     await server.stop({ removeData: true })
     await start({ METRICS_TOKEN: 'operator-secret' })

@@ -78,6 +78,8 @@ let fixtureAuthor = 0
 const routes: MatrixRoute[] = [
   { method: 'GET', path: '/api/health', scope: 'public', publicAnswer: 200 },
   { method: 'GET', path: '/metrics', scope: 'public', publicAnswer: 200 },
+  { method: 'GET', path: '/healthz', scope: 'public', publicAnswer: 200 },
+  { method: 'GET', path: '/readyz', scope: 'public', publicAnswer: 200 },
   { method: 'GET', path: '/api/session', scope: 'public', publicAnswer: 200 },
   { method: 'POST', path: '/api/auth/sign-in', scope: 'public', body: {}, publicAnswer: 400 },
   { method: 'POST', path: '/api/auth/link', scope: 'public', body: {}, publicAnswer: 400 },
