@@ -10,7 +10,7 @@ export interface SpawnedServer {
 
 interface SpawnServerOptions {
   name: string
-  /** Script path relative to the project root, run as `node --import tsx <script>`. */
+  /** Script path relative to the project root: `node <script>`, or `node --import tsx <script>` for a .ts. */
   script: string
   cwd: string
   env: Record<string, string>
@@ -20,15 +20,17 @@ interface SpawnServerOptions {
 const stderrTailLength = 4000
 
 /**
- * Every server runs as `node --import tsx <script>` (never via npx) so that the pid we sample is the server
- * itself and all servers pay the same loader overhead. Readiness is the JSON log line
+ * Every server runs as `node <compiled script>` (never via npx) so that the pid we sample is the server itself
+ * and all servers run alike (see compileServerScript). Readiness is the JSON log line
  * `{"msg":"listening","port":N}` on stdout (the reference scripts print the same line) or our server's
  * stderr banner.
  */
 export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
   // BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof') goes to every server's node, for profiling.
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', options.script], {
+  // Compiled scripts run on plain node; a TypeScript source (BENCH_SERVERS_FROM_SOURCE=1) through tsx.
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...extraArgs, ...loader, options.script], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
