@@ -1,5 +1,6 @@
 import type { DocumentStore, StoredDocument } from './DocumentStore.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
+import { SqliteGroupCommit } from './SqliteGroupCommit.ts'
 
 interface UpdateRow {
   seq: number
@@ -52,7 +53,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     if (updates.length === 0) return 0
-    return this.database.transaction(this.appendAll)(documentName, updates)
+    // Shares the turn's transaction (and fsync) with every other room's appends: see SqliteGroupCommit.
+    return SqliteGroupCommit.of(this.database).run(() => this.appendAll(documentName, updates))
   }
 
   async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
