@@ -25,6 +25,11 @@ interface PendingUpdate {
 /** Awareness client ids one connection may introduce (see publishAwareness). */
 export const maxAwarenessIdsPerMember = 4
 
+/** The state vector of a client that has nothing: no clients (a single varuint 0). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface RoomOptions {
@@ -79,6 +84,11 @@ export class Room {
   private readonly failedOrigins = new WeakSet<TransactionOrigin>()
   private destroyed = false
   private readonly validator: UpdateValidator | null
+  /** The whole document encoded as one update, until the next change; see encodeStateAsUpdate. */
+  private fullState: Uint8Array | null = null
+  private readonly forgetFullState = (): void => {
+    this.fullState = null
+  }
 
   private constructor(
     readonly documentName: string,
@@ -86,6 +96,7 @@ export class Room {
   ) {
     this.validator = options.createValidator?.(() => Y.encodeStateAsUpdate(this.ydoc)) ?? null
     this.awareness.setLocalState(null)
+    this.ydoc.on('update', this.forgetFullState)
     this.ydoc.on('update', this.broadcastUpdate)
     this.awareness.on('update', this.broadcastAwareness)
   }
@@ -199,7 +210,11 @@ export class Room {
   }
 
   encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.ydoc, stateVector)
+    // A client with nothing (a cold load, a new member) gets the whole state: encoded once per change, not per
+    // client, so ten people opening a large document pay for one encoding.
+    if (stateVector && !isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.ydoc, stateVector)
+    this.fullState ??= Y.encodeStateAsUpdate(this.ydoc)
+    return this.fullState
   }
 
   /** Compacts the update log into one state update if anything was appended since the last compaction. */
@@ -210,6 +225,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    this.ydoc.off('update', this.forgetFullState)
     this.ydoc.off('update', this.broadcastUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
@@ -356,7 +372,7 @@ export class Room {
     if (this.updatesSinceCompaction === 0 || this.lastSeq === 0 || this.destroyed) return
     const started = performance.now()
     try {
-      const state = Y.encodeStateAsUpdate(this.ydoc)
+      const state = this.encodeStateAsUpdate()
       await this.options.store.compact(this.documentName, state, this.lastSeq)
       this.bytesStored = state.byteLength
       const ms = performance.now() - started
