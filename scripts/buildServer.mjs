@@ -7,7 +7,7 @@
 // in chunks of their own, loaded only when first used. The worker entries land next to main.mjs under the
 // names the source's `new URL('./…Entry.mjs', import.meta.url)` looks for, and the SQL migrations are copied
 // where `loadMigrations` looks for them, so the same source runs both ways.
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, renameSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -15,7 +15,11 @@ import { build } from 'esbuild'
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outdir = join(root, 'dist-server')
 
-rmSync(outdir, { recursive: true, force: true })
+// Built beside and swapped in by rename, so a server already running from dist-server (it loads chunks and
+// worker entries lazily) never finds the directory half-written or gone.
+const building = `${outdir}.building-${process.pid}`
+const replaced = `${outdir}.replaced-${process.pid}`
+rmSync(building, { recursive: true, force: true })
 await build({
   absWorkingDir: root,
   entryPoints: [
@@ -23,7 +27,7 @@ await build({
     { in: 'server/sync/validation/validationWorker.ts', out: 'validationWorkerEntry' },
     { in: 'server/export/worker/exportWorker.ts', out: 'exportWorkerEntry' },
   ],
-  outdir,
+  outdir: building,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -34,4 +38,7 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 })
-cpSync(join(root, 'server/persistence/migrations'), join(outdir, 'migrations'), { recursive: true })
+cpSync(join(root, 'server/persistence/migrations'), join(building, 'migrations'), { recursive: true })
+if (existsSync(outdir)) renameSync(outdir, replaced)
+renameSync(building, outdir)
+rmSync(replaced, { recursive: true, force: true })
