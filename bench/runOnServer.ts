@@ -42,9 +42,9 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
   try {
     running = await options.server.start()
     const server = running
-    // RSS right after start, before any document: code, runtime and stores. A second's pause lets start-up
+    // RSS right after start, before any document: code, runtime and stores. Three seconds let start-up
     // work that follows the listening line (JIT, lazy timers) settle the same way for every server.
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    await new Promise((resolve) => setTimeout(resolve, 3000))
     const atStart = processStats(server.pid)
     const child = fork(join(options.projectRoot, 'bench/clientWorker.ts'), [], {
       cwd: options.projectRoot,
