@@ -60,7 +60,7 @@ describe('SqliteGroupCommit', () => {
     const before = store.append('kept-before', [Uint8Array.of(1)])
     const failing = group.run(() => {
       database
-        .prepare('INSERT INTO document_updates (document_name, data) VALUES (?, ?)')
+        .prepare('INSERT INTO document_updates (document_name, seq, data) VALUES (?, 1, ?)')
         .run('lost', Uint8Array.of(9))
       throw new Error('refused')
     })
