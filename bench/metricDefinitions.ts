@@ -22,7 +22,12 @@ export const metricDefinitions: Record<
     deliveriesPerSecond: { label: 'updates delivered /s', better: 'higher', digits: 0 },
     converged: { label: 'converged', better: 'bool', digits: 0 },
     serverCpuSeconds: { label: 'server CPU (s)', better: 'lower', digits: 2 },
-    serverCpuMsPer1kDeliveries: { label: 'server CPU ms / 1k deliveries', better: 'lower', digits: 2 },
+    serverCpuMsPer1kDeliveries: {
+      label: 'server CPU ms / 1k delivered updates',
+      better: 'lower',
+      digits: 2,
+    },
+    serverStartRssMb: { label: 'server RSS after start (MiB)', better: 'lower', digits: 1 },
     serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
     clientCpuShare: { label: 'client process CPU (cores)', better: 'none', digits: 2 },
     clientLoopDelayP99Ms: { label: 'client event-loop delay p99 (ms)', better: 'none', digits: 1 },
@@ -36,6 +41,7 @@ export const metricDefinitions: Record<
     rssLoadedMb: { label: 'server RSS with all loaded (MiB)', better: 'lower', digits: 1 },
     serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },
     serverCpuSeconds: { label: 'server CPU to open all (s)', better: 'lower', digits: 2 },
+    serverStartRssMb: { label: 'server RSS after start (MiB)', better: 'lower', digits: 1 },
   },
   editingTrace: {
     convergeMs: { label: 'replay → all followers converged (ms)', better: 'lower', digits: 0 },

@@ -8,6 +8,8 @@ export interface BenchOptions {
   scenarios: string[]
   fanOutClients: number[]
   editsPerSecond: number
+  /** Caps the offered deliveries (edits/s × (N−1) peers) per fan-out run, lowering the rate for large N. */
+  maxDeliveriesPerSecond: number
   durationSeconds: number
   documents: number
   openConcurrency: number
@@ -36,7 +38,9 @@ export const usage = `Usage: npm run bench -- [options]
   --servers a,b           any of ${serverNames.join(',')} (default all)
   --scenarios a,b         any of ${scenarioIds.join(',')} (default all; browser runs on ours only)
   --clients 2,20,100,200  fan-out client counts (quick 2,20)
-  --rate N                fan-out edits per second per client (default 2)
+  --rate N                fan-out edits per second per client (default 2), lowered by --max-deliveries
+  --max-deliveries N      fan-out: cap on offered deliveries/s (rate × N × (N−1)) so the client process
+                          is not saturated; 0 = no cap (default 4000)
   --duration S            fan-out editing seconds per run (default 10, quick 3)
   --documents N           many-docs document count (default 1000, quick 100)
   --open-concurrency N    handshakes in flight while opening many documents (default 50)
@@ -105,6 +109,7 @@ export function parseOptions(argv: string[], projectRoot: string): BenchOptions 
       scenarios: { type: 'string' },
       clients: { type: 'string' },
       rate: { type: 'string' },
+      'max-deliveries': { type: 'string' },
       duration: { type: 'string' },
       documents: { type: 'string' },
       'open-concurrency': { type: 'string' },
@@ -137,6 +142,7 @@ export function parseOptions(argv: string[], projectRoot: string): BenchOptions 
     scenarios: list(values.scenarios, scenarioIds, scenarioIds, 'scenarios'),
     fanOutClients,
     editsPerSecond: positiveNumber(values.rate, 2, 'rate'),
+    maxDeliveriesPerSecond: positiveInteger(values['max-deliveries'], 4000, 'max-deliveries', true),
     durationSeconds: positiveNumber(values.duration, quick ? 3 : 10, 'duration'),
     documents: positiveInteger(values.documents, quick ? 100 : 1000, 'documents'),
     openConcurrency: positiveInteger(values['open-concurrency'], 50, 'open-concurrency'),

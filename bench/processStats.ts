@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
 export interface ProcessStats {
-  /** user + system CPU time of all threads since the process started. */
+  /** user + system CPU time of all threads (worker threads included) and live child processes. */
   cpuSeconds: number
   rssBytes: number
   /** VmHWM: the kernel's own peak-RSS counter, so no sampling interval can miss a spike. */
@@ -27,13 +27,40 @@ function statusKilobytes(status: string, field: string): number {
   return match?.[1] === undefined ? 0 : Number(match[1])
 }
 
+/** Fields after the command name of /proc/<pid>/stat (the name may contain spaces and parentheses). */
+function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+}
+
+/**
+ * CPU ticks of a process and of all its live descendants. /proc/<pid>/stat already sums every thread of the
+ * process (worker threads included, also those that have exited); cutime/cstime would only add children it
+ * has waited for, so live child processes (none today, but a server may fork helpers) are read one by one.
+ */
+function treeTicks(pid: number): number {
+  const fields = statFields(pid)
+  // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the command name.
+  let ticks = Number(fields[11]) + Number(fields[12])
+  let children: string[] = []
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean)
+  } catch {
+    // Kernels without CONFIG_PROC_CHILDREN: the process itself only.
+  }
+  for (const child of children) {
+    try {
+      ticks += treeTicks(Number(child))
+    } catch {
+      // It exited meanwhile.
+    }
+  }
+  return ticks
+}
+
 /** Reads /proc (Linux only); throws if the process is gone. */
 export function processStats(pid: number): ProcessStats {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // The command name (field 2) may contain spaces and parentheses, so count fields after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  // utime and stime are fields 14 and 15 of the whole line, i.e. 11 and 12 after the command name.
-  const ticks = Number(fields[11]) + Number(fields[12])
+  const ticks = treeTicks(pid)
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
   return {
     cpuSeconds: ticks / ticksPerSecond(),

@@ -42,6 +42,10 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
   try {
     running = await options.server.start()
     const server = running
+    // RSS right after start, before any document: code, runtime and stores. Three seconds let start-up
+    // work that follows the listening line (JIT, lazy timers) settle the same way for every server.
+    await new Promise((resolve) => setTimeout(resolve, 3000))
+    const atStart = processStats(server.pid)
     const child = fork(join(options.projectRoot, 'bench/clientWorker.ts'), [], {
       cwd: options.projectRoot,
       execArgv: ['--import', 'tsx'],
@@ -105,7 +109,11 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
     })
     const final = processStats(server.pid)
     return {
-      metrics: { ...outcome.metrics, serverPeakRssMb: final.peakRssBytes / 2 ** 20 },
+      metrics: {
+        ...outcome.metrics,
+        serverStartRssMb: atStart.rssBytes / 2 ** 20,
+        serverPeakRssMb: final.peakRssBytes / 2 ** 20,
+      },
       notes: outcome.notes,
       wallMs: performance.now() - started,
       loadAverage: loadavg()[0] ?? 0,

@@ -4,12 +4,40 @@ import * as Y from 'yjs'
 import type { ClientKind, ConnectionInfo } from '../servers/ServerUnderTest.ts'
 import { countingWebSocket, type SocketCounter } from './countingWebSocket.ts'
 
-/** The shared type every scenario edits; plain Y.Text keeps client-side cost low and comparable. */
-export const benchTextName = 'bench'
+/**
+ * Every scenario edits the text of the document's first paragraph, in the XML fragment the editor uses
+ * (`default`): the structure Charter Desk's schema validation accepts. A bare root `Y.Text` is refused by ours
+ * (unexpected root), so since validation landed every edit of the old bench was refused and its connection
+ * closed. The peers get exactly the same edits.
+ */
+export const benchFragmentName = 'default'
+
+/** The first paragraph's text, or null while the document has none. */
+function existingText(doc: Y.Doc): Y.XmlText | null {
+  const paragraph = doc.getXmlFragment(benchFragmentName).get(0)
+  if (!(paragraph instanceof Y.XmlElement)) return null
+  const text = paragraph.get(0)
+  return text instanceof Y.XmlText ? text : null
+}
+
+/** The first paragraph's text, creating the paragraph if the document is still empty (writers only). */
+function writableText(doc: Y.Doc): Y.XmlText {
+  const existing = existingText(doc)
+  if (existing) return existing
+  const paragraph = new Y.XmlElement('paragraph')
+  const text = new Y.XmlText()
+  paragraph.insert(0, [text])
+  doc.getXmlFragment(benchFragmentName).insert(0, [paragraph])
+  return text
+}
 
 export interface BenchClient {
   doc: Y.Doc
-  text: Y.Text
+  /** The text to edit; reading it creates the first paragraph if there is none yet, so only writers do. */
+  readonly text: Y.XmlText
+  /** The first paragraph's text as a string ('' if there is none), for convergence checks. */
+  textContent(): string
+  textLength(): number
   /** Resolves on the first completed sync with the server. */
   synced: Promise<void>
   bytesReceived(): number
@@ -22,13 +50,16 @@ type DomWebSocketClass = typeof globalThis.WebSocket
 
 export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClient {
   const doc = new Y.Doc()
-  const text = doc.getText(benchTextName)
   const counter: SocketCounter = { bytesReceived: 0, current: undefined }
   // The providers are typed against the DOM WebSocket; `ws` implements the same surface they use.
   const WebSocketPolyfill = countingWebSocket(info.headers, counter) as unknown as DomWebSocketClass
   const common = {
     doc,
-    text,
+    get text() {
+      return writableText(doc)
+    },
+    textContent: () => existingText(doc)?.toString() ?? '',
+    textLength: () => existingText(doc)?.length ?? 0,
     bytesReceived: () => counter.bytesReceived,
     bufferedAmount: () => counter.current?.bufferedAmount ?? 0,
   }

@@ -15,7 +15,7 @@ const highWaterBytes = 1 << 20
 
 function caughtUp(follower: BenchClient, writerId: number, clock: number, length: number): Promise<void> {
   const done = (): boolean =>
-    Y.getState(follower.doc.store, writerId) >= clock && follower.text.length === length
+    Y.getState(follower.doc.store, writerId) >= clock && follower.textLength() === length
   if (done()) return Promise.resolve()
   return new Promise((resolve) => {
     const check = (): void => {
@@ -71,7 +71,7 @@ export async function editingTrace(
   const sentMs = performance.now() - started
   const writerId = writer.doc.clientID
   const finalClock = Y.getState(writer.doc.store, writerId)
-  const expected = writer.text.toString()
+  const expected = writer.textContent()
   if (wholeTrace && expected !== trace.endContent) notes.push('writer text differs from the trace endContent')
   await withTimeout(
     Promise.all(followers.map((follower) => caughtUp(follower, writerId, finalClock, expected.length))),
@@ -81,7 +81,7 @@ export async function editingTrace(
   const convergeMs = performance.now() - started
   const clientLoad = stopLoadMeter()
   const serverAfter = await context.probe()
-  const converged = followers.every((follower) => follower.text.toString() === expected)
+  const converged = followers.every((follower) => follower.textContent() === expected)
   if (!converged) notes.push('followers did not converge to the writer text')
 
   const coldStarted = performance.now()
@@ -89,7 +89,7 @@ export async function editingTrace(
   await withTimeout(cold.synced, request.convergeTimeoutMs, 'cold-load client sync')
   const coldLoadMs = performance.now() - coldStarted
   const coldBytes = cold.bytesReceived()
-  const coldCorrect = cold.text.toString() === expected
+  const coldCorrect = cold.textContent() === expected
   if (!coldCorrect) notes.push('cold-loaded text differs from the writer text')
   const stateBytes = Y.encodeStateAsUpdate(writer.doc).byteLength
   const serverEnd = await context.probe()

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import * as Y from 'yjs'
+import { benchFragmentName } from '../clients/connectClient.ts'
 import { openClients } from '../clients/openClients.ts'
 import { startClientLoadMeter } from '../clients/startClientLoadMeter.ts'
 import type { ClientKind } from '../servers/ServerUnderTest.ts'
@@ -17,6 +18,19 @@ interface Edit {
 }
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz'
+
+/** Resolves once the server used under 5 % of a core over 250 ms, or after 15 s. */
+async function serverIdle(context: WorkerContext): Promise<void> {
+  const intervalMs = 250
+  const deadline = performance.now() + 15_000
+  let before = await context.probe()
+  while (performance.now() < deadline) {
+    await sleep(intervalMs)
+    const after = await context.probe()
+    if (after.cpuSeconds - before.cpuSeconds < 0.05 * (intervalMs / 1000)) return
+    before = after
+  }
+}
 
 function randomChars(length: number): string {
   let result = ''
@@ -43,8 +57,18 @@ export async function fanOut(
     timeoutMs: request.connectTimeoutMs,
   })
   const connectAllMs = performance.now() - connectStarted
-  // Every join broadcasts awareness to all peers (N² messages); let that burst pass before measuring.
+  // Every join broadcasts awareness to all peers (N² messages); let that burst pass before measuring, and
+  // wait until the server is idle too: a server still working through the joins would charge that work to
+  // the edits (a fixed pause did, for the peers at 200 clients).
   await sleep(Math.min(3000, 200 + request.clients * 10))
+  // One client creates the paragraph everyone edits; wait until all have it, so nobody creates a second one.
+  void clients[0]!.text
+  const seedDeadline = performance.now() + request.connectTimeoutMs
+  while (!clients.every((client) => client.doc.getXmlFragment(benchFragmentName).length > 0)) {
+    if (performance.now() > seedDeadline) throw new Error('the first paragraph did not reach every client')
+    await sleep(20)
+  }
+  await serverIdle(context)
   context.progress(`${request.clients} clients synced in ${connectAllMs.toFixed(0)} ms, editing`)
 
   const editsByAuthor = new Map<number, Edit[]>()
@@ -126,8 +150,8 @@ export async function fanOut(
 
   // Read after the probe: a saturated client loop may still deliver edits queued behind the drain timer.
   const undelivered = outstanding
-  const reference = clients[0]!.text.toString()
-  const identical = clients.every((client) => client.text.toString() === reference)
+  const reference = clients[0]!.textContent()
+  const identical = clients.every((client) => client.textContent() === reference)
   if (undelivered > 0) notes.push(`${undelivered} edits not delivered to every peer within the drain timeout`)
   if (!identical) notes.push('clients did not converge to identical text')
   if (clientLoad.loopDelayP99Ms > 100) {

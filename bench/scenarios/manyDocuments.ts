@@ -13,14 +13,14 @@ function seedText(index: number): string {
 }
 
 function waitForLength(client: BenchClient, length: number): Promise<void> {
-  if (client.text.length >= length) return Promise.resolve()
+  if (client.textLength() >= length) return Promise.resolve()
   return new Promise((resolve) => {
     const check = (): void => {
-      if (client.text.length < length) return
-      client.text.unobserve(check)
+      if (client.textLength() < length) return
+      client.doc.off('afterTransaction', check)
       resolve()
     }
-    client.text.observe(check)
+    client.doc.on('afterTransaction', check)
   })
 }
 

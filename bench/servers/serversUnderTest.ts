@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { compileServerScript } from './compileServerScript.ts'
 import type { AuthSupplier, ServerUnderTest } from './ServerUnderTest.ts'
 import { DocumentCreator, seedOurDataDir } from './seedOurDataDir.ts'
 import { spawnServer } from './spawnServer.ts'
@@ -33,6 +34,11 @@ const benchLimits = {
 export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderTest[] {
   const { projectRoot, auth, oursEnv, clientDir } = options
   const ourEntry = 'server/main.ts'
+  // BENCH_SERVERS_FROM_SOURCE=1 runs every server from its TypeScript source through tsx, as before.
+  const runnable = (script: string): Promise<string> =>
+    process.env.BENCH_SERVERS_FROM_SOURCE === '1'
+      ? Promise.resolve(script)
+      : compileServerScript(projectRoot, script)
 
   const ours: ServerUnderTest = {
     name: 'ours',
@@ -50,7 +56,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
         const credentials = await seedOurDataDir(dataDir)
         const server = await spawnServer({
           name: 'ours',
-          script: ourEntry,
+          script: await runnable(ourEntry),
           cwd: projectRoot,
           env: {
             PORT: '0',
@@ -103,7 +109,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     async start() {
       const server = await spawnServer({
         name: 'y-websocket',
-        script: 'bench/servers/yWebsocketServer.ts',
+        script: await runnable('bench/servers/yWebsocketServer.ts'),
         cwd: projectRoot,
         env: { PORT: '0', HOST: loopback },
       })
@@ -128,7 +134,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     async start() {
       const server = await spawnServer({
         name: 'hocuspocus',
-        script: 'bench/servers/hocuspocusServer.ts',
+        script: await runnable('bench/servers/hocuspocusServer.ts'),
         cwd: projectRoot,
         env: { PORT: '0', HOST: loopback },
       })

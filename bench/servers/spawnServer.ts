@@ -10,25 +10,29 @@ export interface SpawnedServer {
 
 interface SpawnServerOptions {
   name: string
-  /** Script path relative to the project root, run as `node --import tsx <script>`. */
+  /** Script path relative to the project root: `node <script>`, or `node --import tsx <script>` for a .ts. */
   script: string
   cwd: string
   env: Record<string, string>
+  /** Default 60 s: under a load average of 30 (other jobs on 2 cores) a server took over 20 s to start. */
+  /** Default 60 s: at a load average of 30 (other jobs on 2 cores) servers took over 20 s to start. */
   readyTimeoutMs?: number
 }
 
 const stderrTailLength = 4000
 
 /**
- * Every server runs as `node --import tsx <script>` (never via npx) so that the pid we sample is the server
- * itself and all servers pay the same loader overhead. Readiness is the JSON log line
+ * Every server runs as `node <compiled script>` (never via npx) so that the pid we sample is the server itself
+ * and all servers run alike (see compileServerScript). Readiness is the JSON log line
  * `{"msg":"listening","port":N}` on stdout (the reference scripts print the same line) or our server's
  * stderr banner.
  */
 export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer> {
   // BENCH_SERVER_NODE_ARGS (e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof') goes to every server's node, for profiling.
   const extraArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
-  const child = spawn(process.execPath, [...extraArgs, '--import', 'tsx', options.script], {
+  // Compiled scripts run on plain node; a TypeScript source (BENCH_SERVERS_FROM_SOURCE=1) through tsx.
+  const loader = options.script.endsWith('.ts') ? ['--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...extraArgs, ...loader, options.script], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,8 +58,8 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
       reject(new Error(`${options.name}: ${message}${stderrTail ? `\n--- stderr ---\n${stderrTail}` : ''}`))
     }
     const timer = setTimeout(
-      () => fail(`no "listening" log line within ${options.readyTimeoutMs ?? 20_000} ms`),
-      options.readyTimeoutMs ?? 20_000,
+      () => fail(`no "listening" log line within ${options.readyTimeoutMs ?? 60_000} ms`),
+      options.readyTimeoutMs ?? 60_000,
     )
     child.once('error', (error) => fail(error.message))
     child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`))

@@ -1,6 +1,7 @@
 import type { DocumentStore, StoredDocument, StoredUpdate } from './DocumentStore.ts'
 import { mergeCompaction } from './mergeCompaction.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
+import { SqliteGroupCommit } from './SqliteGroupCommit.ts'
 
 interface UpdateRow {
   seq: number
@@ -64,7 +65,8 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     if (updates.length === 0) return 0
-    return this.database.transaction(this.appendAll)(documentName, updates)
+    // Shares the turn's transaction (and fsync) with every other room's appends: see SqliteGroupCommit.
+    return SqliteGroupCommit.of(this.database).run(() => this.appendAll(documentName, updates))
   }
 
   async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {

@@ -39,6 +39,11 @@ function writerOf(origin: TransactionOrigin): Writer | null {
 /** Awareness client ids one connection may introduce (see publishAwareness). */
 export const maxAwarenessIdsPerMember = 4
 
+/** The state vector of a client that has nothing: no clients (a single varuint 0). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0
+}
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface RoomOptions {
@@ -114,6 +119,11 @@ export class Room {
   private readonly failedOrigins = new WeakSet<TransactionOrigin>()
   private destroyed = false
   private readonly validator: UpdateValidator | null
+  /** The whole document encoded as one update, until the next change; see encodeStateAsUpdate. */
+  private fullState: Uint8Array | null = null
+  private readonly forgetFullState = (): void => {
+    this.fullState = null
+  }
 
   private constructor(
     readonly documentName: string,
@@ -121,6 +131,7 @@ export class Room {
   ) {
     this.validator = options.createValidator?.(() => Y.encodeStateAsUpdate(this.ydoc)) ?? null
     this.awareness.setLocalState(null)
+    this.ydoc.on('update', this.forgetFullState)
     this.ydoc.on('update', this.broadcastUpdate)
     this.awareness.on('update', this.broadcastAwareness)
   }
@@ -282,7 +293,11 @@ export class Room {
   }
 
   encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.ydoc, stateVector)
+    // A client with nothing (a cold load, a new member) gets the whole state: encoded once per change, not per
+    // client, so ten people opening a large document pay for one encoding.
+    if (stateVector && !isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.ydoc, stateVector)
+    this.fullState ??= Y.encodeStateAsUpdate(this.ydoc)
+    return this.fullState
   }
 
   /** Compacts the update log into one state update if anything was appended since the last compaction. */
@@ -294,6 +309,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true
     if (this.repairTimer) clearTimeout(this.repairTimer)
+    this.ydoc.off('update', this.forgetFullState)
     this.ydoc.off('update', this.broadcastUpdate)
     this.awareness.off('update', this.broadcastAwareness)
     this.awareness.destroy()
@@ -587,7 +603,7 @@ export class Room {
     if (this.updatesSinceCompaction === 0 || this.lastSeq === 0 || this.destroyed) return
     const started = performance.now()
     try {
-      const state = Y.encodeStateAsUpdate(this.ydoc)
+      const state = this.encodeStateAsUpdate()
       await this.options.store.compact(this.documentName, state, this.lastSeq)
       this.bytesStored = state.byteLength
       const ms = performance.now() - started

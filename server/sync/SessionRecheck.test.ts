@@ -45,6 +45,27 @@ describe('SessionRecheck', () => {
     recheck.destroy()
   })
 
+  it('asks once per session and document, however many sockets share them', async () => {
+    const tabs = [connectionOf(drafter), connectionOf(drafter), connectionOf(drafter)]
+    const elsewhere = { ...connectionOf(drafter), documentName: 'other' }
+    const asked: string[] = []
+    const recheck = new SessionRecheck(
+      new Set([...tabs, elsewhere]),
+      async (principal, documentName) => {
+        asked.push(documentName)
+        return { principal: { ...principal, role: 'observer' } }
+      },
+      60_000,
+    )
+    await recheck.run()
+    expect(asked).toEqual(['charter', 'other'])
+    // The shared answer still applies to each socket: every one of them closes.
+    for (const tab of tabs) expect(tab.closedWith).toEqual([CloseCode.policy])
+    await recheck.run()
+    expect(asked).toEqual(['charter', 'other', 'charter', 'other'])
+    recheck.destroy()
+  })
+
   it('closes a connection whose role changed with 1008 and keeps an unchanged one open', async () => {
     const demoted = connectionOf(drafter)
     const unchanged = connectionOf({ ...drafter, userId: '2' })

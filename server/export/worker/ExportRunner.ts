@@ -9,7 +9,6 @@ import type { ExportJob, ExportJobResult } from './ExportJob.ts'
 import type { ExportTask } from './ExportTask.ts'
 import type { ExportTaskResult } from './ExportTaskResult.ts'
 import type { RenderedExport } from './renderExport.ts'
-import { runExportTask } from './runExportTask.ts'
 
 function renderedOf(result: ExportTaskResult): RenderedExport {
   if (result.kind !== 'rendered') throw new Error(`export worker answered ${result.kind} for a render`)
@@ -59,7 +58,8 @@ export class ExportRunner {
 
   private run(task: ExportTask): Promise<ExportTaskResult> {
     const worker = this.ensureWorker()
-    if (!worker) return runExportTask(task)
+    // Imported only here: the renderers pull in pdfkit and docx (tens of MB), which belong in the worker.
+    if (!worker) return import('./runExportTask.ts').then(({ runExportTask }) => runExportTask(task))
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
