@@ -10,6 +10,8 @@ import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { CommentsSidebar } from './comments/CommentsSidebar.tsx'
 import { useThreads } from './comments/useThreads.ts'
+import { CommandPalette } from './editor/articles/CommandPalette.tsx'
+import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
@@ -86,6 +88,7 @@ function Workspace({
   )
   const editable = canEditText(document.role)
   const editor = useCharterEditor(session, user, editable)
+  useArticleLabels(editor)
   const readOnly = readOnlyMessage(t, document)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
   const openThreadsByArea = useMemo(() => {
@@ -142,6 +145,7 @@ function Workspace({
         {editor && <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} />}
         <main className="document-area">
           {editor && editable && <Toolbar editor={editor} />}
+          {editor && editable && <CommandPalette editor={editor} />}
           {readOnly && (
             <p className="read-only-banner" role="status">
               {readOnly}

@@ -2,6 +2,7 @@ import { type Editor, useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { en } from '../../shared/i18n/resources/en/index.ts'
+import { ArticleToolbarGroup } from './articles/ArticleToolbarGroup.tsx'
 
 type ToolbarLabel = keyof (typeof en)['editor']['toolbar']
 
@@ -168,6 +169,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         ),
       )}
+      <ArticleToolbarGroup editor={editor} />
     </div>
   )
 }
