@@ -26,16 +26,31 @@ interface ArticleOnScreen {
   text: string
 }
 
-/** Every article as the page shows it: clause id, section, the number the CSS counter prints, and its text. */
+/**
+ * Every article as the page shows it: clause id, section and text from the editor (without other people's
+ * caret labels), and the number the navigator lists it under (the editor's own number is a CSS counter,
+ * which the page cannot read back).
+ */
 function articlesOnScreen(target: EditorPage): Promise<ArticleOnScreen[]> {
-  return target.page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.charter-text .charter-article')].map((article) => ({
-      clauseId: article.getAttribute('data-clause-id'),
-      area: article.closest('section')?.getAttribute('data-area') ?? null,
-      number: getComputedStyle(article, '::before').content,
-      text: article.querySelector('.article-body')?.textContent ?? '',
-    })),
-  )
+  return target.page.evaluate(() => {
+    const numbers = new Map(
+      [...document.querySelectorAll<HTMLElement>('.navigator-article')].map((entry) => [
+        entry.dataset.clauseId,
+        entry.querySelector('.navigator-article-number')?.textContent ?? '',
+      ]),
+    )
+    return [...document.querySelectorAll<HTMLElement>('.charter-text .charter-article')].map((article) => {
+      const body = article.querySelector('.article-body')?.cloneNode(true) as Element | undefined
+      for (const caret of body?.querySelectorAll('.collaboration-carets__caret') ?? []) caret.remove()
+      const clauseId = article.getAttribute('data-clause-id')
+      return {
+        clauseId,
+        area: article.closest('section')?.getAttribute('data-area') ?? null,
+        number: numbers.get(clauseId ?? undefined) ?? '',
+        text: body?.textContent ?? '',
+      }
+    })
+  })
 }
 
 function references(target: EditorPage): Promise<{ text: string; broken: boolean; title: string }[]> {
@@ -120,7 +135,7 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
       return azView
     })
     expect(converged.map((article) => article.number)).toEqual(
-      [1, 2, 3, 4, 5, 6, 7].map((n) => `"Article ${n}"`),
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `Article ${n}`),
     )
     const connectivity = converged.filter((article) => article.area === 'connectivity').map((a) => a.text)
     expect(connectivity).toHaveLength(3)
@@ -197,7 +212,7 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
       expect(articles.map((article) => article.clauseId)).toEqual(
         before.filter((_, index) => index !== 1).map((article) => article.clauseId),
       )
-      expect(articles[1]?.number).toBe('"Article 2"')
+      expect(articles[1]?.number).toBe('Article 2')
     })
 
     await az.page.keyboard.press('Control+z')

@@ -132,23 +132,19 @@ export function CommandPalette({ editor }: { editor: Editor }) {
 
   function close() {
     setMode(null)
-    editor.commands.focus()
+    editor.view.focus()
   }
 
   function choose(item: PaletteItem | undefined) {
     if (!item?.enabled) return
-    // The command acts on the text's selection, so the text gets focus back first.
-    editor.commands.focus()
+    // Commands act on the text's selection, which stays in the editor state while the palette has focus.
     const next = item.choose()
     if (next) {
       setMode(next)
       setFromCommands(true)
       setQuery('')
       setActive(0)
-      input.current?.focus()
-    } else {
-      setMode(null)
-    }
+    } else close()
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
