@@ -122,11 +122,12 @@ export function ArticleToolbarGroup({ editor }: { editor: Editor }) {
         tabIndex={-1}
         title={t('toolbar.withShortcut', { label: t('articles.palette.label'), shortcut: 'Ctrl+K' })}
         aria-haspopup="dialog"
+        aria-keyshortcuts="Control+K"
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => paletteRequests.open()}
       >
         {t('articles.palette.open')}
-        <kbd>Ctrl K</kbd>
+        <kbd>{t('articles.palette.keys')}</kbd>
       </button>
     </>
   )

@@ -8,6 +8,9 @@ import { articleCommands } from './articleCommands.ts'
 import { findArticle } from './findArticle.ts'
 import { type PaletteMode, paletteRequests } from './paletteRequests.ts'
 
+/** The list filters as one types (the combobox's ARIA autocomplete kind, not text). */
+const listAutocomplete = 'list'
+
 interface PaletteItem {
   key: string
   label: string
@@ -178,7 +181,7 @@ export function CommandPalette({ editor }: { editor: Editor }) {
       <div
         className="palette"
         role="dialog"
-        aria-modal="true"
+        aria-modal={true}
         aria-label={t('articles.palette.label')}
         onMouseDown={(event) => event.stopPropagation()}
         onKeyDown={onKeyDown}
@@ -187,9 +190,9 @@ export function CommandPalette({ editor }: { editor: Editor }) {
           ref={input}
           className="palette-input"
           role="combobox"
-          aria-expanded="true"
+          aria-expanded={true}
           aria-controls={listId}
-          aria-autocomplete="list"
+          aria-autocomplete={listAutocomplete}
           aria-activedescendant={items.length > 0 ? optionId(activeIndex) : undefined}
           aria-label={placeholder}
           placeholder={placeholder}

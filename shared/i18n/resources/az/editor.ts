@@ -48,6 +48,7 @@ export const editor: Translation<typeof english> = {
       noMatches: 'Uyğun nəticə yoxdur',
       unavailable: 'burada mümkün deyil',
       current: 'cari',
+      keys: 'Ctrl K',
       hint: '↑ ↓ seçmək · Enter icra etmək · Esc bağlamaq',
       article: 'Maddə {{number}}',
     },

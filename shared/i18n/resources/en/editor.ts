@@ -46,6 +46,7 @@ export const editor = {
       noMatches: 'Nothing matches',
       unavailable: 'not available here',
       current: 'current',
+      keys: 'Ctrl K',
       hint: '↑ ↓ to choose · Enter to run · Esc to close',
       article: 'Article {{number}}',
     },
