@@ -254,4 +254,64 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
     })
     await screenshot(az, 'articles-broken-reference')
   })
+
+  it('starts, splits, merges and moves articles to an area from the keyboard and the palette', async () => {
+    const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
+    const before = await articlesOnScreen(az)
+
+    // Enter at the end, then Enter on the empty paragraph: the next article starts.
+    await placeCaret(az, articleParagraph('investment'), 'end')
+    await az.page.keyboard.press('Enter')
+    await az.page.keyboard.press('Enter')
+    await az.page.keyboard.type('Investment screening. Dispute settlement.')
+    await settle(async () => {
+      const articles = await articlesOnScreen(az)
+      expect(articles).toHaveLength(6)
+      expect(articles[2]).toMatchObject({ area: 'investment', number: 'Article 3' })
+      expect(articles[2]?.text).toBe('Investment screening. Dispute settlement.')
+      expect(articles[1]?.text).toBe(before[1]?.text)
+    })
+
+    // Split at the caret: the text after it becomes the next article, the first part keeps the clause id.
+    for (let i = 0; i < 'Dispute settlement.'.length; i++) await az.page.keyboard.press('ArrowLeft')
+    await az.page.keyboard.press('Control+Alt+Enter')
+    const split = await settle(async () => {
+      const articles = await articlesOnScreen(az)
+      expect(articles.map((article) => article.text).slice(2, 4)).toEqual([
+        'Investment screening. ',
+        'Dispute settlement.',
+      ])
+      expect(new Set(articles.map((article) => article.clauseId)).size).toBe(7)
+      return articles
+    })
+
+    // Merge: back in the first part, Ctrl+Alt+J joins the next article into it.
+    await az.page.keyboard.press('ArrowUp')
+    await az.page.keyboard.press('Control+Alt+j')
+    await settle(async () => {
+      const articles = await articlesOnScreen(az)
+      expect(articles).toHaveLength(6)
+      expect(articles[2]).toMatchObject({
+        clauseId: split[2]?.clauseId,
+        text: 'Investment screening. Dispute settlement.',
+      })
+    })
+
+    // Palette: move the article to the security area; it becomes that area's last article.
+    await az.page.keyboard.press('Control+k')
+    const input = az.page.locator('.palette-input')
+    await input.fill('area')
+    await az.page.keyboard.press('Enter')
+    await input.fill('Security')
+    await az.page.keyboard.press('Enter')
+    await settle(async () => {
+      const articles = await articlesOnScreen(az)
+      expect(articles[3]).toMatchObject({
+        clauseId: split[2]?.clauseId,
+        area: 'security',
+        number: 'Article 4',
+      })
+    })
+    await screenshot(az, 'articles-moved-to-area')
+  })
 })
