@@ -314,4 +314,45 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
     })
     await screenshot(az, 'articles-moved-to-area')
   })
+
+  it('moves an article dragged by its handle to where it is dropped, in another section', async () => {
+    const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
+    const us = await session.open({ name: 'John Carter', delegation: 'US' })
+    const before = await articlesOnScreen(az)
+    const other = before[3]
+
+    // The drag events a browser sends, with one shared DataTransfer (headless Chromium does not start a native
+    // drag from synthetic mouse input): dragstart on the handle, dragover and drop on the top of Article 1.
+    await az.page.evaluate(() => {
+      const handle = document.querySelector('section[data-area=other] .article-handle')
+      const target = document.querySelector('section[data-area=connectivity] .charter-article')
+      if (!handle || !target) throw new Error('article handle or target missing')
+      const box = target.getBoundingClientRect()
+      const dataTransfer = new DataTransfer()
+      const at = {
+        clientX: box.left + 40,
+        clientY: box.top + 4,
+        bubbles: true,
+        cancelable: true,
+        dataTransfer,
+      }
+      handle.dispatchEvent(new DragEvent('dragstart', at))
+      target.dispatchEvent(new DragEvent('dragover', at))
+      target.dispatchEvent(new DragEvent('drop', at))
+      handle.dispatchEvent(new DragEvent('dragend', at))
+    })
+    await settle(async () => {
+      for (const view of [az, us]) {
+        const articles = await articlesOnScreen(view)
+        expect(articles[0]).toMatchObject({
+          clauseId: other?.clauseId,
+          area: 'connectivity',
+          number: 'Article 1',
+        })
+        expect(articles.map((article) => article.clauseId).sort()).toEqual(
+          before.map((article) => article.clauseId).sort(),
+        )
+      }
+    })
+  })
 })
