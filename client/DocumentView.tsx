@@ -10,6 +10,8 @@ import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { CommentsSidebar } from './comments/CommentsSidebar.tsx'
 import { useThreads } from './comments/useThreads.ts'
+import { CommandPalette } from './editor/articles/CommandPalette.tsx'
+import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
@@ -96,6 +98,7 @@ function Workspace({
     delegation: account.delegation,
     role: document.role,
   })
+  useArticleLabels(editor)
   const readOnly = readOnlyMessage(t, document)
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
@@ -157,6 +160,7 @@ function Workspace({
         )}
         <main className="document-area">
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
+          {editor && editable && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
           {bracketView.view === 'clean' && (
             <p className="read-only-banner" role="status">

@@ -6,13 +6,15 @@ import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
+import { articleExtensions } from './articles/articleExtensions.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
- * user's own changes), other people's carets and the highlights of comment threads.
+ * user's own changes), other people's carets, the highlights of comment threads, and the article structure
+ * (clause ids, article commands, live cross-references).
  */
 export function useCharterEditor(
   session: CollabSession,
@@ -27,7 +29,7 @@ export function useCharterEditor(
   return useEditor(
     {
       extensions: [
-        ...charterExtensions,
+        ...articleExtensions(charterExtensions),
         Collaboration.configure({ document: session.ydoc, field: documentField }),
         CollaborationCaret.configure({
           provider: session.provider,

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
+import { type NavigatorArticle, NavigatorArticles } from './NavigatorArticles.tsx'
 
 interface SectionEntry {
   area: AreaId
@@ -10,6 +11,13 @@ interface SectionEntry {
   position: number
   firstArticle: number | null
   articleCount: number
+  articles: NavigatorArticle[]
+}
+
+/** Enough of an article's opening words to recognise it in a narrow column. */
+function openingWords(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  return clean.length > 48 ? `${clean.slice(0, 48).replace(/\s\S*$/, '')}…` : clean
 }
 
 function readSections(editor: Editor): SectionEntry[] {
@@ -19,8 +27,17 @@ function readSections(editor: Editor): SectionEntry[] {
     if (node.type.name !== 'charterSection') return
     const area = node.attrs.area
     let articleCount = 0
-    node.forEach((child) => {
-      if (child.type.name === 'article') articleCount++
+    const articles: NavigatorArticle[] = []
+    node.forEach((child, childOffset) => {
+      if (child.type.name !== 'article') return
+      articleCount++
+      const clauseId = child.attrs.clauseId
+      articles.push({
+        clauseId: typeof clauseId === 'string' ? clauseId : null,
+        number: articleNumber + articleCount,
+        position: offset + 1 + childOffset,
+        words: openingWords(child.textContent),
+      })
     })
     sections.push({
       area: isAreaId(area) ? area : 'other',
@@ -28,6 +45,7 @@ function readSections(editor: Editor): SectionEntry[] {
       position: offset,
       firstArticle: articleCount > 0 ? articleNumber + 1 : null,
       articleCount,
+      articles,
     })
     articleNumber += articleCount
   })
@@ -116,6 +134,7 @@ export function SectionNavigator({
                   </span>
                 )}
               </button>
+              <NavigatorArticles editor={editor} section={section.title} articles={section.articles} />
             </li>
           )
         })}

@@ -1,5 +1,6 @@
 export { AlternativeOption, Alternatives } from './Alternatives.ts'
 export { Article } from './Article.ts'
+export { articleNumbers } from './articleNumbers.ts'
 export { Bracket, BracketAlternative } from './Bracket.ts'
 export { CharterSection } from './CharterSection.ts'
 export { CrossReference } from './CrossReference.ts'

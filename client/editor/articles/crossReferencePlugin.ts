@@ -1,0 +1,111 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type EditorState, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
+import { articleNumbers } from '../../../shared/schema/index.ts'
+
+/**
+ * Interface texts of the article structure (tooltips), in the reader's language; the references and article
+ * headings themselves are draft text, in the draft's language.
+ */
+export interface CrossReferenceLabels {
+  goTo: (number: number) => string
+  broken: string
+  dragHandle: string
+}
+
+interface CrossReferenceState {
+  labels: CrossReferenceLabels
+  decorations: DecorationSet
+}
+
+export const crossReferencePluginKey = new PluginKey<CrossReferenceState>('crossReferences')
+
+const englishLabels: CrossReferenceLabels = {
+  goTo: (number) => `Go to Article ${number}`,
+  broken: 'The article this reference pointed to has been deleted',
+  dragHandle: 'Drag to move this article',
+}
+
+/** The number a cross-reference shows, carried by its decoration; null when its article no longer exists. */
+export function referenceNumber(decorations: readonly Decoration[]): number | null {
+  for (const decoration of decorations) {
+    const value: unknown = decoration.spec.articleNumber
+    if (typeof value === 'number') return value
+    if (value === null) return null
+  }
+  return null
+}
+
+function decorate(doc: ProseMirrorNode, labels: CrossReferenceLabels): DecorationSet {
+  const numbers = articleNumbers(doc)
+  const decorations: Decoration[] = []
+  doc.descendants((node, pos) => {
+    if (node.type.name !== 'crossReference') return true
+    const clauseId = node.attrs.clauseId
+    const number = typeof clauseId === 'string' ? (numbers.get(clauseId) ?? null) : null
+    // The attributes differ whenever the number does, which is what makes ProseMirror update the node view.
+    const attrs =
+      number === null
+        ? { class: 'is-broken', title: labels.broken, 'data-number': '' }
+        : { title: labels.goTo(number), 'data-number': String(number) }
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, attrs, { articleNumber: number }))
+    return false
+  })
+  return DecorationSet.create(doc, decorations)
+}
+
+/** Places the caret at the start of the article with this clause id and brings it into view. */
+export function goToArticle(view: EditorView, clauseId: string): boolean {
+  let target: number | null = null
+  view.state.doc.descendants((node, pos) => {
+    if (target !== null) return false
+    if (node.type.name === 'article' && node.attrs.clauseId === clauseId) {
+      target = pos
+      return false
+    }
+    return !node.isTextblock
+  })
+  if (target === null) return false
+  const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target + 1)))
+  view.dispatch(tr)
+  view.focus()
+  const element = view.nodeDOM(target)
+  if (element instanceof HTMLElement) element.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  return true
+}
+
+/** Sets the tooltips' language (the interface language can change while the editor lives). */
+export function setCrossReferenceLabels(view: EditorView, labels: CrossReferenceLabels): void {
+  view.dispatch(view.state.tr.setMeta(crossReferencePluginKey, labels))
+}
+
+/**
+ * Keeps every cross-reference's number current: recomputed from document order on each change, so a
+ * reference follows its article through moves and turns broken when the article is deleted. A click on a
+ * reference goes to its article.
+ */
+export function crossReferencePlugin(): Plugin<CrossReferenceState> {
+  return new Plugin<CrossReferenceState>({
+    key: crossReferencePluginKey,
+    state: {
+      init: (_config, state: EditorState) => ({
+        labels: englishLabels,
+        decorations: decorate(state.doc, englishLabels),
+      }),
+      apply(tr, previous, _oldState, newState) {
+        const labels: CrossReferenceLabels | undefined = tr.getMeta(crossReferencePluginKey)
+        if (labels) return { labels, decorations: decorate(newState.doc, labels) }
+        if (!tr.docChanged) return previous
+        return { labels: previous.labels, decorations: decorate(newState.doc, previous.labels) }
+      },
+    },
+    props: {
+      decorations: (state) => crossReferencePluginKey.getState(state)?.decorations ?? DecorationSet.empty,
+      handleClickOn(view, _pos, node, _nodePos, _event, direct) {
+        if (!direct || node.type.name !== 'crossReference') return false
+        const clauseId = node.attrs.clauseId
+        return typeof clauseId === 'string' && goToArticle(view, clauseId)
+      },
+    },
+  })
+}

@@ -1,0 +1,55 @@
+import type { Editor } from '@tiptap/react'
+import { useTranslation } from 'react-i18next'
+import { goToArticle } from '../editor/articles/crossReferencePlugin.ts'
+
+/** One article as the navigator lists it: its current number and its first words. */
+export interface NavigatorArticle {
+  clauseId: string | null
+  number: number
+  position: number
+  words: string
+}
+
+/** The articles of one section, each a link that puts the caret at the article's start. */
+export function NavigatorArticles({
+  editor,
+  section,
+  articles,
+}: {
+  editor: Editor
+  section: string
+  articles: NavigatorArticle[]
+}) {
+  const { t } = useTranslation('editor')
+  if (articles.length === 0) return null
+
+  function goTo(article: NavigatorArticle) {
+    if (article.clauseId && goToArticle(editor.view, article.clauseId)) return
+    editor
+      .chain()
+      .focus()
+      .setTextSelection(article.position + 2)
+      .scrollIntoView()
+      .run()
+  }
+
+  return (
+    <ol className="navigator-articles" aria-label={t('navigator.articlesOf', { section })}>
+      {articles.map((article) => (
+        <li key={article.clauseId ?? `at-${article.position}`}>
+          <button
+            type="button"
+            className="navigator-article"
+            data-clause-id={article.clauseId ?? undefined}
+            onClick={() => goTo(article)}
+          >
+            <span className="navigator-article-number">
+              {t('navigator.article', { number: article.number })}
+            </span>
+            <span className="navigator-article-words">{article.words}</span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  )
+}
