@@ -1,6 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import type { TFunction } from 'i18next'
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
@@ -8,7 +8,6 @@ import { colorFor } from '../shared/presence/delegationColors.ts'
 import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
-import { CommentsSidebar } from './comments/CommentsSidebar.tsx'
 import { useThreads } from './comments/useThreads.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
@@ -18,6 +17,12 @@ import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
+
+// The comments panel is not needed to read or type: it arrives in its own chunk just after the first paint,
+// which keeps the editor's initial script under its budget.
+const CommentsSidebar = lazy(() =>
+  import('./comments/CommentsSidebar.tsx').then((module) => ({ default: module.CommentsSidebar })),
+)
 
 /** The language the charter draft is written in (its template is English). */
 const draftLanguage = 'en'
@@ -154,15 +159,17 @@ function Workspace({
           </article>
         </main>
         {editor && (
-          <CommentsSidebar
-            editor={editor}
-            ydoc={session.ydoc}
-            documentName={document.name}
-            role={document.role}
-            accountId={account.id}
-            threads={threads}
-            loaded={threadsLoaded}
-          />
+          <Suspense fallback={<aside className="comments" aria-busy="true" />}>
+            <CommentsSidebar
+              editor={editor}
+              ydoc={session.ydoc}
+              documentName={document.name}
+              role={document.role}
+              accountId={account.id}
+              threads={threads}
+              loaded={threadsLoaded}
+            />
+          </Suspense>
         )}
       </div>
     </div>
