@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getSchema, type JSONContent } from '@tiptap/core'
@@ -243,6 +244,14 @@ export async function browserEditing(
     })
     await sleep(1000)
 
+    // BENCH_BROWSER_PROFILE=<file.cpuprofile>: the page's CPU profile while typing (open in Chrome DevTools).
+    const profilePath = process.env.BENCH_BROWSER_PROFILE
+    const cdp = profilePath ? await browserContext.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     const load = startClientLoadMeter()
     const typedStarted = performance.now()
     for (let i = 0; i < request.keystrokes; i++) {
@@ -253,6 +262,11 @@ export async function browserEditing(
     typing = false
     for (const timer of timers) clearTimeout(timer)
     const clientLoad = load()
+    if (cdp && profilePath) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(profilePath, JSON.stringify(profile))
+      context.progress(`page CPU profile written to ${profilePath}`)
+    }
     await sleep(200)
     const samples = (await page.evaluate(
       () => (window as unknown as { benchSamples: { dom: number; frame: number }[] }).benchSamples,
