@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import type { Page } from 'playwright-core'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { charterExtensions, createCharterTemplate, documentField } from '../../shared/schema/index.ts'
@@ -101,6 +102,33 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
+/** Navigates to the charter and resolves with the page clock (ms since navigation start) when it is editable. */
+async function visitUntilEditable(page: Page, url: string, timeoutMs: number): Promise<number> {
+  await page.goto(url)
+  const ready = await page.waitForFunction(
+    (marker) => {
+      const editor = document.querySelector('.charter-text')
+      if (!editor) return false
+      if (editor.getAttribute('contenteditable') !== 'true') return false
+      const last = editor.querySelector('section[data-area=other] .charter-article:last-of-type')
+      return last?.textContent?.includes(marker) ? performance.now() : false
+    },
+    endMarker,
+    { polling: 'raf', timeout: timeoutMs },
+  )
+  return (await ready.jsonValue()) as number
+}
+
+/** Script bytes the page received so far, as sent (compressed body, without headers). */
+function scriptBytes(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
+      .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+  )
+}
+
 /**
  * Real client in headless Chromium (the built React/Tiptap app served by our server): time from navigation
  * until a ~100-page charter is synced and editable, then keystroke-to-screen latency while Node clients type
@@ -172,6 +200,7 @@ export async function browserEditing(
     // performance.now() in the page counts from the navigation's start.
     const loadEditableMs = (await readyHandle.jsonValue()) as number
     const loadEditableWallMs = performance.now() - navigationStarted
+    const scriptBytesBeforeEditable = await scriptBytes(page)
     const resources = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
@@ -283,6 +312,32 @@ export async function browserEditing(
     if (errors.length > 0) notes.push(`page errors: ${errors.slice(0, 3).join(' | ')}`)
     await browserContext.close()
 
+    // A delegate on a hotel connection: Chromium's network emulation at 1.6 Mbit/s down, 750 kbit/s up and
+    // 150 ms round trips (Lighthouse's "slow 4G"). First visit with an empty HTTP cache and no local copy of the
+    // charter, then the repeat visit (cache, IndexedDB and service worker as the first one left them).
+    const slowContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const slowPage = await slowContext.newPage()
+    await slowPage.goto(access.signInUrl())
+    await slowPage.locator('.charter-text h1').waitFor({ timeout: request.connectTimeoutMs })
+    await slowPage.goto('about:blank')
+    const cdpSlow = await slowContext.newCDPSession(slowPage)
+    await cdpSlow.send('Network.enable')
+    await cdpSlow.send('Network.clearBrowserCache')
+    await cdpSlow.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 150,
+      downloadThroughput: 1_600_000 / 8,
+      uploadThroughput: 750_000 / 8,
+    })
+    const charterUrl = `${access.httpOrigin}/d/${documentName}`
+    const throttledFirstVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+    await slowPage.goto('about:blank')
+    const throttledRepeatVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+    context.progress(
+      `throttled: first visit editable after ${throttledFirstVisitMs.toFixed(0)} ms, repeat ${throttledRepeatVisitMs.toFixed(0)} ms`,
+    )
+    await slowContext.close()
+
     const dom = samples.map((sample) => sample.dom)
     const frame = samples.map((sample) => sample.frame)
     return {
@@ -292,6 +347,9 @@ export async function browserEditing(
         seedBytes,
         loadEditableMs,
         loadEditableWallMs,
+        scriptBytesBeforeEditable,
+        throttledFirstVisitMs,
+        throttledRepeatVisitMs,
         keystrokes: samples.length,
         keystrokeDomP50Ms: percentile(dom, 50),
         keystrokeDomP95Ms: percentile(dom, 95),

@@ -17,6 +17,11 @@ interface ServersUnderTestOptions {
   oursEnv?: Record<string, string>
   /** Built web client our server serves (CLIENT_DIR); the bench builds one for the browser scenario. */
   clientDir?: string
+  /**
+   * BENCH_BASELINE_CLIENT_DIR: another built client (e.g. main's) served by our same server as an extra
+   * "ours-baseline" column in the browser scenario, so old and new clients are compared in one run.
+   */
+  baselineClientDir?: string
 }
 
 const loopback = '127.0.0.1'
@@ -31,13 +36,13 @@ const benchLimits = {
 
 /** The three columns of the results table, in display order: ours first, then the peers. */
 export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderTest[] {
-  const { projectRoot, auth, oursEnv, clientDir } = options
+  const { projectRoot, auth, oursEnv, clientDir, baselineClientDir } = options
   const ourEntry = 'server/main.ts'
 
-  const ours: ServerUnderTest = {
-    name: 'ours',
+  const makeOurs = (name: string, served: string | undefined): ServerUnderTest => ({
+    name,
     description:
-      `Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR (synchronous=FULL unless ` +
+      `${served && served === baselineClientDir ? `baseline client ${served}; ` : ''}Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR (synchronous=FULL unless ` +
       `overridden), LOG_LEVEL=warn${oursEnv && Object.keys(oursEnv).length ? `, ${new URLSearchParams(oursEnv).toString().replaceAll('&', ', ')}` : ''}; ` +
       'clients authenticate with a co-chair personal access token',
     clientKind: 'y-websocket',
@@ -49,7 +54,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
       try {
         const credentials = await seedOurDataDir(dataDir)
         const server = await spawnServer({
-          name: 'ours',
+          name,
           script: ourEntry,
           cwd: projectRoot,
           env: {
@@ -57,7 +62,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
             HOST: loopback,
             DATA_DIR: dataDir,
             LOG_LEVEL: 'warn',
-            ...(clientDir ? { CLIENT_DIR: clientDir } : {}),
+            ...(served ? { CLIENT_DIR: served } : {}),
             // Every bench client comes from one address and one account, at rates a person never types:
             // lift the abuse limits (connections per address and per account, frames per second).
             ...benchLimits,
@@ -90,7 +95,9 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
         throw error
       }
     },
-  }
+  })
+  const ours = makeOurs('ours', clientDir)
+  const baseline = baselineClientDir ? [makeOurs('ours-baseline', baselineClientDir)] : []
 
   const yWebsocket: ServerUnderTest = {
     name: 'y-websocket',
@@ -142,5 +149,5 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     },
   }
 
-  return [ours, yWebsocket, hocuspocus]
+  return [ours, ...baseline, yWebsocket, hocuspocus]
 }
