@@ -54,8 +54,8 @@ export function spawnServer(options: SpawnServerOptions): Promise<SpawnedServer>
       reject(new Error(`${options.name}: ${message}${stderrTail ? `\n--- stderr ---\n${stderrTail}` : ''}`))
     }
     const timer = setTimeout(
-      () => fail(`no "listening" log line within ${options.readyTimeoutMs ?? 20_000} ms`),
-      options.readyTimeoutMs ?? 20_000,
+      () => fail(`no "listening" log line within ${options.readyTimeoutMs ?? 60_000} ms`),
+      options.readyTimeoutMs ?? 60_000,
     )
     child.once('error', (error) => fail(error.message))
     child.once('exit', (code, signal) => fail(`exited before listening (code ${code}, signal ${signal})`))
