@@ -12,7 +12,14 @@ import { useThreads } from './comments/useThreads.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
+import { BracketNoticeBar } from './negotiation/BracketNoticeBar.tsx'
+import { BracketsPanel } from './negotiation/BracketsPanel.tsx'
+import { BracketViewSwitch } from './negotiation/BracketViewSwitch.tsx'
+import './negotiation/brackets.css'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
+import { SidePanels } from './negotiation/SidePanels.tsx'
+import { useBracketView } from './negotiation/useBracketView.ts'
+import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
@@ -90,8 +97,13 @@ function Workspace({
     [account.name, account.delegation],
   )
   const editable = canEditText(document.role)
-  const editor = useCharterEditor(session, user, editable)
+  const editor = useCharterEditor(session, user, editable, {
+    delegation: account.delegation,
+    role: document.role,
+  })
   const readOnly = readOnlyMessage(t, document)
+  const bracketView = useBracketView(editor, editable, account.id)
+  const brackets = useOpenBrackets(editor)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}
@@ -132,6 +144,7 @@ function Workspace({
           )}
         </div>
         <div className="topbar-right">
+          <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
           <UserMenu
@@ -144,9 +157,17 @@ function Workspace({
         </div>
       </header>
       <div className="workspace">
-        {editor && <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} />}
+        {editor && (
+          <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} brackets={brackets} />
+        )}
         <main className="document-area">
-          {editor && editable && <Toolbar editor={editor} />}
+          {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
+          {editor && <BracketNoticeBar editor={editor} />}
+          {bracketView.view === 'clean' && (
+            <p className="read-only-banner" role="status">
+              {t('brackets.cleanBanner', { ns: 'editor' })}
+            </p>
+          )}
           {readOnly && (
             <p className="read-only-banner" role="status">
               {readOnly}
@@ -154,22 +175,28 @@ function Workspace({
           )}
           {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
               English headings' "i" into "İ", changing how the document reads when someone switches language. */}
-          <article className="page" lang={draftLanguage}>
+          <article className={`page view-${bracketView.view}`} lang={draftLanguage}>
             <EditorContent editor={editor} />
           </article>
         </main>
         {editor && (
-          <Suspense fallback={<aside className="comments" aria-busy="true" />}>
-            <CommentsSidebar
-              editor={editor}
-              ydoc={session.ydoc}
-              documentName={document.name}
-              role={document.role}
-              accountId={account.id}
-              threads={threads}
-              loaded={threadsLoaded}
-            />
-          </Suspense>
+          <SidePanels
+            openBrackets={brackets.length}
+            brackets={<BracketsPanel editor={editor} brackets={brackets} />}
+            comments={
+              <Suspense fallback={<div className="comments" aria-busy="true" />}>
+                <CommentsSidebar
+                  editor={editor}
+                  ydoc={session.ydoc}
+                  documentName={document.name}
+                  role={document.role}
+                  accountId={account.id}
+                  threads={threads}
+                  loaded={threadsLoaded}
+                />
+              </Suspense>
+            }
+          />
         )}
       </div>
     </div>

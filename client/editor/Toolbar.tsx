@@ -2,10 +2,12 @@ import { type Editor, useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { en } from '../../shared/i18n/resources/en/index.ts'
+import { bracketButtons } from './brackets/bracketButtons.ts'
+import { ProposerPicker } from './brackets/ProposerPicker.tsx'
 
 type ToolbarLabel = keyof (typeof en)['editor']['toolbar']
 
-interface ToolbarButton {
+export interface ToolbarButton {
   id: string
   /** Key of the button's name in the `editor` namespace. */
   label: ToolbarLabel
@@ -100,6 +102,8 @@ const buttons: (ToolbarButton | 'separator')[] = [
     run: (editor) => editor.chain().focus().redo().run(),
     isEnabled: (editor) => editor.can().redo(),
   },
+  'separator',
+  ...bracketButtons,
 ]
 
 const actions = buttons.filter((button): button is ToolbarButton => button !== 'separator')
@@ -156,10 +160,14 @@ export function Toolbar({ editor }: { editor: Editor }) {
             tabIndex={index === 0 ? 0 : -1}
             aria-label={t(`toolbar.${button.label}`)}
             aria-pressed={button.isActive ? (state[button.id]?.active ?? false) : undefined}
-            title={t('toolbar.withShortcut', {
-              label: t(`toolbar.${button.label}`),
-              shortcut: button.shortcut,
-            })}
+            title={
+              button.shortcut
+                ? t('toolbar.withShortcut', {
+                    label: t(`toolbar.${button.label}`),
+                    shortcut: button.shortcut,
+                  })
+                : t(`toolbar.${button.label}`)
+            }
             disabled={!state[button.id]?.enabled}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => button.run(editor)}
@@ -168,6 +176,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
           </button>
         ),
       )}
+      <ProposerPicker editor={editor} />
     </div>
   )
 }

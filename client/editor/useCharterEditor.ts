@@ -1,16 +1,29 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, useEditor } from '@tiptap/react'
+import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
+import { BracketEditing } from './brackets/BracketEditing.ts'
+import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
  * user's own changes), other people's carets and the highlights of comment threads.
  */
-export function useCharterEditor(session: CollabSession, user: CaretUser, editable: boolean): Editor | null {
+export function useCharterEditor(
+  session: CollabSession,
+  user: CaretUser,
+  editable: boolean,
+  writer: BracketWriter,
+): Editor | null {
+  const { t } = useTranslation('editor')
+  // The editor outlives a language switch; its tooltips read the current language through this ref.
+  const translate = useRef(t)
+  translate.current = t
   return useEditor(
     {
       extensions: [
@@ -22,6 +35,10 @@ export function useCharterEditor(session: CollabSession, user: CaretUser, editab
           render: (caretUser) => createCaret(caretUser as CaretUser),
         }),
         CommentHighlights.configure({ document: session.ydoc, field: documentField }),
+        BracketEditing.configure({
+          writer: { delegation: writer.delegation, role: writer.role },
+          lockedTitle: () => translate.current('brackets.locked'),
+        }),
       ],
       editable,
       editorProps: {
@@ -32,6 +49,6 @@ export function useCharterEditor(session: CollabSession, user: CaretUser, editab
         },
       },
     },
-    [session, user.name, user.color, user.delegation, editable],
+    [session, user.name, user.color, user.delegation, editable, writer.delegation, writer.role],
   )
 }

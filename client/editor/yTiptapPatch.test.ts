@@ -85,7 +85,9 @@ describe('@tiptap/y-tiptap with our patch', () => {
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 16)))
     expect(view.state.doc.textBetween(14, 16)).toBe('ga')
     ;(remoteParagraph(2).get(0) as Y.XmlText).insert(0, 'omega ')
-    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe('omega ga')
+    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe(
+      'omega ga',
+    )
     // Move "alpha" to the end the way a drag does: delete it, insert a copy.
     remote.transact(() => {
       const fragment = remote.getXmlFragment('default')
@@ -95,7 +97,9 @@ describe('@tiptap/y-tiptap with our patch', () => {
       fragment.insert(fragment.length, [moved])
     })
     expect(view.state.doc.textContent).toBe('betaomega gammaalpha')
-    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe('omega ga')
+    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe(
+      'omega ga',
+    )
     ;(remoteParagraph(0).get(0) as Y.XmlText).insert(4, 's')
     expect(view.state.doc.child(0).textContent).toBe('betas')
     expect(view.state.doc.child(2).textContent).toBe('alpha')

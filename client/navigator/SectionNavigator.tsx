@@ -2,6 +2,7 @@ import { type Editor, useEditorState } from '@tiptap/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import type { OpenBracket } from '../negotiation/openBrackets.ts'
 
 interface SectionEntry {
   area: AreaId
@@ -44,9 +45,11 @@ function articleRange(t: TFunction<'editor'>, { firstArticle, articleCount }: Se
 export function SectionNavigator({
   editor,
   openThreadsByArea = {},
+  brackets = [],
 }: {
   editor: Editor
   openThreadsByArea?: Record<string, number>
+  brackets?: readonly OpenBracket[]
 }) {
   const { t } = useTranslation('editor')
   const sections = useEditorState({
@@ -74,6 +77,7 @@ export function SectionNavigator({
         {sections.map((section) => {
           const area = findPriorityArea(section.area)
           const openThreads = openThreadsByArea[section.area] ?? 0
+          const openBrackets = brackets.filter((bracket) => bracket.area === section.area).length
           return (
             <li key={`${section.area}-${section.position}`}>
               <button
@@ -92,6 +96,17 @@ export function SectionNavigator({
                     {articleRange(t, section)}
                   </span>
                 </span>
+                {openBrackets > 0 && (
+                  <span
+                    className="bracket-count"
+                    title={t('navigator.openBrackets', { count: openBrackets })}
+                  >
+                    <span aria-hidden="true">[{openBrackets}]</span>
+                    <span className="visually-hidden">
+                      {t('navigator.openBrackets', { count: openBrackets })}
+                    </span>
+                  </span>
+                )}
                 {openThreads > 0 && (
                   <span className="thread-count" title={t('navigator.openThreads', { count: openThreads })}>
                     <span aria-hidden="true">{openThreads}</span>

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+
+type Tab = 'comments' | 'brackets'
+
+/** Comments and Brackets share the right-hand column as two tabs; the comments stay mounted when hidden. */
+export function SidePanels({
+  comments,
+  brackets,
+  openBrackets,
+}: {
+  comments: ReactNode
+  brackets: ReactNode
+  openBrackets: number
+}) {
+  const { t } = useTranslation('editor')
+  const [tab, setTab] = useState<Tab>('comments')
+  return (
+    <div className="side-panels">
+      <div className="side-tabs" role="tablist">
+        {(['comments', 'brackets'] as const).map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            id={`side-tab-${candidate}`}
+            aria-selected={tab === candidate}
+            aria-controls={`side-panel-${candidate}`}
+            className="side-tab"
+            onClick={() => setTab(candidate)}
+          >
+            {candidate === 'comments' ? t('brackets.panel.comments') : t('brackets.panel.title')}
+            {candidate === 'brackets' && openBrackets > 0 && (
+              <span className="bracket-count">{openBrackets}</span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div
+        id="side-panel-comments"
+        role="tabpanel"
+        aria-labelledby="side-tab-comments"
+        className="side-panel"
+        hidden={tab !== 'comments'}
+      >
+        {comments}
+      </div>
+      <div
+        id="side-panel-brackets"
+        role="tabpanel"
+        aria-labelledby="side-tab-brackets"
+        className="side-panel"
+        hidden={tab !== 'brackets'}
+      >
+        {tab === 'brackets' && brackets}
+      </div>
+    </div>
+  )
+}

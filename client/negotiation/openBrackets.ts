@@ -1,0 +1,69 @@
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type AreaId, isAreaId, isProposer, type Proposer } from '../../shared/schema/index.ts'
+
+/** An open bracket as the panel and the navigator count it. */
+export interface OpenBracket {
+  id: string
+  kind: 'inline' | 'block'
+  /** Priority area of the section holding it; null outside any section. */
+  area: AreaId | null
+  /** The article's number in document order (as the editor and exports number it), null outside articles. */
+  article: number | null
+  clauseId: string | null
+  alternatives: { proposedBy: Proposer | null; text: string }[]
+  pos: number
+}
+
+const cache = new WeakMap<ProseMirrorNode, OpenBracket[]>()
+
+/**
+ * Every bracket still in the text (inline `bracket` and paragraph-level `alternatives`), in document order.
+ * Article numbers are counted here as the editor's CSS counter counts them (every article in document order);
+ * when shared/schema/articleNumbers.ts lands in main, this should use it.
+ */
+export function openBrackets(doc: ProseMirrorNode): OpenBracket[] {
+  const cached = cache.get(doc)
+  if (cached) return cached
+  const found: OpenBracket[] = []
+  let area: AreaId | null = null
+  let article = 0
+  let clauseId: string | null = null
+  let inArticleEnd = -1
+  doc.descendants((node, pos) => {
+    if (pos >= inArticleEnd) clauseId = null
+    if (node.type.name === 'charterSection') {
+      area = isAreaId(node.attrs.area) ? node.attrs.area : 'other'
+      return true
+    }
+    if (node.type.name === 'article') {
+      article++
+      clauseId = typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : ''
+      inArticleEnd = pos + node.nodeSize
+      return true
+    }
+    if (node.type.name === 'bracket' || node.type.name === 'alternatives') {
+      const alternatives: OpenBracket['alternatives'] = []
+      node.forEach((alternative) => {
+        alternatives.push({
+          proposedBy: isProposer(alternative.attrs.proposedBy) ? alternative.attrs.proposedBy : null,
+          text: alternative.textContent,
+        })
+      })
+      found.push({
+        id: typeof node.attrs.id === 'string' ? node.attrs.id : '',
+        kind: node.type.name === 'bracket' ? 'inline' : 'block',
+        area,
+        article: clauseId === null ? null : article,
+        clauseId: clauseId || null,
+        alternatives,
+        pos,
+      })
+      // Options may hold inline brackets of their own.
+      return node.type.name === 'alternatives'
+    }
+    // Text never holds a bracket; skip textblocks without inline children worth visiting.
+    return !node.isText
+  })
+  cache.set(doc, found)
+  return found
+}
