@@ -68,6 +68,21 @@ export const metricDefinitions: Record<
     remoteKeystrokesPerSecond: { label: 'remote keystrokes /s (all typists)', better: 'none', digits: 0 },
     characters: { label: 'charter characters', better: 'none', digits: 0 },
     seedBytes: { label: 'charter Yjs state (bytes)', better: 'none', digits: 0 },
+    scriptBytesBeforeEditable: {
+      label: 'JS transferred before editable, as served (bytes)',
+      better: 'lower',
+      digits: 0,
+    },
+    throttledFirstVisitMs: {
+      label: '1.6 Mbit/s, 150 ms RTT: first visit → editable (ms)',
+      better: 'lower',
+      digits: 0,
+    },
+    throttledRepeatVisitMs: {
+      label: '1.6 Mbit/s, 150 ms RTT: repeat visit → editable (ms)',
+      better: 'lower',
+      digits: 0,
+    },
     initialJsGzipBytes: { label: 'initial client JS, gzipped (bytes)', better: 'lower', digits: 0 },
     initialJsBytes: { label: 'initial client JS, raw (bytes)', better: 'none', digits: 0 },
     serverPeakRssMb: { label: 'server peak RSS (MiB)', better: 'lower', digits: 1 },

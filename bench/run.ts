@@ -159,8 +159,12 @@ async function availableServers(
       .filter(Boolean)
       .map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
   )
-  for (const server of serversUnderTest({ projectRoot, auth, oursEnv, clientDir })) {
-    if (!options.servers.includes(server.name)) continue
+  const baselineClientDir = process.env.BENCH_BASELINE_CLIENT_DIR
+    ? resolve(process.env.BENCH_BASELINE_CLIENT_DIR)
+    : undefined
+  for (const server of serversUnderTest({ projectRoot, auth, oursEnv, clientDir, baselineClientDir })) {
+    const selectedName = server.name === 'ours-baseline' ? 'ours' : server.name
+    if (!options.servers.includes(selectedName as (typeof options.servers)[number])) continue
     const reason = server.unavailableReason()
     if (reason !== undefined) {
       skipped.push({ name: server.name, reason })
@@ -247,8 +251,9 @@ async function main(): Promise<number> {
       plan.request.initialJsGzipBytes = clientBuild.initialJsGzipBytes
     }
   }
+  // The baseline column (BENCH_BASELINE_CLIENT_DIR) differs from ours only in the client: browser scenario only.
   const runsOn = (plan: (typeof plans)[number], server: ServerUnderTest): boolean =>
-    plan.request?.scenario !== 'browserEditing' || server.servesWebClient
+    plan.request?.scenario === 'browserEditing' ? server.servesWebClient : server.name !== 'ours-baseline'
   const results = new Map<string, Map<string, RunResult[]>>()
   for (let run = 1; run <= options.runs; run++) {
     for (const plan of plans) {

@@ -2,15 +2,20 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../shared/i18n/index.ts'
 import { charterDocumentName } from '../shared/protocol/index.ts'
-import { InvitePage } from './auth/InvitePage.tsx'
-import { SetupPage } from './auth/SetupPage.tsx'
-import { SignInPage } from './auth/SignInPage.tsx'
 import { useSession } from './auth/useSession.ts'
 import { DocumentRoute } from './DocumentRoute.tsx'
 import { saveLanguage } from './i18n/saveLanguage.ts'
 import { navigate, useLocation } from './routing/useLocation.ts'
 
-// Only administrators need the admin screens; keep them out of the initial bundle.
+// Only the editor is in the initial script: the entry screens, admin and history are loaded when visited (they
+// bring zod and the request schemas with them, see api/requestSchemas.ts).
+const InvitePage = lazy(() =>
+  import('./auth/InvitePage.tsx').then((module) => ({ default: module.InvitePage })),
+)
+const SetupPage = lazy(() => import('./auth/SetupPage.tsx').then((module) => ({ default: module.SetupPage })))
+const SignInPage = lazy(() =>
+  import('./auth/SignInPage.tsx').then((module) => ({ default: module.SignInPage })),
+)
 const AdminPage = lazy(() =>
   import('./admin/AdminPage.tsx').then((module) => ({ default: module.AdminPage })),
 )
@@ -49,8 +54,21 @@ export function App() {
     [i18n, session, setSession],
   )
 
-  if (path === '/invite') return <InvitePage onSignedIn={setSession} />
-  if (path === '/setup') return <SetupPage onSignedIn={setSession} />
+  const loading = <div className="loading">{t('loading')}</div>
+  if (path === '/invite') {
+    return (
+      <Suspense fallback={loading}>
+        <InvitePage onSignedIn={setSession} />
+      </Suspense>
+    )
+  }
+  if (path === '/setup') {
+    return (
+      <Suspense fallback={loading}>
+        <SetupPage onSignedIn={setSession} />
+      </Suspense>
+    )
+  }
   if (error) return <div className="loading">{t('cannotReachServer', { error })}</div>
   if (!session) return <div className="loading">{t('loading')}</div>
   if (!session.account) {
@@ -65,11 +83,15 @@ export function App() {
         </main>
       )
     }
-    return <SignInPage onSignedIn={setSession} onLanguage={chooseLanguage} />
+    return (
+      <Suspense fallback={loading}>
+        <SignInPage onSignedIn={setSession} onLanguage={chooseLanguage} />
+      </Suspense>
+    )
   }
   if (path === '/admin') {
     return (
-      <Suspense fallback={<div className="loading">{t('loading')}</div>}>
+      <Suspense fallback={loading}>
         <AdminPage account={session.account} />
       </Suspense>
     )
@@ -77,7 +99,7 @@ export function App() {
   const history = /^\/d\/([a-z0-9-]+)\/history$/.exec(path)
   if (history) {
     return (
-      <Suspense fallback={<div className="loading">{t('loading')}</div>}>
+      <Suspense fallback={loading}>
         <HistoryRoute documentName={history[1]!} account={session.account} />
       </Suspense>
     )

@@ -1,6 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import type { TFunction } from 'i18next'
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
@@ -8,7 +8,6 @@ import { colorFor } from '../shared/presence/delegationColors.ts'
 import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
-import { CommentsSidebar } from './comments/CommentsSidebar.tsx'
 import { useThreads } from './comments/useThreads.ts'
 import { CommandPalette } from './editor/articles/CommandPalette.tsx'
 import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
@@ -27,6 +26,12 @@ import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
+
+// The comments panel is not needed to read or type: it arrives in its own chunk just after the first paint,
+// which keeps the editor's initial script under its budget.
+const CommentsSidebar = lazy(() =>
+  import('./comments/CommentsSidebar.tsx').then((module) => ({ default: module.CommentsSidebar })),
+)
 
 /** The language the charter draft is written in (its template is English). */
 const draftLanguage = 'en'
@@ -183,15 +188,17 @@ function Workspace({
             openBrackets={brackets.length}
             brackets={<BracketsPanel editor={editor} brackets={brackets} />}
             comments={
-              <CommentsSidebar
-                editor={editor}
-                ydoc={session.ydoc}
-                documentName={document.name}
-                role={document.role}
-                accountId={account.id}
-                threads={threads}
-                loaded={threadsLoaded}
-              />
+              <Suspense fallback={<div className="comments" aria-busy="true" />}>
+                <CommentsSidebar
+                  editor={editor}
+                  ydoc={session.ydoc}
+                  documentName={document.name}
+                  role={document.role}
+                  accountId={account.id}
+                  threads={threads}
+                  loaded={threadsLoaded}
+                />
+              </Suspense>
             }
           />
         )}

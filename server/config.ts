@@ -133,7 +133,7 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): Conf
     logLevel: oneOf(env, 'LOG_LEVEL', ['debug', 'info', 'warn', 'error', 'silent'], 'info'),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', limits.maxMessageBytes, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
-    pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
+    pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 5_000, 100, 3_600_000),
     databaseUrl: postgresUrl(env, 'DATABASE_URL'),
     databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import type { Page } from 'playwright-core'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { charterExtensions, createCharterTemplate, documentField } from '../../shared/schema/index.ts'
@@ -100,6 +102,33 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
+/** Navigates to the charter and resolves with the page clock (ms since navigation start) when it is editable. */
+async function visitUntilEditable(page: Page, url: string, timeoutMs: number): Promise<number> {
+  await page.goto(url)
+  const ready = await page.waitForFunction(
+    (marker) => {
+      const editor = document.querySelector('.charter-text')
+      if (!editor) return false
+      if (editor.getAttribute('contenteditable') !== 'true') return false
+      const last = editor.querySelector('section[data-area=other] .charter-article:last-of-type')
+      return last?.textContent?.includes(marker) ? performance.now() : false
+    },
+    endMarker,
+    { polling: 'raf', timeout: timeoutMs },
+  )
+  return (await ready.jsonValue()) as number
+}
+
+/** Script bytes the page received so far, as sent (compressed body, without headers). */
+function scriptBytes(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => (entry as PerformanceResourceTiming).initiatorType === 'script')
+      .reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+  )
+}
+
 /**
  * Real client in headless Chromium (the built React/Tiptap app served by our server): time from navigation
  * until a ~100-page charter is synced and editable, then keystroke-to-screen latency while Node clients type
@@ -171,6 +200,7 @@ export async function browserEditing(
     // performance.now() in the page counts from the navigation's start.
     const loadEditableMs = (await readyHandle.jsonValue()) as number
     const loadEditableWallMs = performance.now() - navigationStarted
+    const scriptBytesBeforeEditable = await scriptBytes(page)
     const resources = await page.evaluate(() =>
       performance
         .getEntriesByType('resource')
@@ -243,6 +273,14 @@ export async function browserEditing(
     })
     await sleep(1000)
 
+    // BENCH_BROWSER_PROFILE=<file.cpuprofile>: the page's CPU profile while typing (open in Chrome DevTools).
+    const profilePath = process.env.BENCH_BROWSER_PROFILE
+    const cdp = profilePath ? await browserContext.newCDPSession(page) : null
+    if (cdp) {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
     const load = startClientLoadMeter()
     const typedStarted = performance.now()
     for (let i = 0; i < request.keystrokes; i++) {
@@ -253,6 +291,11 @@ export async function browserEditing(
     typing = false
     for (const timer of timers) clearTimeout(timer)
     const clientLoad = load()
+    if (cdp && profilePath) {
+      const { profile } = await cdp.send('Profiler.stop')
+      writeFileSync(profilePath, JSON.stringify(profile))
+      context.progress(`page CPU profile written to ${profilePath}`)
+    }
     await sleep(200)
     const samples = (await page.evaluate(
       () => (window as unknown as { benchSamples: { dom: number; frame: number }[] }).benchSamples,
@@ -267,7 +310,42 @@ export async function browserEditing(
       () => document.querySelector('.charter-text')?.textContent?.length ?? 0,
     )
     if (errors.length > 0) notes.push(`page errors: ${errors.slice(0, 3).join(' | ')}`)
+    // The sign-in link is one-time: the throttled visits reuse this session's cookie (not its IndexedDB).
+    const signedIn = await browserContext.storageState()
     await browserContext.close()
+
+    // A delegate on a hotel connection: Chromium's network emulation at 1.6 Mbit/s down, 750 kbit/s up and
+    // 150 ms round trips (Lighthouse's "slow 4G"). First visit with an empty HTTP cache and no local copy of the
+    // charter, then the repeat visit (cache, IndexedDB and service worker as the first one left them).
+    let throttledFirstVisitMs = Number.NaN
+    let throttledRepeatVisitMs = Number.NaN
+    const slowContext = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      storageState: { cookies: signedIn.cookies, origins: [] },
+    })
+    try {
+      const slowPage = await slowContext.newPage()
+      const cdpSlow = await slowContext.newCDPSession(slowPage)
+      await cdpSlow.send('Network.enable')
+      await cdpSlow.send('Network.clearBrowserCache')
+      await cdpSlow.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: 1_600_000 / 8,
+        uploadThroughput: 750_000 / 8,
+      })
+      const charterUrl = `${access.httpOrigin}/d/${documentName}`
+      throttledFirstVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+      await slowPage.goto('about:blank')
+      throttledRepeatVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+      context.progress(
+        `throttled: first visit editable after ${throttledFirstVisitMs.toFixed(0)} ms, repeat ${throttledRepeatVisitMs.toFixed(0)} ms`,
+      )
+    } catch (error) {
+      notes.push(`throttled visits failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      await slowContext.close()
+    }
 
     const dom = samples.map((sample) => sample.dom)
     const frame = samples.map((sample) => sample.frame)
@@ -278,6 +356,9 @@ export async function browserEditing(
         seedBytes,
         loadEditableMs,
         loadEditableWallMs,
+        scriptBytesBeforeEditable,
+        throttledFirstVisitMs,
+        throttledRepeatVisitMs,
         keystrokes: samples.length,
         keystrokeDomP50Ms: percentile(dom, 50),
         keystrokeDomP95Ms: percentile(dom, 95),

@@ -18,6 +18,11 @@ interface ServersUnderTestOptions {
   oursEnv?: Record<string, string>
   /** Built web client our server serves (CLIENT_DIR); the bench builds one for the browser scenario. */
   clientDir?: string
+  /**
+   * BENCH_BASELINE_CLIENT_DIR: another built client (e.g. main's) served by our same server as an extra
+   * "ours-baseline" column in the browser scenario, so old and new clients are compared in one run.
+   */
+  baselineClientDir?: string
 }
 
 const loopback = '127.0.0.1'
@@ -32,7 +37,7 @@ const benchLimits = {
 
 /** The three columns of the results table, in display order: ours first, then the peers. */
 export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderTest[] {
-  const { projectRoot, auth, oursEnv, clientDir } = options
+  const { projectRoot, auth, oursEnv, clientDir, baselineClientDir } = options
   const ourEntry = 'server/main.ts'
   // BENCH_SERVERS_FROM_SOURCE=1 runs every server from its TypeScript source through tsx, as before.
   const runnable = (script: string): Promise<string> =>
@@ -40,10 +45,10 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
       ? Promise.resolve(script)
       : compileServerScript(projectRoot, script)
 
-  const ours: ServerUnderTest = {
-    name: 'ours',
+  const makeOurs = (name: string, served: string | undefined): ServerUnderTest => ({
+    name,
     description:
-      `Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR (synchronous=FULL unless ` +
+      `${served && served === baselineClientDir ? `baseline client ${served}; ` : ''}Charter Desk (${ourEntry}), SQLite persistence in a fresh DATA_DIR (synchronous=FULL unless ` +
       `overridden), LOG_LEVEL=warn${oursEnv && Object.keys(oursEnv).length ? `, ${new URLSearchParams(oursEnv).toString().replaceAll('&', ', ')}` : ''}; ` +
       'clients authenticate with a co-chair personal access token',
     clientKind: 'y-websocket',
@@ -55,7 +60,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
       try {
         const credentials = await seedOurDataDir(dataDir)
         const server = await spawnServer({
-          name: 'ours',
+          name,
           script: await runnable(ourEntry),
           cwd: projectRoot,
           env: {
@@ -63,7 +68,7 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
             HOST: loopback,
             DATA_DIR: dataDir,
             LOG_LEVEL: 'warn',
-            ...(clientDir ? { CLIENT_DIR: clientDir } : {}),
+            ...(served ? { CLIENT_DIR: served } : {}),
             // Every bench client comes from one address and one account, at rates a person never types:
             // lift the abuse limits (connections per address and per account, frames per second).
             ...benchLimits,
@@ -96,7 +101,9 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
         throw error
       }
     },
-  }
+  })
+  const ours = makeOurs('ours', clientDir)
+  const baseline = baselineClientDir ? [makeOurs('ours-baseline', baselineClientDir)] : []
 
   const yWebsocket: ServerUnderTest = {
     name: 'y-websocket',
@@ -148,5 +155,5 @@ export function serversUnderTest(options: ServersUnderTestOptions): ServerUnderT
     },
   }
 
-  return [ours, yWebsocket, hocuspocus]
+  return [ours, ...baseline, yWebsocket, hocuspocus]
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type AccountView, type DocumentSummary, snapshotRequests } from '../../shared/api/index.ts'
+import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
 import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/index.ts'
 import { canManageSnapshots, canRecordMeetings } from '../../shared/roles/index.ts'
 import {
@@ -16,6 +16,7 @@ import {
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { queryPath } from '../api/queryPath.ts'
+import { snapshotRequests } from '../api/requestSchemas.ts'
 import { formString } from '../auth/AuthForm.tsx'
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'

@@ -1,7 +1,12 @@
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { encodeSyncStep1 } from '../../shared/protocol/index.ts'
+import { heartbeatDeadlineMs } from './watchConnection.ts'
 
+/** Local updates closer together than this are one edit (a word typed, a paste), as people count changes. */
+const editPauseMs = 1500
+
+/** `pending` counts edits (bursts of typing), not the Yjs updates (one per keystroke) they consist of. */
 export type SyncStatus =
   | { state: 'saved' }
   | { state: 'saving'; pending: number }
@@ -14,6 +19,8 @@ export type SyncStatus =
  */
 export class SyncStatusTracker {
   private pending: number
+  private edits: number
+  private lastLocalUpdateAt = 0
   private probeCovers = 0
   private probeInFlight = false
   private probeTimer: ReturnType<typeof setTimeout> | null = null
@@ -28,6 +35,10 @@ export class SyncStatusTracker {
     private readonly storageKey: string,
   ) {
     this.pending = Number(localStorage.getItem(storageKey) ?? 0) || 0
+    this.edits = Math.min(
+      this.pending,
+      Number(localStorage.getItem(`${storageKey}:edits`) ?? 0) || this.pending,
+    )
     ydoc.on('update', this.onUpdate)
     provider.on('sync', this.onSync)
     provider.on('status', this.onStatus)
@@ -48,10 +59,13 @@ export class SyncStatusTracker {
   }
 
   private computeStatus(): SyncStatus {
-    if (!this.provider.wsconnected) return { state: 'offline', pending: this.pending }
+    const silent = Date.now() - this.provider.wsLastMessageReceived > heartbeatDeadlineMs
+    if (!this.provider.wsconnected || !navigator.onLine || silent) {
+      return { state: 'offline', pending: this.edits }
+    }
     // A probe in flight flips `synced` off on purpose; that alone is not a reason to say "Saving".
     if (this.pending > 0 || (!this.provider.synced && !this.probeInFlight)) {
-      return { state: 'saving', pending: this.pending }
+      return { state: 'saving', pending: this.edits }
     }
     return { state: 'saved' }
   }
@@ -59,6 +73,11 @@ export class SyncStatusTracker {
   subscribe(listener: (status: SyncStatus) => void): () => void {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** Re-reads the connection (the browser's online state or the heartbeat changed). */
+  refresh(): void {
+    this.emit()
   }
 
   destroy(): void {
@@ -71,6 +90,9 @@ export class SyncStatusTracker {
 
   private readonly onUpdate = (_update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider || this.foreignOrigins.includes(origin)) return
+    const now = Date.now()
+    if (this.pending === 0 || now - this.lastLocalUpdateAt > editPauseMs) this.edits++
+    this.lastLocalUpdateAt = now
     this.setPending(this.pending + 1)
     this.scheduleProbe()
   }
@@ -115,8 +137,15 @@ export class SyncStatusTracker {
 
   private setPending(value: number): void {
     this.pending = Math.max(0, value)
-    if (this.pending === 0) localStorage.removeItem(this.storageKey)
-    else localStorage.setItem(this.storageKey, String(this.pending))
+    // Part of the edits may be stored; never claim more edits than updates still waiting.
+    this.edits = this.pending === 0 ? 0 : Math.max(1, Math.min(this.edits, this.pending))
+    if (this.pending === 0) {
+      localStorage.removeItem(this.storageKey)
+      localStorage.removeItem(`${this.storageKey}:edits`)
+    } else {
+      localStorage.setItem(this.storageKey, String(this.pending))
+      localStorage.setItem(`${this.storageKey}:edits`, String(this.edits))
+    }
     this.emit()
   }
 

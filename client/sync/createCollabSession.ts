@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { collabPathPrefix } from '../../shared/protocol/index.ts'
 import { SyncStatusTracker } from './SyncStatusTracker.ts'
+import { watchConnection } from './watchConnection.ts'
 
 export interface CollabSession {
   documentName: string
@@ -29,6 +30,7 @@ export function createCollabSession(documentName: string): CollabSession {
     [offlineCache],
     `charter-desk:pending:${documentName}`,
   )
+  const stopWatching = watchConnection(provider, () => syncStatus.refresh())
   return {
     documentName,
     ydoc,
@@ -36,6 +38,7 @@ export function createCollabSession(documentName: string): CollabSession {
     offlineCache,
     syncStatus,
     destroy: () => {
+      stopWatching()
       syncStatus.destroy()
       provider.destroy()
       void offlineCache.destroy()

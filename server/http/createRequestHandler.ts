@@ -50,7 +50,7 @@ export function createRequestHandler(
     }
     if (
       (request.method === 'GET' || request.method === 'HEAD') &&
-      serveStatic(clientDir, url.pathname, response)
+      serveStatic(clientDir, request, url.pathname, response)
     ) {
       return
     }

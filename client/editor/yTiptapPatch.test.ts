@@ -1,0 +1,107 @@
+import { Schema } from '@tiptap/pm/model'
+import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import type { EditorView } from '@tiptap/pm/view'
+import { prosemirrorJSONToYXmlFragment, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+
+/**
+ * Our patch to @tiptap/y-tiptap 3.0.9 (patches/@tiptap+y-tiptap+3.0.9.patch, patches/README.md), tested against
+ * the module as installed: a remote change rebuilds only the ProseMirror nodes it touched, keeps the caret
+ * where the text puts it, and never asks the view to scroll.
+ */
+const schema = new Schema({
+  nodes: {
+    doc: { content: 'paragraph+' },
+    paragraph: { content: 'text*', toDOM: () => ['p', 0] },
+    text: {},
+  },
+})
+
+interface FakeView {
+  state: EditorState
+  dispatched: Transaction[]
+  hasFocus(): boolean
+  dispatch(tr: Transaction): void
+}
+
+/** A view without a DOM: the binding only reads `state`, `hasFocus` and `dispatch` for remote changes. */
+function bind(paragraphs: string[]) {
+  const local = new Y.Doc()
+  const fragment = local.getXmlFragment('default')
+  prosemirrorJSONToYXmlFragment(
+    schema,
+    {
+      type: 'doc',
+      content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+    },
+    fragment,
+  )
+  const plugin = ySyncPlugin(fragment)
+  const view: FakeView = {
+    state: EditorState.create({ schema, plugins: [plugin] }),
+    dispatched: [],
+    hasFocus: () => true,
+    dispatch(tr) {
+      this.dispatched.push(tr)
+      this.state = this.state.apply(tr)
+    },
+  }
+  plugin.spec.view?.(view as unknown as EditorView)
+  // As if the local caret were on screen: unpatched, that is when a remote change scrolls the view to it.
+  const binding = ySyncPluginKey.getState(view.state).binding as { _domSelectionInView: boolean | null }
+  binding._domSelectionInView = true
+
+  const remote = new Y.Doc()
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
+  remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
+  const remoteParagraph = (index: number) => remote.getXmlFragment('default').get(index) as Y.XmlElement
+  return { view, remote, remoteParagraph }
+}
+
+describe('@tiptap/y-tiptap with our patch', () => {
+  it('keeps the nodes of untouched paragraphs on a remote keystroke', () => {
+    const { view, remoteParagraph } = bind(['first', 'second', 'third'])
+    const before = view.state.doc
+    ;(remoteParagraph(1).get(0) as Y.XmlText).insert(6, '!')
+    const after = view.state.doc
+    expect(after.child(1).textContent).toBe('second!')
+    expect(after.child(0)).toBe(before.child(0))
+    expect(after.child(2)).toBe(before.child(2))
+  })
+
+  it('does not scroll the view for a remote change', () => {
+    const { view, remoteParagraph } = bind(['first', 'second'])
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 3)))
+    view.dispatched.length = 0
+    ;(remoteParagraph(0).get(0) as Y.XmlText).insert(0, 'x')
+    expect(view.dispatched.length).toBe(1)
+    expect(view.dispatched[0]?.scrolledIntoView).toBe(false)
+  })
+
+  it('moves the caret with the text and stays in step after a remote block move', () => {
+    const { view, remote, remoteParagraph } = bind(['alpha', 'beta', 'gamma'])
+    // Caret after "ga" in the third paragraph: (5 + 2) + (4 + 2) + 1 + 2.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 16)))
+    expect(view.state.doc.textBetween(14, 16)).toBe('ga')
+    ;(remoteParagraph(2).get(0) as Y.XmlText).insert(0, 'omega ')
+    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe(
+      'omega ga',
+    )
+    // Move "alpha" to the end the way a drag does: delete it, insert a copy.
+    remote.transact(() => {
+      const fragment = remote.getXmlFragment('default')
+      fragment.delete(0, 1)
+      const moved = new Y.XmlElement('paragraph')
+      moved.insert(0, [new Y.XmlText('alpha')])
+      fragment.insert(fragment.length, [moved])
+    })
+    expect(view.state.doc.textContent).toBe('betaomega gammaalpha')
+    expect(view.state.doc.textBetween(view.state.selection.head - 8, view.state.selection.head)).toBe(
+      'omega ga',
+    )
+    ;(remoteParagraph(0).get(0) as Y.XmlText).insert(4, 's')
+    expect(view.state.doc.child(0).textContent).toBe('betas')
+    expect(view.state.doc.child(2).textContent).toBe('alpha')
+  })
+})

