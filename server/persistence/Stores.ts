@@ -6,6 +6,7 @@ import type { SetupSecretStore } from '../auth/SetupSecretStore.ts'
 import type { SignInLinkStore } from '../auth/SignInLinkStore.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
+import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { DocumentStore } from './DocumentStore.ts'
@@ -23,4 +24,5 @@ export interface Stores {
   meetings: MeetingStore
   snapshots: SnapshotStore
   audit: AuditLog
+  clauseEvents: ClauseEventStore
 }

@@ -6,6 +6,7 @@ import { MemorySetupSecretStore } from '../auth/MemorySetupSecretStore.ts'
 import { MemorySignInLinkStore } from '../auth/MemorySignInLinkStore.ts'
 import { MemoryThreadStore } from '../comments/MemoryThreadStore.ts'
 import { MemoryDocumentCatalog } from '../documents/MemoryDocumentCatalog.ts'
+import { MemoryClauseEventStore } from '../negotiation/MemoryClauseEventStore.ts'
 import { MemoryMeetingStore } from '../snapshots/MemoryMeetingStore.ts'
 import { MemorySnapshotStore } from '../snapshots/MemorySnapshotStore.ts'
 import { MemoryDocumentStore } from './MemoryDocumentStore.ts'
@@ -27,5 +28,6 @@ export function createMemoryStores(): Stores {
     meetings,
     snapshots: new MemorySnapshotStore(meetings),
     audit: new MemoryAuditLog(),
+    clauseEvents: new MemoryClauseEventStore(),
   }
 }

@@ -6,6 +6,7 @@ import { SqliteSetupSecretStore } from '../auth/SqliteSetupSecretStore.ts'
 import { SqliteSignInLinkStore } from '../auth/SqliteSignInLinkStore.ts'
 import { SqliteThreadStore } from '../comments/SqliteThreadStore.ts'
 import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
+import { SqliteClauseEventStore } from '../negotiation/SqliteClauseEventStore.ts'
 import { SqliteMeetingStore } from '../snapshots/SqliteMeetingStore.ts'
 import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
@@ -27,5 +28,6 @@ export function createSqliteStores(database: SqliteDatabase): Stores {
     meetings: new SqliteMeetingStore(database),
     snapshots: new SqliteSnapshotStore(database),
     audit: new SqliteAuditLog(database),
+    clauseEvents: new SqliteClauseEventStore(database),
   }
 }
