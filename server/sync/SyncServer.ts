@@ -15,6 +15,7 @@ import { RoomDocumentAccess } from './RoomDocumentAccess.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
 import { type Revalidate, SessionRecheck } from './SessionRecheck.ts'
+import type { ClauseProtection } from './validation/ClauseProtection.ts'
 import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
 /** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
@@ -43,6 +44,8 @@ export interface SyncServerOptions {
   createInitialState: (documentName: string) => Uint8Array | null
   /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
   validation?: 'worker' | 'inline'
+  /** Clauses whose text no client may change alone (the two-key rule); none if absent. */
+  protection?: ClauseProtection
 }
 
 /**
@@ -63,7 +66,7 @@ export class SyncServer {
   private readonly validators: UpdateValidatorPool
 
   constructor(private readonly options: SyncServerOptions) {
-    const validators = new UpdateValidatorPool(options.logger, options.validation)
+    const validators = new UpdateValidatorPool(options.logger, options.validation, options.protection ?? null)
     this.validators = validators
     this.webSocketServer = new WebSocketServer({
       noServer: true,

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import { documentField } from '../../../shared/schema/index.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
+import { findProtectedClauseChange, protectedContentOf } from './findProtectedClauseChange.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
 
 /** An update to check, in the order it would be stored. */
@@ -27,6 +29,9 @@ export class DocumentShadow {
   private remembered: Uint8Array[] = []
   private rememberedBytes = 0
   private stateBytes = 0
+  /** Agreed clauses (by clause id) and their content as last accepted: the two-key rule's reference. */
+  private protectedClauses = new Map<string, ClauseStatus>()
+  private protectedContent = new Map<string, string>()
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -40,6 +45,12 @@ export class DocumentShadow {
     this.rememberedBytes = state.byteLength
     this.stateBytes = state.byteLength
     this.rebuild()
+  }
+
+  /** Clauses whose text no client update may change from now on (the server's own changes still may). */
+  protect(clauses: Record<string, ClauseStatus>): void {
+    this.protectedClauses = new Map(Object.entries(clauses))
+    this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
   }
 
   /** Checks each update against the state the accepted ones before it leave; returns a reason or null for each. */
@@ -60,6 +71,14 @@ export class DocumentShadow {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
+        if (!trusted && refusal === null) {
+          refusal = findProtectedClauseChange(
+            transaction,
+            this.ydoc,
+            this.protectedClauses,
+            this.protectedContent,
+          )
+        }
       })
     } catch {
       refusal = 'update cannot be applied to the document'
@@ -69,6 +88,10 @@ export class DocumentShadow {
       return refusal
     }
     this.remember(update)
+    // The server may change agreed text (a restore, a decision both delegations took): follow it.
+    if (trusted && this.protectedClauses.size > 0) {
+      this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
+    }
     return null
   }
 
