@@ -6,6 +6,7 @@ import type { ApiDependencies } from './api/ApiDependencies.ts'
 import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
+import { registerClauseRoutes } from './api/registerClauseRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
@@ -23,6 +24,8 @@ import { handleClientError } from './http/handleClientError.ts'
 import { Router } from './http/Router.ts'
 import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
+import { ClauseStatusService } from './negotiation/ClauseStatusService.ts'
+import { ProtectedClauses } from './negotiation/ProtectedClauses.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
 import { createSqliteStores } from './persistence/createSqliteStores.ts'
@@ -72,6 +75,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const stores: Stores = { ...sqliteStores, documents: store }
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
+  const protectedClauses = new ProtectedClauses(stores.clauseEvents)
   const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
 
   const syncServer = new SyncServer({
@@ -110,6 +114,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     metrics,
     createInitialState: (documentName) =>
       documentName === charterDocumentName ? createCharterState() : null,
+    protection: protectedClauses,
   })
 
   const dependencies: ApiDependencies = {
@@ -138,6 +143,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     catalog,
     syncServer.documents,
     exportRunner,
+    audit,
+  )
+  const clauseService = new ClauseStatusService(
+    stores.clauseEvents,
+    syncServer.documents,
+    stores.snapshots,
+    protectedClauses,
     audit,
   )
   const httpLogger = logger.child({ component: 'http' })
@@ -178,6 +190,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
+  registerClauseRoutes(router, dependencies, clauseService)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(

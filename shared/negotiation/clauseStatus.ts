@@ -1,4 +1,5 @@
 import type { Delegation } from '../roles/Role.ts'
+import type { AreaId } from '../schema/priorityAreas.ts'
 
 /**
  * Where an article stands. "Agreed ad referendum": the negotiators agree, subject to their capitals;
@@ -86,4 +87,17 @@ export interface ChainVerification {
   /** The first event whose hash or link does not match, if any. */
   brokenAt: number | null
   reason: string | null
+}
+
+/** One article as the status views show it: its place, status, waiting request and open brackets. */
+export interface ClauseOverview {
+  clauseId: string
+  number: number
+  area: AreaId
+  status: ClauseStatus
+  pending: ClauseEvent | null
+  changedAt: string | null
+  openBrackets: number
+  /** Words in the article as it stands. */
+  words: number
 }
