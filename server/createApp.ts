@@ -25,6 +25,7 @@ import { Router } from './http/Router.ts'
 import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
 import { ClauseStatusService } from './negotiation/ClauseStatusService.ts'
+import { DashboardService } from './negotiation/DashboardService.ts'
 import { ProtectedClauses } from './negotiation/ProtectedClauses.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
@@ -190,7 +191,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
-  registerClauseRoutes(router, dependencies, clauseService)
+  const dashboard = new DashboardService(
+    syncServer.documents,
+    stores.clauseEvents,
+    stores.snapshots,
+    stores.threads,
+    catalog,
+  )
+  registerClauseRoutes(router, dependencies, clauseService, dashboard)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(

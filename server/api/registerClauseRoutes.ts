@@ -1,7 +1,11 @@
 import { clauseRequests } from '../../shared/api/clauseRequests.ts'
+import { recordDocumentAction } from '../auth/DocumentActor.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { RequestContext, Router } from '../http/Router.ts'
+import { sendDownload } from '../http/sendDownload.ts'
 import type { ClauseStatusService } from '../negotiation/ClauseStatusService.ts'
+import type { DashboardService } from '../negotiation/DashboardService.ts'
+import { renderStateOfPlay } from '../negotiation/renderStateOfPlay.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
 
@@ -18,6 +22,7 @@ export function registerClauseRoutes(
   router: Router,
   dependencies: ApiDependencies,
   clauses: ClauseStatusService,
+  dashboard: DashboardService,
 ): void {
   const document = { scope: 'document' } as const
 
@@ -36,6 +41,35 @@ export function registerClauseRoutes(
   router.on('GET', '/api/documents/:name/clauses/:clauseId/history', document, async (context) => {
     const { documentName } = await requireDocumentActor(dependencies, context)
     return clauses.history(documentName, clauseIdParam(context))
+  })
+
+  router.on('GET', '/api/documents/:name/dashboard', document, async (context) =>
+    dashboard.build((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
+  router.on('GET', '/api/documents/:name/dashboard/state-of-play.pdf', document, async (context) => {
+    const { documentName } = await requireDocumentActor(dependencies, context)
+    const view = await dashboard.build(documentName)
+    const body = await renderStateOfPlay(view)
+    const day = view.generatedAt.slice(0, 10)
+    sendDownload(
+      context.response,
+      { body, contentType: 'application/pdf' },
+      `${documentName}-state-of-play-${day}.pdf`,
+      false,
+    )
+    return undefined
+  })
+
+  const deadline = { ...document, body: clauseRequests.deadline }
+  router.on('PUT', '/api/documents/:name/deadline', deadline, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    if (actor.role !== 'co-chair') throw httpErrors.forbidden('Only co-chairs set the deadline')
+    await dependencies.catalog.setDeadline(documentName, context.body.deadline)
+    await recordDocumentAction(dependencies.audit, actor, 'document.deadline', documentName, {
+      deadline: context.body.deadline,
+    })
+    return { deadline: context.body.deadline }
   })
 
   const move = { ...document, body: clauseRequests.move }
