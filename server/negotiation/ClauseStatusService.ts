@@ -143,11 +143,15 @@ export class ClauseStatusService {
       )
     }
     const textHash = articleTextHash(article.node)
-    if (to === 'initialled') await this.requireSnapshotText(snapshotId, documentName, clauseId, textHash)
-
     const pending = state.pending
     const delegation = actor.account.delegation
     const confirms = pending !== null && pending.to === to && pending.delegation !== delegation
+    // Initials confirm the snapshot the other delegation named, so the confirmation may leave it out.
+    const snapshot = confirms ? (snapshotId ?? pending.snapshotId ?? undefined) : snapshotId
+    if (confirms && to === 'initialled' && snapshot !== pending.snapshotId) {
+      throw httpErrors.conflict('Initials confirm the snapshot the other delegation named')
+    }
+    if (to === 'initialled') await this.requireSnapshotText(snapshot, documentName, clauseId, textHash)
     if (pending && pending.delegation === delegation && pending.to === to) {
       throw httpErrors.conflict(`Your delegation already asked; waiting for the other delegation's co-chair`)
     }
@@ -167,7 +171,7 @@ export class ClauseStatusService {
       to,
       textHash,
       reason: reason.trim(),
-      snapshotId: to === 'initialled' ? (snapshotId ?? null) : null,
+      snapshotId: to === 'initialled' ? (snapshot ?? null) : null,
     })
     if (confirms) await this.protection.refresh(documentName)
     return clauseStateOf(clauseId, await this.events.list(documentName))

@@ -3,10 +3,21 @@ import { admin } from './admin.ts'
 import { auth } from './auth.ts'
 import { comments } from './comments.ts'
 import { common } from './common.ts'
+import { dashboard } from './dashboard.ts'
 import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
 import { history } from './history.ts'
 
 /** Azerbaijani (Latin script); the terms follow `shared/i18n/GLOSSARY.md`. */
-export const az: Resources = { common, editor, comments, history, admin, auth, errors, export: exportLabels }
+export const az: Resources = {
+  common,
+  editor,
+  comments,
+  history,
+  admin,
+  auth,
+  errors,
+  export: exportLabels,
+  dashboard,
+}
