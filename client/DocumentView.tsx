@@ -14,6 +14,7 @@ import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
+import { focusAreaFromLocation, useClauseMarks } from './negotiation/useClauseMarks.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
@@ -85,7 +86,19 @@ function Workspace({
     [account.name, account.delegation],
   )
   const editable = canEditText(document.role)
-  const editor = useCharterEditor(session, user, editable)
+  const { t: tDashboard } = useTranslation('dashboard')
+  const [agreedNotice, setAgreedNotice] = useState(false)
+  const editor = useCharterEditor(session, user, editable, () => setAgreedNotice(true))
+  const focusArea = useMemo(focusAreaFromLocation, [])
+  useClauseMarks(editor, document.name, focusArea)
+  useEffect(() => {
+    session.provider.awareness.setLocalStateField('focus', focusArea)
+  }, [session, focusArea])
+  useEffect(() => {
+    if (!agreedNotice) return
+    const timer = setTimeout(() => setAgreedNotice(false), 6000)
+    return () => clearTimeout(timer)
+  }, [agreedNotice])
   const readOnly = readOnlyMessage(t, document)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
   const openThreadsByArea = useMemo(() => {
@@ -127,6 +140,9 @@ function Workspace({
           )}
         </div>
         <div className="topbar-right">
+          <a className="topbar-link" href={`/d/${document.name}/dashboard`}>
+            {tDashboard('title')}
+          </a>
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
           <UserMenu
@@ -142,6 +158,11 @@ function Workspace({
         {editor && <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} />}
         <main className="document-area">
           {editor && editable && <Toolbar editor={editor} />}
+          {agreedNotice && (
+            <p className="read-only-banner" role="status">
+              {tDashboard('agreedTextNotice')}
+            </p>
+          )}
           {readOnly && (
             <p className="read-only-banner" role="status">
               {readOnly}

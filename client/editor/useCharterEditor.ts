@@ -3,6 +3,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, useEditor } from '@tiptap/react'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
+import { ClauseStatusMarks } from '../negotiation/ClauseStatusMarks.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 
@@ -10,7 +11,12 @@ import { type CaretUser, createCaret } from './createCaret.ts'
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
  * user's own changes), other people's carets and the highlights of comment threads.
  */
-export function useCharterEditor(session: CollabSession, user: CaretUser, editable: boolean): Editor | null {
+export function useCharterEditor(
+  session: CollabSession,
+  user: CaretUser,
+  editable: boolean,
+  onAgreedTextRefused: () => void = () => {},
+): Editor | null {
   return useEditor(
     {
       extensions: [
@@ -22,6 +28,7 @@ export function useCharterEditor(session: CollabSession, user: CaretUser, editab
           render: (caretUser) => createCaret(caretUser as CaretUser),
         }),
         CommentHighlights.configure({ document: session.ydoc, field: documentField }),
+        ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
       ],
       editable,
       editorProps: {

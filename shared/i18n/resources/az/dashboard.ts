@@ -67,5 +67,7 @@ export const dashboard: Translation<typeof english> = {
   legendBrackets: 'Açıq mötərizələr',
   chainValid: 'Status tarixçəsi yoxlanıldı: {{count}} hadisə, heş zənciri bütövdür',
   chainBroken: 'Status tarixçəsi {{seq}}-ci hadisədə təsdiqlənmir: {{reason}}',
+  agreedTextNotice:
+    'Bu maddə razılaşdırılıb: onun mətnini heç kim təkbaşına dəyişmir. Həmsədr digər nümayəndə heyətindən onu yenidən açmağı xahiş edə bilər.',
   moreArticles: 'və daha {{count}}',
 }

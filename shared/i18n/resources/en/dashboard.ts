@@ -63,5 +63,7 @@ export const dashboard = {
   legendBrackets: 'Open brackets',
   chainValid: 'Status history verified: {{count}} events, hash chain intact',
   chainBroken: 'Status history does not verify at event {{seq}}: {{reason}}',
+  agreedTextNotice:
+    'This article is agreed: nobody changes its text alone. A co-chair can ask the other delegation to reopen it.',
   moreArticles: 'and {{count}} more',
 } as const
