@@ -18,6 +18,13 @@ export interface Config {
   compactAfterUpdates: number
   /** Ping interval; a connection that misses a pong for one whole interval is dropped. */
   pingIntervalMs: number
+  /**
+   * PostgreSQL connection string (postgres://…): when set, every store lives in PostgreSQL and several
+   * instances may share it; when null, the SQLite file in `dataDir`.
+   */
+  databaseUrl: string | null
+  /** Connections each instance's PostgreSQL pool may hold. */
+  databasePoolSize: number
   /** SQLite `synchronous` pragma: FULL survives power loss, NORMAL survives process crashes only. */
   sqliteSynchronous: 'FULL' | 'NORMAL'
   /** Origins allowed to use cookie sessions and open sockets; null = the origin of the request's Host. */
@@ -72,6 +79,21 @@ function integer(env: Environment, key: string, fallback: number, min: number, m
   return value
 }
 
+function postgresUrl(env: Environment, key: string): string | null {
+  const raw = env[key]
+  if (raw === undefined || raw === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`${key} must be a postgres:// URL`)
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`${key} must be a postgres:// URL, got a ${url.protocol} URL`)
+  }
+  return raw
+}
+
 function oneOf<T extends string>(env: Environment, key: string, allowed: readonly T[], fallback: T): T {
   const raw = env[key]
   if (raw === undefined || raw === '') return fallback
@@ -90,6 +112,8 @@ export function parseConfig(env: Environment, cwd: string = process.cwd()): Conf
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', limits.maxMessageBytes, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 1, 1_000_000),
     pingIntervalMs: integer(env, 'PING_INTERVAL_MS', 30_000, 100, 3_600_000),
+    databaseUrl: postgresUrl(env, 'DATABASE_URL'),
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 1000),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'], 'FULL'),
     allowedOrigins: env.ALLOWED_ORIGINS
       ? env.ALLOWED_ORIGINS.split(',')

@@ -29,9 +29,8 @@ import { DashboardService } from './negotiation/DashboardService.ts'
 import { ProtectedClauses } from './negotiation/ProtectedClauses.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
-import { createSqliteStores } from './persistence/createSqliteStores.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
-import { openSqliteDatabase } from './persistence/openSqliteDatabase.ts'
+import { openStores } from './persistence/openStores.ts'
 import type { Stores } from './persistence/Stores.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
 import { SyncServer, type UpgradeAuthenticator } from './sync/SyncServer.ts'
@@ -53,27 +52,27 @@ export interface App {
 
 /** Seams for tests that must control timing the real components make instantaneous. */
 export interface AppOptions {
-  /** Wraps the SQLite document store, e.g. to hold appends back and see what waits for them. */
+  /** Wraps the backend's document store, e.g. to hold appends back and see what waits for them. */
   wrapDocumentStore?: (store: DocumentStore) => DocumentStore
   /** Wraps the upgrade authenticator, e.g. to make authentication slower than its deadline. */
   wrapUpgradeAuthenticator?: (authenticate: UpgradeAuthenticator) => UpgradeAuthenticator
 }
 
 /**
- * Wires the embedded (SQLite) deployment: one HTTP server serving the client, the API and the sync socket.
- * Opening the database applies pending schema migrations (and refuses a database that does not fit).
+ * Wires one instance: one HTTP server serving the client, the API and the sync socket, over the SQLite file or
+ * (DATABASE_URL) PostgreSQL. Opening the database applies pending schema migrations (and refuses a database
+ * that does not fit).
  */
 export async function createApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
   const startedAt = Date.now()
-  const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
+  const opened = await openStores(config)
   const metrics = new Metrics()
-  const sqliteStores = createSqliteStores(database)
   const store = new InstrumentedDocumentStore(
-    options.wrapDocumentStore?.(sqliteStores.documents) ?? sqliteStores.documents,
+    options.wrapDocumentStore?.(opened.stores.documents) ?? opened.stores.documents,
     metrics,
   )
   const wrapAuthenticator = options.wrapUpgradeAuthenticator ?? ((authenticate) => authenticate)
-  const stores: Stores = { ...sqliteStores, documents: store }
+  const stores: Stores = { ...opened.stores, documents: store }
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
   const protectedClauses = new ProtectedClauses(stores.clauseEvents)
@@ -158,6 +157,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   router.on('GET', '/api/health', { scope: 'public' }, () => ({
     status: 'ok',
     version,
+    storage: opened.backend,
     uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     loadedDocuments: syncServer.loadedDocumentNames.length,
     connections: syncServer.connectionCount,
@@ -241,7 +241,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
         await exportRunner.destroy()
         server.closeAllConnections()
         await store.destroy()
-        database.close()
+        await opened.close()
       })()
       return destroyed
     },

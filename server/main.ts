@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger)
   const port = await app.listen()
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host
-  logger.info('listening', { port, url: `http://${shownHost}:${port}/`, dataDir: config.dataDir })
+  logger.info('listening', {
+    port,
+    url: `http://${shownHost}:${port}/`,
+    storage: config.databaseUrl ? 'postgres' : { dataDir: config.dataDir },
+  })
   const baseUrl = config.publicUrl ?? `http://${shownHost}:${port}`
   const banner = [`\n  Charter Desk is running at ${baseUrl}/\n`]
   if (config.demo) {

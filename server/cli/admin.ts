@@ -4,8 +4,7 @@ import { hashPassword } from '../auth/passwordHash.ts'
 import { seedDemo } from '../auth/seedDemo.ts'
 import { ConfigError, parseConfig } from '../config.ts'
 import { ensureStandardDocuments } from '../documents/ensureStandardDocuments.ts'
-import { createSqliteStores } from '../persistence/createSqliteStores.ts'
-import { openSqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import { openStores } from '../persistence/openStores.ts'
 
 const usage = `Usage: npm run admin -- <command> [options]
 
@@ -21,7 +20,7 @@ Commands:
   demo                               create the demo accounts and print their sign-in links
   list-users
 
-Reads DATA_DIR (default ./data) and PUBLIC_URL / PORT for the links it prints. Safe while the server runs.`
+Reads DATABASE_URL (PostgreSQL) or else DATA_DIR (SQLite, default ./data), and PUBLIC_URL / PORT for the links it prints. Safe while the server runs.`
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`)
@@ -58,8 +57,7 @@ async function main(): Promise<void> {
     throw error
   }
   const baseUrl = config.publicUrl ?? `http://localhost:${config.port}`
-  const database = openSqliteDatabase(config.dataDir, config.sqliteSynchronous)
-  const stores = createSqliteStores(database)
+  const { stores, close } = await openStores(config)
   const { accounts, sessions, signInLinks, setupSecret, audit } = stores
   await ensureStandardDocuments(stores.catalog)
   const record = (action: string, target: string | null, detail: Record<string, unknown> = {}) =>
@@ -167,7 +165,7 @@ async function main(): Promise<void> {
         fail(`unknown command "${command}"`)
     }
   } finally {
-    database.close()
+    await close()
   }
 }
 

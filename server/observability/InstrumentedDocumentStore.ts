@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from '../persistence/DocumentStore.ts'
+import type { DocumentStore, StoredDocument, StoredUpdate } from '../persistence/DocumentStore.ts'
 import type { Metrics } from './Metrics.ts'
 
 /** Wraps any DocumentStore to record the latency of each operation. */
@@ -24,6 +24,14 @@ export class InstrumentedDocumentStore implements DocumentStore {
 
   load(documentName: string): Promise<StoredDocument> {
     return this.timed('load', () => this.inner.load(documentName))
+  }
+
+  readSince(documentName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.timed('read_since', () => this.inner.readSince(documentName, afterSeq))
+  }
+
+  seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
+    return this.timed('seed', () => this.inner.seed(documentName, update))
   }
 
   append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {

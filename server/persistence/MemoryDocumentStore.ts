@@ -1,36 +1,58 @@
-import type { DocumentStore, StoredDocument } from './DocumentStore.ts'
+import type { DocumentStore, StoredDocument, StoredUpdate } from './DocumentStore.ts'
+import { mergeCompaction } from './mergeCompaction.ts'
 
-interface Entry {
-  seq: number
-  update: Uint8Array
+interface Log {
+  entries: StoredUpdate[]
+  /** Last sequence number handed out; the last entry always carries it (compaction keeps it). */
+  lastSeq: number
 }
 
 /** In-process store for unit tests; copies every buffer so callers cannot mutate stored data. */
 export class MemoryDocumentStore implements DocumentStore {
-  private readonly documents = new Map<string, Entry[]>()
-  private nextSeq = 1
+  private readonly documents = new Map<string, Log>()
 
   async load(documentName: string): Promise<StoredDocument> {
-    const entries = this.documents.get(documentName) ?? []
+    const log = this.documents.get(documentName)
     return {
-      updates: entries.map((entry) => entry.update.slice()),
-      lastSeq: entries.at(-1)?.seq ?? 0,
+      updates: log?.entries.map((entry) => entry.update.slice()) ?? [],
+      lastSeq: log?.lastSeq ?? 0,
     }
+  }
+
+  async readSince(documentName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    const entries = this.documents.get(documentName)?.entries ?? []
+    return entries
+      .filter((entry) => entry.seq > afterSeq)
+      .map((entry) => ({ seq: entry.seq, update: entry.update.slice() }))
   }
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
     // Copy everything before changing anything: a failed copy must leave the log as it was (atomic append).
     const copies = updates.map((update) => update.slice())
-    const entries = this.documents.get(documentName) ?? []
-    for (const update of copies) entries.push({ seq: this.nextSeq++, update })
-    this.documents.set(documentName, entries)
-    return entries.at(-1)?.seq ?? 0
+    if (copies.length === 0) return 0
+    const log = this.documents.get(documentName) ?? { entries: [], lastSeq: 0 }
+    for (const update of copies) log.entries.push({ seq: ++log.lastSeq, update })
+    this.documents.set(documentName, log)
+    return log.lastSeq
+  }
+
+  async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
+    if (!this.documents.has(documentName)) await this.append(documentName, [update])
+    return this.load(documentName)
   }
 
   async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
-    const entries = this.documents.get(documentName) ?? []
-    const kept = entries.filter((entry) => entry.seq > throughSeq)
-    this.documents.set(documentName, [{ seq: throughSeq, update: state.slice() }, ...kept])
+    const log = this.documents.get(documentName)
+    if (!log) return
+    const through = Math.min(throughSeq, log.lastSeq)
+    const replaced = log.entries.filter((entry) => entry.seq <= through)
+    if (replaced.length === 0) return
+    const merged = mergeCompaction(
+      state,
+      replaced.map((entry) => entry.update),
+    ).slice()
+    const kept = log.entries.filter((entry) => entry.seq > through)
+    log.entries = [{ seq: through, update: merged }, ...kept]
   }
 
   async delete(documentName: string): Promise<void> {

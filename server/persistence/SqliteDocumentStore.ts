@@ -1,4 +1,5 @@
-import type { DocumentStore, StoredDocument } from './DocumentStore.ts'
+import type { DocumentStore, StoredDocument, StoredUpdate } from './DocumentStore.ts'
+import { mergeCompaction } from './mergeCompaction.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
 
 interface UpdateRow {
@@ -6,26 +7,36 @@ interface UpdateRow {
   data: Buffer
 }
 
+function toBytes(data: Buffer): Uint8Array {
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}
+
 /**
- * Update log in SQLite (table `document_updates`). better-sqlite3 is synchronous, so when a method's promise
- * resolves the transaction is committed; nothing is acknowledged before that.
+ * Update log in SQLite (table `document_updates`, per-document sequence numbers since migration 0003).
+ * better-sqlite3 is synchronous, so when a method's promise resolves the transaction is committed; nothing is
+ * acknowledged before that.
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements
 
   constructor(private readonly database: SqliteDatabase) {
     this.statements = {
-      load: database.prepare<[string], UpdateRow>(
-        'SELECT seq, data FROM document_updates WHERE document_name = ? ORDER BY seq',
+      readSince: database.prepare<[string, number], UpdateRow>(
+        'SELECT seq, data FROM document_updates WHERE document_name = ? AND seq > ? ORDER BY seq',
       ),
-      append: database.prepare<[string, Uint8Array]>(
-        'INSERT INTO document_updates (document_name, data) VALUES (?, ?)',
+      lastSeq: database
+        .prepare<[string], number>(
+          'SELECT coalesce(max(seq), 0) FROM document_updates WHERE document_name = ?',
+        )
+        .pluck(),
+      insertAt: database.prepare<[string, number, Uint8Array]>(
+        'INSERT INTO document_updates (document_name, seq, data) VALUES (?, ?, ?)',
+      ),
+      readThrough: database.prepare<[string, number], UpdateRow>(
+        'SELECT seq, data FROM document_updates WHERE document_name = ? AND seq <= ? ORDER BY seq',
       ),
       deleteThrough: database.prepare<[string, number]>(
         'DELETE FROM document_updates WHERE document_name = ? AND seq <= ?',
-      ),
-      insertAt: database.prepare<[number, string, Uint8Array]>(
-        'INSERT INTO document_updates (seq, document_name, data) VALUES (?, ?, ?)',
       ),
       delete: database.prepare<[string]>('DELETE FROM document_updates WHERE document_name = ?'),
       list: database.prepare<[], { document_name: string }>(
@@ -35,19 +46,20 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   private readonly appendAll = (documentName: string, updates: readonly Uint8Array[]): number => {
-    let lastSeq = 0
-    for (const update of updates) {
-      lastSeq = Number(this.statements.append.run(documentName, update).lastInsertRowid)
-    }
-    return lastSeq
+    let seq = this.statements.lastSeq.get(documentName) as number
+    for (const update of updates) this.statements.insertAt.run(documentName, ++seq, update)
+    return seq
   }
 
   async load(documentName: string): Promise<StoredDocument> {
-    const rows = this.statements.load.all(documentName)
-    return {
-      updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
-      lastSeq: rows.at(-1)?.seq ?? 0,
-    }
+    const rows = this.statements.readSince.all(documentName, 0)
+    return { updates: rows.map((row) => toBytes(row.data)), lastSeq: rows.at(-1)?.seq ?? 0 }
+  }
+
+  async readSince(documentName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.statements.readSince
+      .all(documentName, afterSeq)
+      .map((row) => ({ seq: row.seq, update: toBytes(row.data) }))
   }
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
@@ -55,10 +67,24 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.database.transaction(this.appendAll)(documentName, updates)
   }
 
+  async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
+    this.database.transaction(() => {
+      if (this.statements.lastSeq.get(documentName) === 0) this.appendAll(documentName, [update])
+    })()
+    return this.load(documentName)
+  }
+
   async compact(documentName: string, state: Uint8Array, throughSeq: number): Promise<void> {
     this.database.transaction(() => {
-      this.statements.deleteThrough.run(documentName, throughSeq)
-      this.statements.insertAt.run(throughSeq, documentName, state)
+      const replaced = this.statements.readThrough.all(documentName, throughSeq)
+      const through = replaced.at(-1)?.seq
+      if (through === undefined) return
+      const merged = mergeCompaction(
+        state,
+        replaced.map((row) => toBytes(row.data)),
+      )
+      this.statements.deleteThrough.run(documentName, through)
+      this.statements.insertAt.run(documentName, through, merged)
     })()
   }
 

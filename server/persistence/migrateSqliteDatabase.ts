@@ -1,6 +1,6 @@
+import { type AppliedMigration, checkAppliedMigrations } from './checkAppliedMigrations.ts'
 import { loadMigrations } from './loadMigrations.ts'
 import type { Migration } from './Migration.ts'
-import { MigrationError } from './MigrationError.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
 
 export interface MigrationReport {
@@ -8,12 +8,6 @@ export interface MigrationReport {
   applied: number[]
   /** True when the database predates `schema_migrations` (release 0.1.0) and was adopted by migration 0001. */
   baselined: boolean
-}
-
-interface AppliedRow {
-  version: number
-  name: string
-  checksum: string
 }
 
 /**
@@ -66,23 +60,8 @@ function applyIfPending(
 ): boolean {
   const rows = database
     .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
-    .all() as AppliedRow[]
-  const known = new Map(migrations.map((candidate) => [candidate.version, candidate]))
-  for (const row of rows) {
-    const expected = known.get(row.version)
-    if (!expected) {
-      throw new MigrationError(
-        'unknown-version',
-        `The database has migration ${row.version} (${row.name}), which this release does not know: it was written by a newer release.`,
-      )
-    }
-    if (expected.checksum !== row.checksum) {
-      throw new MigrationError(
-        'checksum-changed',
-        `Migration ${row.version} (${row.name}) changed after it was applied; add a new migration instead.`,
-      )
-    }
-  }
+    .all() as AppliedMigration[]
+  checkAppliedMigrations(rows, migrations)
   if (rows.some((row) => row.version === migration.version)) return false
   database.exec(migration.sql)
   database

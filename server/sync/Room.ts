@@ -92,7 +92,13 @@ export class Room {
 
   static async load(documentName: string, options: RoomOptions): Promise<Room> {
     const room = new Room(documentName, options)
-    const stored = await options.store.load(documentName)
+    let stored = await options.store.load(documentName)
+    if (stored.updates.length === 0 && options.createInitialState) {
+      // The store seeds atomically: when instances load a new document at once, exactly one template is
+      // stored and every instance applies that one (two templates would duplicate the text).
+      const initial = options.createInitialState()
+      if (initial) stored = await options.store.seed(documentName, initial)
+    }
     room.lastSeq = stored.lastSeq
     for (const update of stored.updates) room.bytesStored += update.byteLength
     room.updatesSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0
@@ -111,10 +117,6 @@ export class Room {
       },
       TransactionOrigin.store,
     )
-    if (stored.updates.length === 0 && options.createInitialState) {
-      const initial = options.createInitialState()
-      if (initial) await room.submit(initial, TransactionOrigin.server)
-    }
     return room
   }
 

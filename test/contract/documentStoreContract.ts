@@ -12,6 +12,11 @@ export interface StoreFactory {
    * that aborts the INSERT, for memory a buffer that cannot be copied. Tests put them after good updates.
    */
   poison(store: DocumentStore): Promise<Uint8Array>
+  /**
+   * A second store over the same storage, as another instance opens it (its own connection or pool); omit for
+   * stores whose storage is not shared. Destroyed by the test.
+   */
+  sibling?(store: DocumentStore): Promise<DocumentStore>
 }
 
 function textUpdate(ydoc: Y.Doc, insert: string): Uint8Array {
@@ -174,6 +179,155 @@ export function describeDocumentStoreContract(name: string, factory: StoreFactor
       expect(loaded.lastSeq).toBe(third)
       expect(replay(loaded.updates)).toBe('abcde')
     })
+
+    it('numbers each document’s updates 1, 2, 3, … without gaps', async () => {
+      const ydoc = new Y.Doc()
+      expect(await store.append('doc-a', [textUpdate(ydoc, 'a')])).toBe(1)
+      expect(await store.append('doc-b', [textUpdate(new Y.Doc(), 'b')])).toBe(1)
+      expect(await store.append('doc-a', [textUpdate(ydoc, 'b'), textUpdate(ydoc, 'c')])).toBe(3)
+      const poison = await factory.poison(store)
+      await expect(store.append('doc-a', [textUpdate(ydoc, 'lost'), poison])).rejects.toThrow()
+      // A failed append gives its numbers back.
+      expect(await store.append('doc-a', [textUpdate(ydoc, 'd')])).toBe(4)
+      expect((await store.readSince('doc-a', 0)).map((entry) => entry.seq)).toEqual([1, 2, 3, 4])
+    })
+
+    it('reads what follows a sequence number, and a compacted state whole when it covers that number', async () => {
+      const ydoc = new Y.Doc()
+      const updates = ['one ', 'two ', 'three ', 'four'].map((text) => textUpdate(ydoc, text))
+      for (const update of updates) await store.append('doc-a', [update])
+      const since2 = await store.readSince('doc-a', 2)
+      expect(since2.map((entry) => entry.seq)).toEqual([3, 4])
+      expect(since2.map((entry) => Buffer.from(entry.update).toString('hex'))).toEqual(
+        updates.slice(2).map((update) => Buffer.from(update).toString('hex')),
+      )
+      expect(await store.readSince('doc-a', 4)).toEqual([])
+      expect(await store.readSince('never-stored', 0)).toEqual([])
+
+      const other = new Y.Doc()
+      Y.applyUpdate(other, updates[0]!)
+      Y.applyUpdate(other, updates[1]!)
+      Y.applyUpdate(other, updates[2]!)
+      await store.compact('doc-a', Y.encodeStateAsUpdate(other), 3)
+      // An instance that had applied through 1 gets the compacted state (covering 1–3) and 4.
+      const since1 = await store.readSince('doc-a', 1)
+      expect(since1.map((entry) => entry.seq)).toEqual([3, 4])
+      const caughtUp = new Y.Doc()
+      Y.applyUpdate(caughtUp, updates[0]!)
+      for (const entry of since1) Y.applyUpdate(caughtUp, entry.update)
+      expect(caughtUp.getText('text').toString()).toBe('one two three four')
+      expect((await store.readSince('doc-a', 3)).map((entry) => entry.seq)).toEqual([4])
+    })
+
+    it('seeds a new document once and leaves a stored one as it is', async () => {
+      const first = textUpdate(new Y.Doc(), 'template A')
+      const second = textUpdate(new Y.Doc(), 'template B')
+      const seeded = await Promise.all([store.seed('doc-a', first), store.seed('doc-a', second)])
+      for (const stored of seeded) {
+        expect(stored.lastSeq).toBe(1)
+        expect(stored.updates).toHaveLength(1)
+      }
+      const text = replay((await store.load('doc-a')).updates)
+      expect(['template A', 'template B']).toContain(text)
+      expect(replay(seeded[0]!.updates)).toBe(text)
+      expect(replay(seeded[1]!.updates)).toBe(text)
+
+      const ydoc = new Y.Doc()
+      await store.append('doc-b', [textUpdate(ydoc, 'existing')])
+      const kept = await store.seed('doc-b', textUpdate(new Y.Doc(), 'template'))
+      expect(replay(kept.updates)).toBe('existing')
+      expect(kept.lastSeq).toBe(1)
+    })
+
+    it('never loses an update the compacting state lacks', async () => {
+      const ours = new Y.Doc()
+      const theirs = new Y.Doc()
+      await store.append('doc-a', [textUpdate(ours, 'ours ')])
+      // Another instance appended this; the compacting instance never applied it.
+      Y.applyUpdate(theirs, (await store.load('doc-a')).updates[0]!)
+      await store.append('doc-a', [textUpdate(theirs, 'theirs ')])
+      const through = await store.append('doc-a', [textUpdate(ours, 'more')])
+      await store.compact('doc-a', Y.encodeStateAsUpdate(ours), through)
+      const loaded = await store.load('doc-a')
+      expect(loaded.updates).toHaveLength(1)
+      expect(loaded.lastSeq).toBe(through)
+      const text = replay(loaded.updates)
+      expect(text).toContain('theirs')
+      expect(text).toContain('more')
+      // A sequence number beyond the log compacts what there is and no more.
+      await store.compact('doc-a', Y.encodeStateAsUpdate(ours), through + 10)
+      expect(await store.append('doc-a', [textUpdate(ours, '!')])).toBe(through + 1)
+    })
+
+    if (factory.sibling) {
+      const sibling = factory.sibling
+      describe('shared by two instances', () => {
+        let other: DocumentStore
+        beforeEach(async () => {
+          other = await sibling(store)
+        })
+        afterEach(async () => {
+          await other.destroy()
+        })
+
+        it('seeds a new document exactly once when both instances load it at once', async () => {
+          for (let round = 0; round < 5; round++) {
+            const name = `fresh-${round}`
+            const seeded = await Promise.all([
+              store.seed(name, textUpdate(new Y.Doc(), 'template')),
+              other.seed(name, textUpdate(new Y.Doc(), 'template')),
+            ])
+            const stored = await store.load(name)
+            expect(stored.updates).toHaveLength(1)
+            expect(replay(stored.updates)).toBe('template')
+            expect(seeded.map((document) => Buffer.from(document.updates[0]!).toString('hex'))).toEqual([
+              Buffer.from(stored.updates[0]!).toString('hex'),
+              Buffer.from(stored.updates[0]!).toString('hex'),
+            ])
+          }
+        })
+
+        it('interleaves appends of both instances into one gap-free sequence', async () => {
+          const a = new Y.Doc()
+          const b = new Y.Doc()
+          const seqs = await Promise.all(
+            Array.from({ length: 20 }, (_, index) =>
+              index % 2 === 0
+                ? store.append('doc-a', [textUpdate(a, `a${index};`)])
+                : other.append('doc-a', [textUpdate(b, `b${index};`)]),
+            ),
+          )
+          expect([...seqs].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1))
+          expect((await other.readSince('doc-a', 0)).map((entry) => entry.seq)).toEqual(
+            Array.from({ length: 20 }, (_, index) => index + 1),
+          )
+        })
+
+        it('keeps the other instance’s updates when one compacts while both append', async () => {
+          const a = new Y.Doc()
+          const b = new Y.Doc()
+          const appends: Promise<number>[] = []
+          for (let index = 0; index < 30; index++) {
+            appends.push(store.append('doc-a', [textUpdate(a, `a${index};`)]))
+            appends.push(other.append('doc-a', [textUpdate(b, `b${index};`)]))
+            // Each compacts with only its own edits applied, through its own latest number.
+            if (index % 10 === 9) {
+              const [throughA, throughB] = await Promise.all([appends.at(-2)!, appends.at(-1)!])
+              await Promise.all([
+                store.compact('doc-a', Y.encodeStateAsUpdate(a), throughA),
+                other.compact('doc-a', Y.encodeStateAsUpdate(b), throughB),
+              ])
+            }
+          }
+          await Promise.all(appends)
+          const text = replay((await store.load('doc-a')).updates)
+          for (let index = 0; index < 30; index++) {
+            expect(text).toContain(`a${index};`)
+            expect(text).toContain(`b${index};`)
+          }
+        })
+      })
+    }
 
     if (factory.reopen) {
       const reopen = factory.reopen

@@ -181,8 +181,11 @@ describe('crash recovery under randomised SIGKILL', () => {
       const good = (await store.load('doc-unintegrable')).updates
       for (const update of good) Y.applyUpdate(ydoc, update)
       database
-        .prepare('INSERT INTO document_updates (document_name, data) VALUES (?, ?)')
-        .run('doc-unintegrable', unintegrableUpdate)
+        .prepare(
+          `INSERT INTO document_updates (document_name, seq, data)
+           SELECT ?, max(seq) + 1, ? FROM document_updates WHERE document_name = ?`,
+        )
+        .run('doc-unintegrable', unintegrableUpdate, 'doc-unintegrable')
       const stateBefore = Y.encodeStateVector(ydoc)
       scratchText(ydoc).insert(scratchText(ydoc).length, ' after')
       await store.append('doc-unintegrable', [Y.encodeStateAsUpdate(ydoc, stateBefore)])

@@ -1,4 +1,4 @@
-import type { DocumentStore, StoredDocument } from '../../server/persistence/DocumentStore.ts'
+import type { DocumentStore, StoredDocument, StoredUpdate } from '../../server/persistence/DocumentStore.ts'
 
 /**
  * Wraps a real store so a test can hold its appends back: SQLite commits in the same tick, so only a held
@@ -44,6 +44,21 @@ export class HoldableDocumentStore implements DocumentStore {
   }
 
   async append(documentName: string, updates: readonly Uint8Array[]): Promise<number> {
+    await this.passWriteGate()
+    return this.inner.append(documentName, updates)
+  }
+
+  /** Seeding a new document is a write too: it waits at the same gate as appends. */
+  async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
+    await this.passWriteGate()
+    return this.inner.seed(documentName, update)
+  }
+
+  readSince(documentName: string, afterSeq: number): Promise<StoredUpdate[]> {
+    return this.inner.readSince(documentName, afterSeq)
+  }
+
+  private async passWriteGate(): Promise<void> {
     const gate = this.gate
     if (gate) {
       this.waitingAppends++
@@ -53,7 +68,6 @@ export class HoldableDocumentStore implements DocumentStore {
         this.waitingAppends--
       }
     }
-    return this.inner.append(documentName, updates)
   }
 
   async load(documentName: string): Promise<StoredDocument> {

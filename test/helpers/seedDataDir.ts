@@ -1,19 +1,21 @@
-import { createSqliteStores } from '../../server/persistence/createSqliteStores.ts'
-import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
+import { parseConfig } from '../../server/config.ts'
+import { openStores } from '../../server/persistence/openStores.ts'
 import type { Role } from '../../shared/roles/index.ts'
 
 /**
  * Prepares a data directory for a server started as a child process: documents open to everyone and an
- * account with a personal access token. Returns the token.
+ * account with a personal access token. Returns the token. With `databaseUrl` it seeds that PostgreSQL database
+ * instead (for a child started with DATABASE_URL).
  */
 export async function seedDataDir(
   dataDir: string,
   documentNames: string[],
   role: Role = 'drafter',
+  databaseUrl?: string,
 ): Promise<string> {
-  const database = openSqliteDatabase(dataDir)
+  const opened = await openStores(parseConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }))
   try {
-    const { catalog, accounts, sessions } = createSqliteStores(database)
+    const { catalog, accounts, sessions } = opened.stores
     for (const name of documentNames) {
       await catalog.ensure({
         name,
@@ -37,6 +39,6 @@ export async function seedDataDir(
     })
     return token
   } finally {
-    database.close()
+    await opened.close()
   }
 }

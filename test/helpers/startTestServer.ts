@@ -7,11 +7,26 @@ import { type App, type AppOptions, createApp } from '../../server/createApp.ts'
 import type { AccessRule } from '../../server/documents/DocumentCatalog.ts'
 import { Logger } from '../../server/logging/Logger.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
+import { createTestDatabase, type TestDatabase } from './createTestDatabase.ts'
+
+/** Where a test server keeps its state: the SQLite file in its data directory, or a PostgreSQL database. */
+export type TestStorage = 'sqlite' | 'postgres'
+
+/**
+ * The storages integration tests that prove storage guarantees run on. TEST_STORAGE=postgres runs every other
+ * integration test on PostgreSQL too (the default for a test server that names none).
+ */
+export const testStorages: readonly TestStorage[] = ['sqlite', 'postgres']
+
+const defaultStorage: TestStorage = process.env.TEST_STORAGE === 'postgres' ? 'postgres' : 'sqlite'
 
 export interface TestServer {
   app: App
   port: number
   dataDir: string
+  storage: TestStorage
+  /** Pass these to `startTestServer` to start again on the same stored state (a restart). */
+  sameStorage: { dataDir: string; env: Record<string, string> }
   httpUrl: string
   wsUrl: string
   config: Config
@@ -45,17 +60,26 @@ export function createDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'charter-desk-test-'))
 }
 
-/** Starts the real app in-process on port 0 with its own SQLite file. */
+/**
+ * Starts the real app in-process on port 0 with its own SQLite file or, for `storage: 'postgres'`, its own
+ * PostgreSQL schema (TEST_DATABASE_URL); `env.DATABASE_URL` reuses a given one.
+ */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } & AppOptions = {},
+  options: { dataDir?: string; env?: Record<string, string>; storage?: TestStorage } & AppOptions = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? createDataDir()
+  let testDatabase: TestDatabase | null = null
+  const env = { ...options.env }
+  if (!env.DATABASE_URL && (options.storage ?? defaultStorage) === 'postgres') {
+    testDatabase = await createTestDatabase()
+    env.DATABASE_URL = testDatabase.url
+  }
   const config = parseConfig({
     HOST: '127.0.0.1',
     PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...options.env,
+    ...env,
   })
   const app = await createApp(config, new Logger(config.logLevel), options)
   const port = await app.listen()
@@ -63,6 +87,8 @@ export async function startTestServer(
     app,
     port,
     dataDir,
+    storage: config.databaseUrl ? 'postgres' : 'sqlite',
+    sameStorage: { dataDir, env },
     config,
     createAccount: async (options = {}) => {
       accountCounter++
@@ -94,7 +120,10 @@ export async function startTestServer(
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     stop: async ({ removeData = false } = {}) => {
       await app.destroy()
-      if (removeData) fs.rmSync(dataDir, { recursive: true, force: true })
+      if (removeData) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        await testDatabase?.drop()
+      }
     },
   }
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { createTestDatabase } from '../helpers/createTestDatabase.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { seedDataDir } from '../helpers/seedDataDir.ts'
 import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
-import { createDataDir } from '../helpers/startTestServer.ts'
+import { createDataDir, testStorages } from '../helpers/startTestServer.ts'
 
 describe('crash safety', () => {
   const clients: TestClient[] = []
@@ -18,34 +19,39 @@ describe('crash safety', () => {
     }
   })
 
-  it('keeps every edit another client had received when the server is killed with SIGKILL', async () => {
-    const dataDir = createDataDir()
-    const params = { token: await seedDataDir(dataDir, ['doc-sigkill']) }
-    server = await spawnServer({ DATA_DIR: dataDir })
-    const writer = await connectClient(server.wsUrl, 'doc-sigkill', { params })
-    const receiver = await connectClient(server.wsUrl, 'doc-sigkill', { params })
-    clients.push(writer, receiver)
+  for (const storage of testStorages) {
+    // Two process starts and 2000 characters typed: 60 s, more than the default bound, for a busy CI machine.
+    it(`keeps every edit another client had received when the server is killed with SIGKILL (${storage})`, async () => {
+      const dataDir = createDataDir()
+      const testDatabase = storage === 'postgres' ? await createTestDatabase() : null
+      const env = { DATA_DIR: dataDir, ...(testDatabase ? { DATABASE_URL: testDatabase.url } : {}) }
+      const params = { token: await seedDataDir(dataDir, ['doc-sigkill'], 'drafter', testDatabase?.url) }
+      server = await spawnServer(env)
+      const writer = await connectClient(server.wsUrl, 'doc-sigkill', { params })
+      const receiver = await connectClient(server.wsUrl, 'doc-sigkill', { params })
+      clients.push(writer, receiver)
 
-    let written = 0
-    const typing = setInterval(() => {
-      for (let burst = 0; burst < 5; burst++) writer.text.insert(writer.text.length, `<${written++}>`)
-    }, 2)
-    await eventually(() => expect(receiver.text.length).toBeGreaterThan(2000), { timeoutMs: 20_000 })
-    server.child.kill('SIGKILL')
-    const killedAt = receiver.text.toString()
-    clearInterval(typing)
-    await server.exited
-    // Freeze both clients so they cannot re-send anything after the restart: we test the server's log only.
-    for (const client of clients.splice(0)) client.destroy()
+      let written = 0
+      const typing = setInterval(() => {
+        for (let burst = 0; burst < 5; burst++) writer.text.insert(writer.text.length, `<${written++}>`)
+      }, 2)
+      await eventually(() => expect(receiver.text.length).toBeGreaterThan(2000), { timeoutMs: 20_000 })
+      server.child.kill('SIGKILL')
+      const killedAt = receiver.text.toString()
+      clearInterval(typing)
+      await server.exited
+      // Freeze both clients so they cannot re-send anything after the restart: we test the server's log only.
+      for (const client of clients.splice(0)) client.destroy()
 
-    server = await spawnServer({ DATA_DIR: dataDir })
-    const reader = await connectClient(server.wsUrl, 'doc-sigkill', { params })
-    clients.push(reader)
-    const recovered = reader.text.toString()
-    expect(recovered.startsWith(killedAt)).toBe(true)
-    const tokens = recovered.match(/<\d+>/g) ?? []
-    expect(new Set(tokens).size).toBe(tokens.length)
-  })
+      server = await spawnServer(env)
+      const reader = await connectClient(server.wsUrl, 'doc-sigkill', { params })
+      clients.push(reader)
+      const recovered = reader.text.toString()
+      expect(recovered.startsWith(killedAt)).toBe(true)
+      const tokens = recovered.match(/<\d+>/g) ?? []
+      expect(new Set(tokens).size).toBe(tokens.length)
+    }, 60_000)
+  }
 
   it('stops on SIGTERM: clients get "going away", data is flushed, exit code 0', async () => {
     const dataDir = createDataDir()
