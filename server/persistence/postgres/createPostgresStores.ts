@@ -1,3 +1,4 @@
+import { PostgresClauseEventStore } from '../../negotiation/PostgresClauseEventStore.ts'
 import type { Stores } from '../Stores.ts'
 import { PostgresAccountStore } from './PostgresAccountStore.ts'
 import { PostgresAuditLog } from './PostgresAuditLog.ts'
@@ -26,5 +27,6 @@ export function createPostgresStores(database: PostgresDatabase): Stores {
     meetings: new PostgresMeetingStore(database),
     snapshots: new PostgresSnapshotStore(database),
     audit: new PostgresAuditLog(database),
+    clauseEvents: new PostgresClauseEventStore(database),
   }
 }
