@@ -23,6 +23,10 @@ const HistoryRoute = lazy(() =>
   import('./history/HistoryRoute.tsx').then((module) => ({ default: module.HistoryRoute })),
 )
 
+const DashboardRoute = lazy(() =>
+  import('./dashboard/DashboardRoute.tsx').then((module) => ({ default: module.DashboardRoute })),
+)
+
 export function App() {
   const path = useLocation()
   const { session, error, refresh, setSession } = useSession()
@@ -101,6 +105,14 @@ export function App() {
     return (
       <Suspense fallback={loading}>
         <HistoryRoute documentName={history[1]!} account={session.account} />
+      </Suspense>
+    )
+  }
+  const dashboard = /^\/d\/([a-z0-9-]+)\/dashboard$/.exec(path)
+  if (dashboard) {
+    return (
+      <Suspense fallback={<div className="loading">{t('loading')}</div>}>
+        <DashboardRoute documentName={dashboard[1]!} account={session.account} />
       </Suspense>
     )
   }

@@ -21,6 +21,7 @@ import './negotiation/brackets.css'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
 import { SidePanels } from './negotiation/SidePanels.tsx'
 import { useBracketView } from './negotiation/useBracketView.ts'
+import { focusAreaFromLocation, useClauseMarks } from './negotiation/useClauseMarks.ts'
 import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
@@ -99,11 +100,26 @@ function Workspace({
     [account.name, account.delegation],
   )
   const editable = canEditText(document.role)
-  const editor = useCharterEditor(session, user, editable, {
-    delegation: account.delegation,
-    role: document.role,
-  })
+  const { t: tDashboard } = useTranslation('dashboard')
+  const [agreedNotice, setAgreedNotice] = useState(false)
+  const editor = useCharterEditor(
+    session,
+    user,
+    editable,
+    { delegation: account.delegation, role: document.role },
+    () => setAgreedNotice(true),
+  )
   useArticleLabels(editor)
+  const focusArea = useMemo(focusAreaFromLocation, [])
+  useClauseMarks(editor, document.name, focusArea)
+  useEffect(() => {
+    session.provider.awareness.setLocalStateField('focus', focusArea)
+  }, [session, focusArea])
+  useEffect(() => {
+    if (!agreedNotice) return
+    const timer = setTimeout(() => setAgreedNotice(false), 6000)
+    return () => clearTimeout(timer)
+  }, [agreedNotice])
   const readOnly = readOnlyMessage(t, document)
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
@@ -147,6 +163,9 @@ function Workspace({
           )}
         </div>
         <div className="topbar-right">
+          <a className="topbar-link" href={`/d/${document.name}/dashboard`}>
+            {tDashboard('title')}
+          </a>
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
@@ -167,6 +186,11 @@ function Workspace({
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
           {editor && editable && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
+          {agreedNotice && (
+            <p className="read-only-banner" role="status">
+              {tDashboard('agreedTextNotice')}
+            </p>
+          )}
           {bracketView.view === 'clean' && (
             <p className="read-only-banner" role="status">
               {t('brackets.cleanBanner', { ns: 'editor' })}

@@ -7,6 +7,7 @@ import { createRouteGuard } from './api/createRouteGuard.ts'
 import { registerAdminRoutes } from './api/registerAdminRoutes.ts'
 import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerBracketRoutes } from './api/registerBracketRoutes.ts'
+import { registerClauseRoutes } from './api/registerClauseRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
@@ -29,7 +30,10 @@ import { Router } from './http/Router.ts'
 import { sendRawJson } from './http/sendRawJson.ts'
 import type { Logger } from './logging/Logger.ts'
 import { BracketRegister } from './negotiation/BracketRegister.ts'
+import { ClauseStatusService } from './negotiation/ClauseStatusService.ts'
 import { CleaningService } from './negotiation/CleaningService.ts'
+import { DashboardService } from './negotiation/DashboardService.ts'
+import { ProtectedClauses } from './negotiation/ProtectedClauses.ts'
 import { InstrumentedDocumentStore } from './observability/InstrumentedDocumentStore.ts'
 import { Metrics } from './observability/Metrics.ts'
 import type { DocumentStore } from './persistence/DocumentStore.ts'
@@ -119,6 +123,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   await replication?.start()
   const { accounts, sessions, signInLinks, invitations, setupSecret, catalog, audit } = stores
   await ensureStandardDocuments(catalog)
+  const protectedClauses = new ProtectedClauses(stores.clauseEvents)
   const authenticator = new Authenticator(sessions, catalog, config.allowedOrigins)
 
   const syncServer = new SyncServer({
@@ -158,6 +163,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     createInitialState: (documentName) =>
       documentName === charterDocumentName ? createCharterState() : null,
     replication: replication ?? undefined,
+    protection: protectedClauses,
   })
   syncServerForAccess = syncServer
   let draining = false
@@ -206,6 +212,13 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     catalog,
     syncServer.documents,
     exportRunner,
+    audit,
+  )
+  const clauseService = new ClauseStatusService(
+    stores.clauseEvents,
+    syncServer.documents,
+    stores.snapshots,
+    protectedClauses,
     audit,
   )
   const httpLogger = logger.child({ component: 'http' })
@@ -266,6 +279,14 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)
   registerBracketRoutes(router, dependencies, bracketRegister, cleaningService)
+  const dashboard = new DashboardService(
+    syncServer.documents,
+    stores.clauseEvents,
+    stores.snapshots,
+    stores.threads,
+    catalog,
+  )
+  registerClauseRoutes(router, dependencies, clauseService, dashboard)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(

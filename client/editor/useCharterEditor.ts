@@ -5,6 +5,7 @@ import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
+import { ClauseStatusMarks } from '../negotiation/ClauseStatusMarks.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { articleExtensions } from './articles/articleExtensions.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
@@ -21,6 +22,7 @@ export function useCharterEditor(
   user: CaretUser,
   editable: boolean,
   writer: BracketWriter,
+  onAgreedTextRefused: () => void = () => {},
 ): Editor | null {
   const { t } = useTranslation('editor')
   // The editor outlives a language switch; its tooltips read the current language through this ref.
@@ -41,6 +43,7 @@ export function useCharterEditor(
           writer: { delegation: writer.delegation, role: writer.role },
           lockedTitle: () => translate.current('brackets.locked'),
         }),
+        ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
       ],
       editable,
       editorProps: {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
+import { findPriorityArea } from '../../shared/schema/index.ts'
 import { useAwarenessUsers } from './useAwarenessUsers.ts'
 
 function initials(name: string): string {
@@ -16,15 +17,17 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
       <ul>
         {users.map((user) => {
           const name = user.isSelf ? t('presence.you', { name: user.name }) : user.name
-          const label = user.delegation
+          const who = user.delegation
             ? t('presence.withDelegation', { name, delegation: t(`delegation.${user.delegation}`) })
             : name
+          const label = user.focus ? `${who} · ${findPriorityArea(user.focus).title}` : who
           return (
             <li
               key={user.clientId}
               className="presence-user"
               title={label}
               data-delegation={user.delegation ?? ''}
+              data-focus={user.focus ?? ''}
             >
               <span className="avatar" style={{ backgroundColor: user.color }} aria-hidden="true">
                 {initials(user.name)}

@@ -33,4 +33,7 @@ export interface DocumentCatalog {
   ensure(record: Omit<DocumentRecord, 'createdAt'>): Promise<DocumentRecord>
   /** Replaces the document's access rules atomically; rules are kept in the order given. */
   setAccess(name: string, access: AccessRule[]): Promise<void>
+  /** The date (YYYY-MM-DD) the text is due, if one was set; null for a document that does not exist. */
+  deadlineOf(name: string): Promise<string | null>
+  setDeadline(name: string, deadline: string | null): Promise<void>
 }

@@ -3,6 +3,7 @@ import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCata
 /** In-process catalog for tests; returns copies so callers cannot change what is stored. */
 export class MemoryDocumentCatalog implements DocumentCatalog {
   private readonly documents = new Map<string, DocumentRecord>()
+  private readonly deadlines = new Map<string, string>()
 
   async list(): Promise<DocumentRecord[]> {
     return [...this.documents.values()]
@@ -21,6 +22,16 @@ export class MemoryDocumentCatalog implements DocumentCatalog {
     const created: DocumentRecord = { ...structuredClone(record), createdAt: new Date().toISOString() }
     this.documents.set(record.name, created)
     return structuredClone(created)
+  }
+
+  async deadlineOf(name: string): Promise<string | null> {
+    return this.deadlines.get(name) ?? null
+  }
+
+  async setDeadline(name: string, deadline: string | null): Promise<void> {
+    if (!(await this.find(name))) return
+    if (deadline === null) this.deadlines.delete(name)
+    else this.deadlines.set(name, deadline)
   }
 
   async setAccess(name: string, access: AccessRule[]): Promise<void> {

@@ -58,6 +58,17 @@ export class SqliteDocumentCatalog implements DocumentCatalog {
     this.replaceAccess(name, access)
   }
 
+  async deadlineOf(name: string): Promise<string | null> {
+    const row = this.database.prepare('SELECT deadline FROM documents WHERE name = ?').get(name) as
+      | { deadline: string | null }
+      | undefined
+    return row?.deadline ?? null
+  }
+
+  async setDeadline(name: string, deadline: string | null): Promise<void> {
+    this.database.prepare('UPDATE documents SET deadline = ? WHERE name = ?').run(deadline, name)
+  }
+
   private findNow(name: string): DocumentRecord | null {
     const row = this.database.prepare('SELECT * FROM documents WHERE name = ?').get(name) as
       | DocumentRow

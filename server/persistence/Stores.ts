@@ -7,6 +7,7 @@ import type { SignInLinkStore } from '../auth/SignInLinkStore.ts'
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
 import type { BracketRegisterStore } from '../negotiation/BracketRegisterStore.ts'
+import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
 import type { DocumentStore } from './DocumentStore.ts'
@@ -25,4 +26,5 @@ export interface Stores {
   snapshots: SnapshotStore
   brackets: BracketRegisterStore
   audit: AuditLog
+  clauseEvents: ClauseEventStore
 }

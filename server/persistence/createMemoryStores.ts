@@ -7,6 +7,7 @@ import { MemorySignInLinkStore } from '../auth/MemorySignInLinkStore.ts'
 import { MemoryThreadStore } from '../comments/MemoryThreadStore.ts'
 import { MemoryDocumentCatalog } from '../documents/MemoryDocumentCatalog.ts'
 import { MemoryBracketRegisterStore } from '../negotiation/MemoryBracketRegisterStore.ts'
+import { MemoryClauseEventStore } from '../negotiation/MemoryClauseEventStore.ts'
 import { MemoryMeetingStore } from '../snapshots/MemoryMeetingStore.ts'
 import { MemorySnapshotStore } from '../snapshots/MemorySnapshotStore.ts'
 import { MemoryDocumentStore } from './MemoryDocumentStore.ts'
@@ -29,5 +30,6 @@ export function createMemoryStores(): Stores {
     snapshots: new MemorySnapshotStore(meetings),
     brackets: new MemoryBracketRegisterStore(),
     audit: new MemoryAuditLog(),
+    clauseEvents: new MemoryClauseEventStore(),
   }
 }

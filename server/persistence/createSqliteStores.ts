@@ -7,6 +7,7 @@ import { SqliteSignInLinkStore } from '../auth/SqliteSignInLinkStore.ts'
 import { SqliteThreadStore } from '../comments/SqliteThreadStore.ts'
 import { SqliteDocumentCatalog } from '../documents/SqliteDocumentCatalog.ts'
 import { SqliteBracketRegisterStore } from '../negotiation/SqliteBracketRegisterStore.ts'
+import { SqliteClauseEventStore } from '../negotiation/SqliteClauseEventStore.ts'
 import { SqliteMeetingStore } from '../snapshots/SqliteMeetingStore.ts'
 import { SqliteSnapshotStore } from '../snapshots/SqliteSnapshotStore.ts'
 import type { SqliteDatabase } from './openSqliteDatabase.ts'
@@ -29,5 +30,6 @@ export function createSqliteStores(database: SqliteDatabase): Stores {
     snapshots: new SqliteSnapshotStore(database),
     brackets: new SqliteBracketRegisterStore(database),
     audit: new SqliteAuditLog(database),
+    clauseEvents: new SqliteClauseEventStore(database),
   }
 }

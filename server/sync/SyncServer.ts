@@ -17,6 +17,7 @@ import type { RoomObserver } from './RoomObserver.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
 import { type Revalidate, SessionRecheck } from './SessionRecheck.ts'
+import type { ClauseProtection } from './validation/ClauseProtection.ts'
 import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
 /** Result of checking who opens a WebSocket: a principal, or the close code to refuse with. */
@@ -47,6 +48,8 @@ export interface SyncServerOptions {
   replication?: Replication
   /** Where updates are validated: a worker thread (default) or inline, on the main thread. */
   validation?: 'worker' | 'inline'
+  /** Clauses whose text no client may change alone (the two-key rule); none if absent. */
+  protection?: ClauseProtection
 }
 
 /**
@@ -67,7 +70,7 @@ export class SyncServer {
   private readonly validators: UpdateValidatorPool
 
   constructor(private readonly options: SyncServerOptions) {
-    const validators = new UpdateValidatorPool(options.logger, options.validation)
+    const validators = new UpdateValidatorPool(options.logger, options.validation, options.protection ?? null)
     this.validators = validators
     this.webSocketServer = new WebSocketServer({
       noServer: true,

@@ -13,6 +13,7 @@ export const namespaces = [
   'errors',
   'export',
   'cleaning',
+  'dashboard',
 ] as const
 
 export type Namespace = (typeof namespaces)[number]

@@ -73,5 +73,16 @@ export function describeDocumentCatalogContract(name: string, factory: DocumentC
       created.title = 'Mutated'
       expect(await store.find('charter')).toMatchObject({ title: 'Title of charter', access: [everyone] })
     })
+
+    it('keeps a deadline per document, and none for a document that does not exist', async () => {
+      await store.ensure({ name: 'charter', title: 'Title of charter', position: 0, access: [everyone] })
+      expect(await store.deadlineOf('charter')).toBeNull()
+      await store.setDeadline('charter', '2026-02-08')
+      expect(await store.deadlineOf('charter')).toBe('2026-02-08')
+      await store.setDeadline('charter', null)
+      expect(await store.deadlineOf('charter')).toBeNull()
+      await store.setDeadline('missing', '2026-02-08')
+      expect(await store.deadlineOf('missing')).toBeNull()
+    })
   })
 }

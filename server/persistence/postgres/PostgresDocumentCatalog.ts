@@ -73,6 +73,18 @@ export class PostgresDocumentCatalog implements DocumentCatalog {
     })
   }
 
+  async deadlineOf(name: string): Promise<string | null> {
+    const { rows } = await this.database.query<{ deadline: string | null }>(
+      'SELECT deadline FROM documents WHERE name = $1',
+      [name],
+    )
+    return rows[0]?.deadline ?? null
+  }
+
+  async setDeadline(name: string, deadline: string | null): Promise<void> {
+    await this.database.query('UPDATE documents SET deadline = $1 WHERE name = $2', [deadline, name])
+  }
+
   private async findOn(
     client: pg.ClientBase | PostgresDatabase,
     name: string,

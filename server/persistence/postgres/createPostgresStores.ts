@@ -1,4 +1,5 @@
 import { PostgresBracketRegisterStore } from '../../negotiation/PostgresBracketRegisterStore.ts'
+import { PostgresClauseEventStore } from '../../negotiation/PostgresClauseEventStore.ts'
 import type { Stores } from '../Stores.ts'
 import { PostgresAccountStore } from './PostgresAccountStore.ts'
 import { PostgresAuditLog } from './PostgresAuditLog.ts'
@@ -28,5 +29,6 @@ export function createPostgresStores(database: PostgresDatabase): Stores {
     snapshots: new PostgresSnapshotStore(database),
     audit: new PostgresAuditLog(database),
     brackets: new PostgresBracketRegisterStore(database),
+    clauseEvents: new PostgresClauseEventStore(database),
   }
 }

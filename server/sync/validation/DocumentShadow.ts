@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import { documentField } from '../../../shared/schema/index.ts'
 import {
   type BracketSighting,
@@ -8,6 +9,7 @@ import {
 } from '../../negotiation/readBrackets.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
 import { findBracketViolation, touchedBrackets, updatedIndex } from './findBracketViolation.ts'
+import { findProtectedClauseChange, protectedContentOf } from './findProtectedClauseChange.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
 import type { Writer } from './Writer.ts'
 
@@ -51,6 +53,9 @@ export class DocumentShadow {
   /** The brackets after the last accepted update, if it touched any (see ShadowVerdict). */
   private touched: BracketSighting[] | null = null
   private forbidden = false
+  /** Agreed clauses (by clause id) and their content as last accepted: the two-key rule's reference. */
+  private protectedClauses = new Map<string, ClauseStatus>()
+  private protectedContent = new Map<string, string>()
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -64,6 +69,12 @@ export class DocumentShadow {
     this.rememberedBytes = state.byteLength
     this.stateBytes = state.byteLength
     this.rebuild()
+  }
+
+  /** Clauses whose text no client update may change from now on (the server's own changes still may). */
+  protect(clauses: Record<string, ClauseStatus>): void {
+    this.protectedClauses = new Map(Object.entries(clauses))
+    this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
   }
 
   /** Checks each update against the state the accepted ones before it leave. */
@@ -98,6 +109,17 @@ export class DocumentShadow {
         Y.applyUpdate(this.ydoc, update)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
         if (refusal !== null) return
+        if (!trusted) {
+          // The two-key rule: agreed text changes only by a server operation both delegations agreed to.
+          refusal = findProtectedClauseChange(
+            transaction,
+            this.ydoc,
+            this.protectedClauses,
+            this.protectedContent,
+          )
+          this.forbidden = refusal !== null
+          if (refusal !== null) return
+        }
         const change = touchedBrackets(transaction, this.brackets)
         if (change === null) return
         after = updatedIndex(this.brackets, change)
@@ -117,6 +139,10 @@ export class DocumentShadow {
       this.touched = (after as IndexedBracket[]).map(toSighting)
     }
     this.remember(update)
+    // The server may change agreed text (a restore, a decision both delegations took): follow it.
+    if (trusted && this.protectedClauses.size > 0) {
+      this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
+    }
     return null
   }
 

@@ -1,3 +1,4 @@
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import { type CandidateUpdate, DocumentShadow, type ShadowVerdict } from './DocumentShadow.ts'
 import { sliceUpdate } from './sliceUpdate.ts'
 
@@ -12,6 +13,7 @@ const sliceFromBytes = 16 * 1024
 export type ValidationRequest =
   | { kind: 'seed'; document: number; state: Uint8Array }
   | { kind: 'check'; id: number; document: number; candidates: CandidateUpdate[] }
+  | { kind: 'protect'; document: number; clauses: Record<string, ClauseStatus> }
   | { kind: 'drop'; document: number }
 
 export interface ValidationResponse {
@@ -37,6 +39,9 @@ export class ShadowDocuments {
         this.shadows.set(request.document, shadow)
         return null
       }
+      case 'protect':
+        this.shadows.get(request.document)?.protect(request.clauses)
+        return null
       case 'drop':
         this.shadows.get(request.document)?.destroy()
         this.shadows.delete(request.document)

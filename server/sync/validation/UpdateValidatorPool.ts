@@ -3,6 +3,7 @@ import { documentOfThreads } from '../../../shared/comments/index.ts'
 import { documentOfBrackets } from '../../../shared/negotiation/index.ts'
 import { CloseCode } from '../../../shared/protocol/index.ts'
 import type { Logger } from '../../logging/Logger.ts'
+import type { ClauseProtection } from './ClauseProtection.ts'
 import type { CandidateUpdate } from './DocumentShadow.ts'
 import { ShadowDocuments, type ValidationRequest, type ValidationResponse } from './ShadowDocuments.ts'
 import type { UpdateValidator, Verdict } from './UpdateValidator.ts'
@@ -42,6 +43,7 @@ export class UpdateValidatorPool {
   constructor(
     private readonly logger: Logger,
     private readonly mode: 'worker' | 'inline' = 'worker',
+    private readonly protection: ClauseProtection | null = null,
   ) {}
 
   /**
@@ -51,7 +53,7 @@ export class UpdateValidatorPool {
   forDocument(documentName: string, readState: () => Uint8Array): UpdateValidator {
     if (documentOfThreads(documentName) !== null || documentOfBrackets(documentName) !== null)
       return new ServerOnlyValidator()
-    return new ShadowValidator(this, this.nextDocument++, readState)
+    return new ShadowValidator(this, this.nextDocument++, readState, documentName, this.protection)
   }
 
   /** Sends a request; `check` requests resolve with their verdicts. */
@@ -151,14 +153,19 @@ function ownBuffer(bytes: Uint8Array): Uint8Array {
 
 class ShadowValidator implements UpdateValidator {
   private seededGeneration = -1
+  /** The version of the protected clauses the shadow has; -1 when it has none (a fresh seed has none). */
+  private protectedVersion = -1
 
   constructor(
     private readonly pool: UpdateValidatorPool,
     private readonly document: number,
     private readonly readState: () => Uint8Array,
+    private readonly documentName: string,
+    private readonly protection: ClauseProtection | null,
   ) {}
 
-  check(candidates: readonly CandidateUpdate[]): Promise<Verdict[]> {
+  async check(candidates: readonly CandidateUpdate[]): Promise<Verdict[]> {
+    const protectedClauses = await this.protection?.current(this.documentName)
     // Seeding lazily also re-seeds after a reset or a replaced worker; the room calls this with its
     // pipeline idle, so the live state is exactly what has been stored.
     const generation = this.pool.generation
@@ -166,6 +173,11 @@ class ShadowValidator implements UpdateValidator {
       const state = ownBuffer(this.readState())
       this.pool.send({ kind: 'seed', document: this.document, state }, [state.buffer as ArrayBuffer])
       this.seededGeneration = this.pool.generation
+      this.protectedVersion = -1
+    }
+    if (protectedClauses && protectedClauses.version !== this.protectedVersion) {
+      this.pool.send({ kind: 'protect', document: this.document, clauses: protectedClauses.clauses })
+      this.protectedVersion = protectedClauses.version
     }
     const copies = candidates.map((candidate) => ({ ...candidate, update: candidate.update.slice() }))
     const request: ValidationRequest = {
@@ -178,7 +190,8 @@ class ShadowValidator implements UpdateValidator {
       request,
       copies.map((copy) => copy.update.buffer as ArrayBuffer),
     )
-    return sent ?? Promise.reject(new Error('update validation gave no answer'))
+    if (!sent) throw new Error('update validation gave no answer')
+    return sent
   }
 
   reset(): void {

@@ -4,6 +4,7 @@ import { auth } from './auth.ts'
 import { cleaning } from './cleaning.ts'
 import { comments } from './comments.ts'
 import { common } from './common.ts'
+import { dashboard } from './dashboard.ts'
 import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
@@ -20,4 +21,5 @@ export const az: Resources = {
   errors,
   export: exportLabels,
   cleaning,
+  dashboard,
 }

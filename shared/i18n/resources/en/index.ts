@@ -3,6 +3,7 @@ import { auth } from './auth.ts'
 import { cleaning } from './cleaning.ts'
 import { comments } from './comments.ts'
 import { common } from './common.ts'
+import { dashboard } from './dashboard.ts'
 import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
@@ -19,4 +20,5 @@ export const en = {
   errors,
   export: exportLabels,
   cleaning,
+  dashboard,
 } as const
