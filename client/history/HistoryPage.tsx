@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next'
 import { type AccountView, type DocumentSummary, snapshotRequests } from '../../shared/api/index.ts'
 import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/index.ts'
 import { canManageSnapshots, canRecordMeetings } from '../../shared/roles/index.ts'
-import type {
-  ComparisonView,
-  ExportFormat,
-  MeetingView,
-  SnapshotSummary,
-  VersionRef,
+import {
+  type ComparisonView,
+  type ExportFormat,
+  type ExportView,
+  exportViews,
+  type MeetingView,
+  type SnapshotSummary,
+  type VersionRef,
 } from '../../shared/snapshots/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
@@ -36,6 +38,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
   const [exportLanguage, setExportLanguage] = useState<Language>(
     isLanguage(i18n.language) ? i18n.language : 'en',
   )
+  const [exportView, setExportView] = useState<ExportView>('markup')
   const base = `/api/documents/${document.name}`
   const [snapshots, setSnapshots] = useState<SnapshotSummary[]>([])
   const [meetings, setMeetings] = useState<MeetingView[]>([])
@@ -115,10 +118,11 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       format: 'html',
       version: viewing.ref,
       inline: '1',
+      view: exportView,
       threads: includeThreads ? '1' : undefined,
       lang: exportLanguage,
     })
-  }, [base, viewing, includeThreads, exportLanguage])
+  }, [base, viewing, includeThreads, exportLanguage, exportView])
 
   const viewingRef = viewing.kind === 'version' ? viewing.ref : null
   const languagePicker = (
@@ -131,6 +135,24 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
         {languages.map((language) => (
           <option key={language} value={language} lang={language}>
             {languageEndonyms[language]}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+  const viewPicker = (
+    <label className="inline-check">
+      {t('exportView')}
+      <select
+        value={exportView}
+        onChange={(event) => {
+          const chosen = exportViews.find((view) => view === event.target.value)
+          if (chosen) setExportView(chosen)
+        }}
+      >
+        {exportViews.map((view) => (
+          <option key={view} value={view}>
+            {t(`view.${view}`)}
           </option>
         ))}
       </select>
@@ -287,6 +309,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
             {viewing.kind === 'version' && (
               <div className="viewer-actions">
                 {languagePicker}
+                {viewPicker}
                 <label className="inline-check">
                   <input
                     type="checkbox"
@@ -302,6 +325,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     href={queryPath(`${base}/export`, snapshotRequests.exportQuery, {
                       format: exportFormat,
                       version: viewing.ref,
+                      view: exportView,
                       threads: includeThreads ? '1' : undefined,
                       lang: exportLanguage,
                     })}
@@ -366,6 +390,8 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   <th scope="col">{t('section')}</th>
                   <th scope="col">{t('inserted')}</th>
                   <th scope="col">{t('deleted')}</th>
+                  <th scope="col">{t('bracketsOpened')}</th>
+                  <th scope="col">{t('bracketsCleaned')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -374,6 +400,8 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     <td>{area.title}</td>
                     <td className="ins-count">{format.number(area.insertedWords)}</td>
                     <td className="del-count">{format.number(area.deletedWords)}</td>
+                    <td>{format.number(area.bracketsOpened)}</td>
+                    <td>{format.number(area.bracketsCleaned)}</td>
                   </tr>
                 ))}
               </tbody>

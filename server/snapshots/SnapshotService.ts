@@ -10,6 +10,7 @@ import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
   ComparisonView,
   ExportFormat,
+  ExportView,
   SnapshotSummary,
   VersionRef,
 } from '../../shared/snapshots/index.ts'
@@ -64,6 +65,13 @@ function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
       deleted: comment.deletedAt !== null,
     })),
   }))
+}
+
+/** How to export a version: with or without the comment appendix, which view, which label language. */
+export interface SnapshotExportOptions {
+  includeThreads: boolean
+  view?: ExportView
+  language?: Language
 }
 
 /** Named versions: take (co-chairs), list, compare, restore as a new change (co-chairs), export. */
@@ -166,8 +174,7 @@ export class SnapshotService {
     documentName: string,
     ref: VersionRef,
     format: ExportFormat,
-    includeThreads: boolean,
-    language: Language = 'en',
+    { includeThreads, view = 'markup', language = 'en' }: SnapshotExportOptions,
   ): Promise<RenderedExport & { filename: string }> {
     const version = await this.version(documentName, ref)
     const title = (await this.catalog.find(documentName))?.title ?? documentName
@@ -185,11 +192,13 @@ export class SnapshotService {
         threads: toExportThreads(version.threads),
       },
       format,
-      { includeThreads },
+      { includeThreads, view },
     )
     const stamp = version.date.slice(0, 10)
     const label = ref === 'current' ? 'current' : `snapshot-${ref}`
-    return { ...rendered, filename: `${documentName}-${label}-${stamp}.${rendered.extension}` }
+    // A clean copy says so in its name too, so it is never filed as the full markup.
+    const suffix = view === 'clean' ? '-clean' : ''
+    return { ...rendered, filename: `${documentName}-${label}-${stamp}${suffix}.${rendered.extension}` }
   }
 
   private async redlineInput(

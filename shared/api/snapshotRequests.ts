@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { languages } from '../i18n/Language.ts'
-import { exportFormats } from '../snapshots/index.ts'
+import { exportFormats, exportViews } from '../snapshots/index.ts'
 import { requestFields } from './requestFields.ts'
 
 const participantNames = z
@@ -53,6 +53,8 @@ export const snapshotRequests = {
   exportQuery: z.object({
     version: versionRef,
     format: z.enum(exportFormats).default('html'),
+    /** `markup` (brackets with alternatives and proposers) or `clean` (only text outside brackets). */
+    view: z.enum(exportViews).default('markup'),
     threads: flag,
     inline: flag,
     /** Language of the labels (header, footer, appendix); the account's interface language if not given. */

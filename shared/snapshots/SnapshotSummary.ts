@@ -35,6 +35,10 @@ export interface AreaChange {
   title: string
   insertedWords: number
   deletedWords: number
+  /** Brackets (inline or paragraph-level) present in the newer version and not in the older one. */
+  bracketsOpened: number
+  /** Brackets of the older version that no longer exist: cleaned (or removed with their text). */
+  bracketsCleaned: number
 }
 
 /** `current` or a snapshot id. */
@@ -48,3 +52,10 @@ export interface ComparisonView {
 
 export const exportFormats = ['html', 'md', 'docx', 'pdf'] as const
 export type ExportFormat = (typeof exportFormats)[number]
+
+/**
+ * How an export shows negotiated text: `markup` prints every bracket with its alternatives and proposers;
+ * `clean` prints only the text outside brackets, each open bracket collapsed to a marker.
+ */
+export const exportViews = ['markup', 'clean'] as const
+export type ExportView = (typeof exportViews)[number]

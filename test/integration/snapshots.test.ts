@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
 import { charterDocumentName } from '../../shared/protocol/index.ts'
 import type { ComparisonView, SnapshotSummary } from '../../shared/snapshots/index.ts'
@@ -271,6 +272,49 @@ describe('snapshots, compare, restore and export', () => {
     const markdown = (await download('md')).toString('utf8')
     expect(markdown).toContain('Ələkbərov İsmayıl')
     expect(markdown).toContain(taken.contentHash)
+  })
+
+  it('exports brackets in the markup view by default and collapses them in the clean view, in both languages', async () => {
+    // Opened by the server itself, so this test is about exports, not about who may open a bracket.
+    await server.app.syncServer.documents.change(charterDocumentName, (ydoc) => {
+      const text = articleText(ydoc, 'investment')
+      const paragraph = text.parent as Y.XmlElement
+      const alternative = (id: string, proposedBy: string, words: string) => {
+        const element = new Y.XmlElement('bracketAlternative')
+        element.setAttribute('id', id)
+        element.setAttribute('proposedBy', proposedBy)
+        element.insert(0, [new Y.XmlText(words)])
+        return element
+      }
+      const bracket = new Y.XmlElement('bracket')
+      bracket.setAttribute('id', 'br-digital')
+      bracket.insert(0, [alternative('alt-1', 'AZ', 'digital'), alternative('alt-2', 'US', 'physical')])
+      paragraph.insert(0, [new Y.XmlText('Cooperation on '), bracket, new Y.XmlText(' infrastructure. ')])
+    })
+    const route = `/documents/${charterDocumentName}/export?version=current`
+    const markup = await call(reviewer, 'GET', `${route}&format=html`)
+    expect(markup.headers.get('content-disposition')).not.toContain('-clean')
+    const markupPage = parseMarkup(await markup.text())
+    const paragraph = markupPage.findAll('p').find((p) => p.text.startsWith('Cooperation on'))!
+    expect(paragraph.text).toMatch(/^Cooperation on \[digitalAZ \/ physicalUS\] infrastructure\./)
+    expect(paragraph.findAll('sup').map((sup) => sup.text)).toEqual(['AZ', 'US'])
+
+    const clean = await call(reviewer, 'GET', `${route}&format=html&view=clean`)
+    expect(clean.headers.get('content-disposition')).toMatch(/-clean\.html/)
+    const cleanPage = parseMarkup(await clean.text())
+    expect(cleanPage.find('header')?.text).toMatch(/— CLEAN TEXT$/)
+    expect(cleanPage.find('main')!.text).toContain('Cooperation on […] infrastructure.')
+    expect(cleanPage.find('main')!.text).not.toMatch(/physical|digitalAZ/)
+
+    const azerbaijaniMarkdown = await (
+      await call(reviewer, 'GET', `${route}&format=md&view=clean&lang=az`)
+    ).text()
+    expect(azerbaijaniMarkdown).toContain('TƏMİZ MƏTN')
+    expect(azerbaijaniMarkdown).toContain('1 açıq mötərizə')
+    const azerbaijaniMarkup = await (await call(reviewer, 'GET', `${route}&format=md&lang=az`)).text()
+    expect(azerbaijaniMarkup).toContain('\\[digital<sup>AZ</sup> / physical<sup>ABŞ</sup>\\]')
+
+    expect((await call(reviewer, 'GET', `${route}&format=html&view=tidy`)).status).toBe(400)
   })
 
   it('keeps hostile content inert in every export', async () => {

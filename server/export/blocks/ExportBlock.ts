@@ -1,4 +1,23 @@
-import type { AreaId, Party } from '../../../shared/schema/index.ts'
+import type { AreaId, Party, Proposer } from '../../../shared/schema/index.ts'
+
+/**
+ * What a run is in the negotiation notation, so each format can set it in its own way:
+ * - `text`: words of the charter (inside an alternative when `proposer` is set);
+ * - `bracket`: the notation's glyphs `[`, ` / `, `]`;
+ * - `proposer`: who proposed the alternative just before it ("AZ"), printed as a superscript;
+ * - `optionLabel`: "[Option 2 (US): " opening one option of a paragraph-level choice;
+ * - `crossReference`: "Article 3", the current number of the article referred to;
+ * - `brokenReference`: "Article [?]", a reference to an article that no longer exists;
+ * - `collapsed`: "[…]", an open bracket in the clean view.
+ */
+export type RunRole =
+  | 'text'
+  | 'bracket'
+  | 'proposer'
+  | 'optionLabel'
+  | 'crossReference'
+  | 'brokenReference'
+  | 'collapsed'
 
 /** A piece of text with its marks. A hard line break is a run whose text is exactly '\n'. */
 export interface InlineRun {
@@ -9,6 +28,9 @@ export interface InlineRun {
   strike: boolean
   /** Already checked by the shared link policy (safeLinkTarget). */
   href: string | null
+  role: RunRole
+  /** The delegation (or the co-chairs jointly) whose alternative this run belongs to; null outside brackets. */
+  proposer: Proposer | null
 }
 
 /** Where a block sits in the charter, so renderers can style it without re-walking the tree. */

@@ -1,6 +1,10 @@
+import type { ExportView } from '../../../shared/snapshots/index.ts'
+
 export interface ExportOptions {
   /** Comment threads are internal to the delegations, so they are left out unless asked for. */
   includeThreads: boolean
+  /** `markup` (brackets, alternatives and proposers) unless the clean text is asked for. */
+  view?: ExportView
 }
 
-export const defaultExportOptions: ExportOptions = { includeThreads: false }
+export const defaultExportOptions: ExportOptions = { includeThreads: false, view: 'markup' }

@@ -1,13 +1,15 @@
 import { createI18n } from '../../../shared/i18n/createI18n.ts'
 import type { Language } from '../../../shared/i18n/Language.ts'
+import type { ExportView } from '../../../shared/snapshots/index.ts'
 import type { ExportMeta } from './ExportInput.ts'
 import { formatExportDate } from './formatExportDate.ts'
+import { type NotationLabels, notationLabels } from './notationLabels.ts'
 import { sanitizeText } from './sanitizeText.ts'
 
 export interface ExportLabels {
   language: Language
   title: string
-  /** "DRAFT — <snapshot name> — <date>", the running header of every format. */
+  /** "DRAFT — <snapshot name> — <date>" (and "— CLEAN TEXT" in the clean view), the running header. */
   header: string
   snapshotName: string
   date: string
@@ -31,13 +33,22 @@ export interface ExportLabels {
   baseFooter: string
   /** "Page 2 of 9". */
   pageOf(page: number | string, pages: number | string): string
+  /** Proposers and option labels of the bracket notation. */
+  notation: NotationLabels
+  /** Heading of the notes that explain the notation, the clean view and broken references. */
+  notesTitle: string
+  notationNote: string
+  cleanNote(openBrackets: number): string
+  brokenReferences(count: number): string
+  /** "Brackets: 2 opened, 1 cleaned." for a redline's summary. */
+  redlineBrackets(opened: number, cleaned: number): string
 }
 
 /**
  * The identifying texts shared by all formats, so a printed page can be traced back to its snapshot, in the
- * export's language (`meta.language`, English if not given).
+ * export's language (`meta.language`, English if not given). The clean view says so in its header.
  */
-export function exportLabels(meta: ExportMeta): ExportLabels {
+export function exportLabels(meta: ExportMeta, view: ExportView = 'markup'): ExportLabels {
   const language = meta.language ?? 'en'
   const { t } = createI18n(language)
   const snapshotName = sanitizeText(meta.snapshotName).trim() || t('export:untitledSnapshot')
@@ -52,7 +63,12 @@ export function exportLabels(meta: ExportMeta): ExportLabels {
       sanitizeText(meta.title).trim() ||
       sanitizeText(meta.documentName).trim() ||
       t('export:untitledDocument'),
-    header: t('export:header', { draft: t('export:draft'), snapshot: snapshotName, date }),
+    header:
+      view === 'clean'
+        ? t('export:cleanHeader', {
+            header: t('export:header', { draft: t('export:draft'), snapshot: snapshotName, date }),
+          })
+        : t('export:header', { draft: t('export:draft'), snapshot: snapshotName, date }),
     snapshotName,
     date,
     contentHash,
@@ -91,5 +107,11 @@ export function exportLabels(meta: ExportMeta): ExportLabels {
     baseFooter: t('export:baseFooter', {
       footer: t('export:footer', { snapshot: snapshotName, date, hash: contentHash }),
     }),
+    notation: notationLabels(language),
+    notesTitle: t('export:notesTitle'),
+    notationNote: t('export:notationNote'),
+    cleanNote: (count) => (count === 0 ? t('export:cleanNoBrackets') : t('export:cleanNote', { count })),
+    brokenReferences: (count) => t('export:brokenReferences', { count }),
+    redlineBrackets: (opened, cleaned) => t('export:redlineBrackets', { opened, cleaned }),
   }
 }

@@ -1,6 +1,14 @@
 import type { JSONContent } from '@tiptap/core'
-import { type AreaId, isAreaId, safeLinkTarget } from '../../../shared/schema/index.ts'
-import type { BlockContext, ExportBlock, InlineRun } from './ExportBlock.ts'
+import {
+  type AreaId,
+  isAreaId,
+  isProposer,
+  type Proposer,
+  safeLinkTarget,
+} from '../../../shared/schema/index.ts'
+import type { ExportView } from '../../../shared/snapshots/index.ts'
+import type { BlockContext, ExportBlock, InlineRun, RunRole } from './ExportBlock.ts'
+import { type NotationLabels, notationLabels } from './notationLabels.ts'
 import { sanitizeText } from './sanitizeText.ts'
 
 /** Deeper lists are printed at this depth: past it indentation carries no meaning and runs off the page. */
@@ -11,9 +19,27 @@ const maxNesting = 48
 const maxQuoteDepth = 4
 const bullets = ['•', '◦', '▪']
 
+export interface RenderBlocksOptions {
+  /** `markup` (default) prints brackets with their alternatives; `clean` collapses each to "[…]". */
+  view?: ExportView
+  /** Proposer and option labels in the export's language; English if not given. */
+  notation?: NotationLabels
+}
+
+/** What a cross-reference prints; "Article" like the headings, because it is part of the text. */
+const articleLabel = (number: number) => `Article ${number}`
+const brokenReferenceText = 'Article [?]'
+const collapsedText = '[…]'
+
 interface Walk {
   blocks: ExportBlock[]
   articles: number
+  clean: boolean
+  notation: NotationLabels
+  /** Clause id → article number, first occurrence wins (ids are unique unless the document is corrupt). */
+  numbers: Map<string, number>
+  /** Cross-reference runs, numbered once every article has been counted (a reference may point forward). */
+  references: { run: InlineRun; clauseId: unknown }[]
 }
 
 function childrenOf(node: JSONContent): JSONContent[] {
@@ -27,12 +53,19 @@ function attr(node: JSONContent, name: string): unknown {
   return typeof attrs === 'object' && attrs !== null ? (attrs as Record<string, unknown>)[name] : undefined
 }
 
-/** All text below a node, gathered with an explicit stack so depth cannot overflow the call stack. */
-function collectText(node: JSONContent): string {
+/**
+ * All text below a node, gathered with an explicit stack so depth cannot overflow the call stack. In the
+ * clean view a bracket met here (only in a corrupt or hostile document) still gives none of its words.
+ */
+function collectText(node: JSONContent, clean = false): string {
   const parts: string[] = []
   const stack: JSONContent[] = [node]
   while (stack.length > 0) {
     const current = stack.pop()!
+    if (clean && (current.type === 'bracket' || current.type === 'alternatives')) {
+      parts.push(` ${collapsedText} `)
+      continue
+    }
     if (current.type === 'text') parts.push(sanitizeText(current.text))
     else if (current.type === 'hardBreak') parts.push(' ')
     const children = childrenOf(current)
@@ -42,12 +75,17 @@ function collectText(node: JSONContent): string {
   return parts.join('').replace(/ {2,}/g, ' ').trim()
 }
 
-function plainRun(text: string): InlineRun {
-  return { text, bold: false, italic: false, underline: false, strike: false, href: null }
+function plainRun(text: string, role: RunRole = 'text', proposer: Proposer | null = null): InlineRun {
+  return { text, bold: false, italic: false, underline: false, strike: false, href: null, role, proposer }
 }
 
-function textRun(node: JSONContent): InlineRun {
-  const run = plainRun(sanitizeText(node.text))
+function proposerOf(node: JSONContent): Proposer | null {
+  const value = attr(node, 'proposedBy')
+  return isProposer(value) ? value : null
+}
+
+function textRun(node: JSONContent, proposer: Proposer | null = null): InlineRun {
+  const run = plainRun(sanitizeText(node.text), 'text', proposer)
   const marks = Array.isArray(node.marks) ? node.marks : []
   for (const mark of marks) {
     if (typeof mark !== 'object' || mark === null) continue
@@ -66,21 +104,55 @@ function sameMarks(a: InlineRun, b: InlineRun): boolean {
     a.italic === b.italic &&
     a.underline === b.underline &&
     a.strike === b.strike &&
-    a.href === b.href
+    a.href === b.href &&
+    a.role === b.role &&
+    a.proposer === b.proposer
   )
 }
 
-function inlineRuns(node: JSONContent): InlineRun[] {
+/** Appends a run, merged into the previous one when they look the same (cross-references stay apart). */
+function pushRun(runs: InlineRun[], run: InlineRun): void {
+  if (run.text === '') return
+  const last = runs[runs.length - 1]
+  const mergeable = run.text !== '\n' && run.role !== 'crossReference'
+  if (last && last.text !== '\n' && mergeable && sameMarks(last, run)) last.text += run.text
+  else runs.push(run)
+}
+
+/**
+ * An inline bracket in the standard notation, `[shall^AZ / should^US]`, each alternative followed by its
+ * proposer; in the clean view a single "[…]".
+ */
+function pushBracket(walk: Walk, runs: InlineRun[], bracket: JSONContent): void {
+  if (walk.clean) {
+    pushRun(runs, plainRun(collapsedText, 'collapsed'))
+    return
+  }
+  pushRun(runs, plainRun('[', 'bracket'))
+  childrenOf(bracket).forEach((alternative, index) => {
+    if (index > 0) pushRun(runs, plainRun(' / ', 'bracket'))
+    const proposer = alternative.type === 'bracketAlternative' ? proposerOf(alternative) : null
+    const parts = alternative.type === 'bracketAlternative' ? childrenOf(alternative) : [alternative]
+    for (const part of parts) {
+      if (part.type === 'text') pushRun(runs, textRun(part, proposer))
+      else pushRun(runs, plainRun(collectText(part, walk.clean), 'text', proposer))
+    }
+    if (proposer) pushRun(runs, plainRun(walk.notation.proposer(proposer), 'proposer', proposer))
+  })
+  pushRun(runs, plainRun(']', 'bracket'))
+}
+
+function inlineRuns(walk: Walk, node: JSONContent): InlineRun[] {
   const runs: InlineRun[] = []
   for (const child of childrenOf(node)) {
-    let run: InlineRun
-    if (child.type === 'text') run = textRun(child)
-    else if (child.type === 'hardBreak') run = plainRun('\n')
-    else run = plainRun(collectText(child))
-    if (run.text === '') continue
-    const last = runs[runs.length - 1]
-    if (last && last.text !== '\n' && run.text !== '\n' && sameMarks(last, run)) last.text += run.text
-    else runs.push(run)
+    if (child.type === 'text') pushRun(runs, textRun(child))
+    else if (child.type === 'hardBreak') pushRun(runs, plainRun('\n'))
+    else if (child.type === 'bracket') pushBracket(walk, runs, child)
+    else if (child.type === 'crossReference') {
+      const run = plainRun(brokenReferenceText, 'crossReference')
+      walk.references.push({ run, clauseId: attr(child, 'clauseId') })
+      pushRun(runs, run)
+    } else pushRun(runs, plainRun(collectText(child, walk.clean)))
   }
   // Breaks at either end only produce empty lines.
   while (runs[0]?.text === '\n') runs.shift()
@@ -116,10 +188,10 @@ function walkList(
     }
     const parts = item.type === 'listItem' ? childrenOf(item) : [item]
     for (const part of parts) {
-      if (part.type === 'paragraph' || part.type === 'heading') pushItem(inlineRuns(part))
+      if (part.type === 'paragraph' || part.type === 'heading') pushItem(inlineRuns(walk, part))
       else if ((part.type === 'bulletList' || part.type === 'orderedList') && nesting < maxNesting) {
         walkList(walk, part, context, Math.min(depth + 1, maxListDepth - 1), nesting + 1)
-      } else pushItem([plainRun(collectText(part))])
+      } else pushItem([plainRun(collectText(part, walk.clean))])
     }
   })
 }
@@ -130,15 +202,15 @@ function walkChildren(walk: Walk, node: JSONContent, context: BlockContext, nest
 
 function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting: number): void {
   if (nesting > maxNesting) {
-    pushParagraph(walk, [plainRun(collectText(node))], context)
+    pushParagraph(walk, [plainRun(collectText(node, walk.clean))], context)
     return
   }
   switch (node.type) {
     case 'paragraph':
-      pushParagraph(walk, inlineRuns(node), context)
+      pushParagraph(walk, inlineRuns(walk, node), context)
       return
     case 'heading': {
-      const runs = inlineRuns(node)
+      const runs = inlineRuns(walk, node)
       if (!hasText(runs)) return
       const level = attr(node, 'level')
       const clamped = typeof level === 'number' ? Math.min(Math.max(Math.trunc(level), 2), 4) : 2
@@ -157,7 +229,7 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
       const sectionContext: BlockContext = { ...context, area: isAreaId(area) ? area : ('other' as AreaId) }
       const [first, ...rest] = childrenOf(node)
       if (first?.type === 'heading') {
-        const runs = inlineRuns(first)
+        const runs = inlineRuns(walk, first)
         if (hasText(runs)) walk.blocks.push({ kind: 'sectionHeading', runs, context: sectionContext })
       } else if (first) walkBlock(walk, first, sectionContext, nesting + 1)
       for (const child of rest) walkBlock(walk, child, sectionContext, nesting + 1)
@@ -166,16 +238,22 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
     case 'article': {
       walk.articles += 1
       const number = walk.articles
+      const clauseId = attr(node, 'clauseId')
+      if (typeof clauseId === 'string' && clauseId !== '' && !walk.numbers.has(clauseId))
+        walk.numbers.set(clauseId, number)
       const articleContext: BlockContext = { ...context, article: number }
       walk.blocks.push({
         kind: 'articleHeading',
         number,
-        label: `Article ${number}`,
+        label: articleLabel(number),
         context: articleContext,
       })
       walkChildren(walk, node, articleContext, nesting)
       return
     }
+    case 'alternatives':
+      walkAlternatives(walk, node, context, nesting)
+      return
     case 'signatureBlock': {
       const party = attr(node, 'party') === 'US' ? 'US' : 'AZ'
       walkChildren(walk, node, { ...context, party }, nesting)
@@ -188,22 +266,64 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
       return
     default:
       // Unknown nodes never reach a renderer; only their words survive, as a plain paragraph.
-      pushParagraph(walk, [plainRun(collectText(node))], context)
+      pushParagraph(walk, [plainRun(collectText(node, walk.clean))], context)
   }
+}
+
+/**
+ * A paragraph-level choice: each option's blocks, the first opened by "[Option 1 (AZ): " and the last closed
+ * by "]", every word carrying the option's proposer. In the clean view one "[…]" paragraph.
+ */
+function walkAlternatives(walk: Walk, node: JSONContent, context: BlockContext, nesting: number): void {
+  if (walk.clean) {
+    walk.blocks.push({ kind: 'paragraph', runs: [plainRun(collapsedText, 'collapsed')], context })
+    return
+  }
+  childrenOf(node).forEach((option, index) => {
+    const proposer = option.type === 'option' ? proposerOf(option) : null
+    const label = plainRun(`[${walk.notation.option(index + 1, proposer)}: `, 'optionLabel', proposer)
+    const close = plainRun(']', 'bracket', proposer)
+    const start = walk.blocks.length
+    if (option.type === 'option') walkChildren(walk, option, context, nesting)
+    else walkBlock(walk, option, context, nesting + 1)
+    const produced = walk.blocks
+      .slice(start)
+      .filter(
+        (block): block is Exclude<ExportBlock, { kind: 'articleHeading' }> => block.kind !== 'articleHeading',
+      )
+    const first = produced[0]
+    const last = produced[produced.length - 1]
+    if (!first || !last) {
+      walk.blocks.push({ kind: 'paragraph', runs: [label, close], context })
+      return
+    }
+    for (const block of produced)
+      for (const run of block.runs) if (run.role === 'text' && run.proposer === null) run.proposer = proposer
+    first.runs.unshift(label)
+    last.runs.push(close)
+  })
 }
 
 /**
  * Turns the charter's ProseMirror JSON into the flat block list the exporters render. It trusts nothing in
  * the input: unknown nodes and marks are reduced to text, links are re-checked, depth is bounded, and
- * article numbers are computed from document order (they are not stored).
+ * article numbers are computed from document order (they are not stored). Cross-references get the number
+ * of the article they point at, from that same count, so a reference and its heading always agree.
  */
-export function renderBlocks(doc: JSONContent): ExportBlock[] {
-  const walk: Walk = { blocks: [], articles: 0 }
+export function renderBlocks(doc: JSONContent, options: RenderBlocksOptions = {}): ExportBlock[] {
+  const walk: Walk = {
+    blocks: [],
+    articles: 0,
+    clean: options.view === 'clean',
+    notation: options.notation ?? notationLabels(),
+    numbers: new Map(),
+    references: [],
+  }
   const root: BlockContext = { area: null, article: null, party: null, quote: 0 }
   let titleSeen = false
   for (const child of childrenOf(doc)) {
     if (!titleSeen && child.type === 'heading' && attr(child, 'level') === 1) {
-      const runs = inlineRuns(child)
+      const runs = inlineRuns(walk, child)
       if (hasText(runs)) {
         walk.blocks.push({ kind: 'title', runs, context: root })
         titleSeen = true
@@ -211,6 +331,11 @@ export function renderBlocks(doc: JSONContent): ExportBlock[] {
       }
     }
     walkBlock(walk, child, root, 1)
+  }
+  for (const { run, clauseId } of walk.references) {
+    const number = typeof clauseId === 'string' ? walk.numbers.get(clauseId) : undefined
+    if (number === undefined) run.role = 'brokenReference'
+    else run.text = articleLabel(number)
   }
   return walk.blocks
 }

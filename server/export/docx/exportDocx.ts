@@ -8,19 +8,51 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx'
+import type { Proposer } from '../../../shared/schema/index.ts'
 import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
+import { exportNotes } from '../blocks/exportNotes.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { docxPageSetup } from './docxPageSetup.ts'
 import { docxStyles } from './docxStyles.ts'
 import { listItemParagraph } from './listItemParagraph.ts'
 
+/** Delegation colours, as in the editor; never the only signal, since each proposer is also spelled out. */
+const proposerColors: Record<Proposer, string> = { AZ: '00798C', US: 'B22234', joint: '6A3D9A' }
+const brokenColor = 'A61C1C'
+
+function notationRun(run: InlineRun): TextRun | null {
+  const color = run.proposer ? proposerColors[run.proposer] : undefined
+  switch (run.role) {
+    case 'proposer':
+      // A real superscript run, so Word keeps it raised and small wherever the text is pasted.
+      return new TextRun({ text: run.text, superScript: true, bold: true, color })
+    case 'bracket':
+    case 'optionLabel':
+      return new TextRun({ text: run.text, bold: true, color })
+    case 'brokenReference':
+      return new TextRun({
+        text: run.text,
+        bold: true,
+        color: brokenColor,
+        underline: { type: 'wave', color: brokenColor },
+      })
+    case 'collapsed':
+      return new TextRun({ text: run.text, bold: true, color: '555555' })
+    case 'crossReference':
+    case 'text':
+      return null
+  }
+}
+
 function runChildren(runs: InlineRun[]): ParagraphChild[] {
   return runs.map((run) => {
     if (run.text === '\n') return new TextRun({ break: 1 })
+    const notation = notationRun(run)
+    if (notation) return notation
     const textRun = new TextRun({
       text: run.text,
       bold: run.bold || undefined,
@@ -28,9 +60,25 @@ function runChildren(runs: InlineRun[]): ParagraphChild[] {
       underline: run.underline || run.href ? {} : undefined,
       strike: run.strike || undefined,
       style: run.href ? 'Hyperlink' : undefined,
+      color: run.proposer && !run.href ? proposerColors[run.proposer] : undefined,
     })
     return run.href ? new ExternalHyperlink({ link: run.href, children: [textRun] }) : textRun
   })
+}
+
+/** The notes on the notation, clean view and broken references, boxed above the text. */
+function notesParagraphs(notes: readonly string[], labels: ExportLabels): Paragraph[] {
+  if (notes.length === 0) return []
+  const border = { style: BorderStyle.SINGLE, size: 4, color: 'CCCCCC', space: 4 }
+  const box = { top: border, bottom: border, left: border, right: border }
+  return [labels.notesTitle, ...notes].map(
+    (text, index) =>
+      new Paragraph({
+        border: box,
+        spacing: { after: index === notes.length ? 360 : 0 },
+        children: [new TextRun({ text, size: 19, bold: index === 0 || undefined })],
+      }),
+  )
 }
 
 function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Paragraph {
@@ -108,14 +156,18 @@ function appendixParagraphs(threads: readonly AppendixThread[], labels: ExportLa
   return out
 }
 
-/** A Word document of a charter snapshot; pure input to bytes, so it can run in a worker. */
+/** A Word document of a charter snapshot, in the markup or the clean view; pure input to bytes, so it can run in a worker. */
 export async function exportDocx(
   input: ExportInput,
   options: ExportOptions = defaultExportOptions,
 ): Promise<Buffer> {
-  const labels = exportLabels(input.meta)
-  const blocks = renderBlocks(input.doc)
-  const children = blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null))
+  const view = options.view ?? 'markup'
+  const labels = exportLabels(input.meta, view)
+  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const children = [
+    ...notesParagraphs(exportNotes(blocks, view, labels), labels),
+    ...blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null)),
+  ]
   if (options.includeThreads)
     children.push(...appendixParagraphs(appendixThreads(input.threads, labels.language), labels))
 

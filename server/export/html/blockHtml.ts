@@ -1,19 +1,41 @@
 import type { BlockContext, ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import { escapeHtml } from '../blocks/escapeHtml.ts'
 
+/** Class naming the proposer's colour; the colour is never the only signal (the superscript says it too). */
+function proposerClass(run: InlineRun): string {
+  return run.proposer ? ` p-${run.proposer}` : ''
+}
+
+function runHtml(run: InlineRun): string {
+  if (run.text === '\n') return '<br>'
+  let html = escapeHtml(run.text)
+  switch (run.role) {
+    case 'proposer':
+      return `<sup class="by${proposerClass(run)}">${html}</sup>`
+    case 'bracket':
+      return `<span class="br${proposerClass(run)}">${html}</span>`
+    case 'optionLabel':
+      return `<span class="opt${proposerClass(run)}">${html}</span>`
+    case 'crossReference':
+      return `<span class="xref">${html}</span>`
+    case 'brokenReference':
+      return `<span class="xref-broken">${html}</span>`
+    case 'collapsed':
+      return `<span class="collapsed">${html}</span>`
+    case 'text':
+      break
+  }
+  if (run.strike) html = `<s>${html}</s>`
+  if (run.underline) html = `<u>${html}</u>`
+  if (run.italic) html = `<em>${html}</em>`
+  if (run.bold) html = `<strong>${html}</strong>`
+  if (run.href) html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer">${html}</a>`
+  if (run.proposer) html = `<span class="alt${proposerClass(run)}">${html}</span>`
+  return html
+}
+
 function runsHtml(runs: InlineRun[]): string {
-  return runs
-    .map((run) => {
-      if (run.text === '\n') return '<br>'
-      let html = escapeHtml(run.text)
-      if (run.strike) html = `<s>${html}</s>`
-      if (run.underline) html = `<u>${html}</u>`
-      if (run.italic) html = `<em>${html}</em>`
-      if (run.bold) html = `<strong>${html}</strong>`
-      if (run.href) html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer">${html}</a>`
-      return html
-    })
-    .join('')
+  return runs.map(runHtml).join('')
 }
 
 function quoteClass(context: BlockContext): string {

@@ -6,6 +6,7 @@ import {
   cyrillicTitle,
   hostileText,
   meta,
+  negotiationDoc,
   richDoc,
   templateAreas,
   templateDoc,
@@ -76,5 +77,85 @@ describe('exportHtml', () => {
     expect(page.text).not.toContain('Secret')
     expect(comments[2]!.text).toContain('<b onmouseover=alert(8)>x</b>')
     expect(comments[2]!.findAll('b')).toEqual([])
+  })
+})
+
+describe('exportHtml with negotiated text', () => {
+  const markup = expectSafeHtml(exportHtml({ doc: negotiationDoc(), meta }))
+  const paragraphStarting = (page: MarkupElement, start: string) =>
+    page.findAll('p').find((paragraph) => paragraph.text.startsWith(start))!
+
+  it('prints brackets in the standard notation with a superscript proposer in the delegation’s colour', () => {
+    const paragraph = paragraphStarting(markup, 'The Parties [')
+    expect(paragraph.text).toBe(
+      `The Parties [shallAZ / shouldUS] develop the Middle Corridor [with ${azerbaijaniNames}Joint], ` +
+        'subject to Article 5 and Article [?].',
+    )
+    const sups = paragraph.findAll('sup')
+    expect(sups.map((sup) => [sup.text, sup.classes])).toEqual([
+      ['AZ', ['by', 'p-AZ']],
+      ['US', ['by', 'p-US']],
+      ['Joint', ['by', 'p-joint']],
+    ])
+    const should = paragraph.find((element) => element.classes.includes('alt') && element.text === 'should')!
+    expect(should.classes).toContain('p-US')
+    expect(should.find('em')?.text).toBe('should')
+    const css = markup.find('style')!.text
+    expect(css).toMatch(/\.p-AZ \{ color: #00798c/)
+  })
+
+  it('prints paragraph-level options and explains the notation once, above the text', () => {
+    expect(paragraphStarting(markup, '[Option 1').text).toBe(
+      '[Option 1 (AZ): Energy projects shall be financed jointly.]',
+    )
+    expect(paragraphStarting(markup, '[Option 2').find(hasClass('span', 'opt'))?.classes).toContain('p-US')
+    const notes = markup.find(hasClass('div', 'notes'))!
+    expect(notes.text).toContain('Text in square brackets is not agreed.')
+    expect(notes.text).toContain('1 cross-reference points to an article that has been deleted')
+  })
+
+  it('numbers cross-references and marks a broken one visibly', () => {
+    const paragraph = paragraphStarting(markup, 'The Parties [')
+    expect(paragraph.find(hasClass('span', 'xref'))?.text).toBe('Article 5')
+    expect(paragraph.find(hasClass('span', 'xref-broken'))?.text).toBe('Article [?]')
+    expect(paragraphStarting(markup, 'Financing follows').text).toBe('Financing follows Article 2.]')
+  })
+
+  it('prints the clean view: agreed text only, brackets collapsed, the view named in the header and notes', () => {
+    const clean = expectSafeHtml(
+      exportHtml({ doc: negotiationDoc(), meta }, { includeThreads: false, view: 'clean' }),
+    )
+    expect(clean.find('header')?.text).toBe('DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC — CLEAN TEXT')
+    expect(paragraphStarting(clean, 'The Parties').text).toBe(
+      'The Parties […] develop the Middle Corridor […], subject to Article 5 and Article [?].',
+    )
+    expect(clean.findAll(hasClass('span', 'collapsed'))).toHaveLength(4)
+    expect(clean.findAll('sup')).toEqual([])
+    expect(clean.find('main')!.text).not.toMatch(/should|Energy projects|Option/)
+    const notes = clean.find(hasClass('div', 'notes'))!.text
+    expect(notes).toContain('4 open brackets are collapsed to “[…]”')
+    expect(notes).not.toContain('superscript')
+  })
+
+  it('labels the notation in Azerbaijani for an Azerbaijani export', () => {
+    const page = expectSafeHtml(exportHtml({ doc: negotiationDoc(), meta: { ...meta, language: 'az' } }))
+    expect(page.findAll('sup').map((sup) => sup.text)).toEqual(['AZ', 'ABŞ', 'Birgə', 'ABŞ'])
+    expect(paragraphStarting(page, '[Variant 1').text).toBe(
+      '[Variant 1 (AZ): Energy projects shall be financed jointly.]',
+    )
+    const clean = expectSafeHtml(
+      exportHtml(
+        { doc: negotiationDoc(), meta: { ...meta, language: 'az' } },
+        { includeThreads: false, view: 'clean' },
+      ),
+    )
+    expect(clean.find('header')?.text).toContain('TƏMİZ MƏTN')
+    expect(clean.find(hasClass('div', 'notes'))!.text).toContain('4 açıq mötərizə')
+  })
+
+  it('prints no notes for a text without brackets or broken references', () => {
+    expect(
+      expectSafeHtml(exportHtml({ doc: templateDoc(), meta })).find(hasClass('div', 'notes')),
+    ).toBeUndefined()
   })
 })

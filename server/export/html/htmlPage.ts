@@ -29,6 +29,16 @@ a { color: #1a4b8c; }
 .comment { margin: .25rem 0 .25rem 1rem; }
 .comment .byline { font-weight: 600; }
 .deleted { color: #777; font-style: italic; }
+.notes { font: 10pt/1.45 system-ui, sans-serif; border: 1px solid #ccc; padding: .5rem .75rem;
+  margin: 0 0 1.5rem; }
+.notes p { margin: .2rem 0; }
+.notes .notes-title { font-weight: 600; }
+.br { font-weight: 700; }
+sup.by { font: 700 .68em/1 system-ui, sans-serif; margin-left: .1em; }
+.p-AZ { color: #00798c; } .p-US { color: #b22234; } .p-joint { color: #6a3d9a; }
+.opt { font-weight: 700; }
+.xref-broken { color: #a61c1c; font-weight: 600; text-decoration: underline wavy #a61c1c; }
+.collapsed { color: #555; font-weight: 700; }
 .running-footer { margin-top: 3rem; border-top: 1px solid #ccc; padding-top: .5rem;
   font: 8.5pt/1.4 system-ui, sans-serif; color: #555; overflow-wrap: anywhere; }
 @page { size: A4; margin: 20mm 18mm; }
@@ -37,6 +47,7 @@ a { color: #1a4b8c; }
   a { color: inherit; }
   a[href]::after { content: ' <' attr(href) '>'; font-size: 8.5pt; color: #555; overflow-wrap: anywhere; }
   .running-header { color: #000; }
+  .p-AZ, .p-US, .p-joint, .xref-broken { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `
 

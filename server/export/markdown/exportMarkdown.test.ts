@@ -4,6 +4,7 @@ import {
   contentHash,
   cyrillicTitle,
   meta,
+  negotiationDoc,
   richDoc,
   threads,
 } from '../../../test/fixtures/export/exportFixtures.ts'
@@ -89,5 +90,39 @@ describe('exportMarkdown', () => {
     expect(markdown).not.toContain('Secret')
     expect(markdown).toContain('\\<b onmouseover=alert(8)\\>')
     expect(exportMarkdown({ doc: richDoc(), meta, threads })).not.toContain('Appendix')
+  })
+})
+
+describe('exportMarkdown with negotiated text', () => {
+  const markdown = exportMarkdown({ doc: negotiationDoc(), meta })
+
+  it('writes escaped brackets with <sup> proposers, so the notation never becomes a link', () => {
+    expect(markdown).toContain(
+      `The Parties \\[shall<sup>AZ</sup> / *should*<sup>US</sup>\\] develop the Middle Corridor ` +
+        `\\[with ${azerbaijaniNames}<sup>Joint</sup>\\], subject to Article 5 and **Article \\[?\\]**.`,
+    )
+    expect(markdown).toContain('Cooperation on \\[digital<sup>US</sup>\\] infrastructure.')
+    expectNoRawHtml(markdown.replace(/<\/?sup>/g, ''))
+  })
+
+  it('writes paragraph-level options and the notes above the text', () => {
+    expect(markdown).toContain('\n**\\[Option 1 (AZ):** Energy projects shall be financed jointly.\\]\n')
+    expect(markdown).toContain('\n**\\[Option 2 (US):** Energy projects may be financed by either Party.\n')
+    expect(markdown).toContain('\nFinancing follows Article 2.\\]\n')
+    const notesStart = markdown.indexOf('> **Notes on this text**')
+    expect(notesStart).toBeGreaterThan(0)
+    expect(notesStart).toBeLessThan(markdown.indexOf('# Charter'))
+    expect(markdown).toContain('> Text in square brackets is not agreed.')
+    expect(markdown).toContain('> 1 cross-reference points to an article that has been deleted')
+  })
+
+  it('writes the clean view with brackets collapsed and the count in the notes', () => {
+    const clean = exportMarkdown({ doc: negotiationDoc(), meta }, { includeThreads: false, view: 'clean' })
+    expect(clean.startsWith('*DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC — CLEAN TEXT*')).toBe(true)
+    expect(clean).toContain(
+      'The Parties \\[…\\] develop the Middle Corridor \\[…\\], subject to Article 5 and **Article \\[?\\]**.',
+    )
+    expect(clean).toContain('> Clean text: only the text outside brackets is shown; 4 open brackets')
+    expect(clean).not.toMatch(/<sup>|should|Energy projects|Option/)
   })
 })

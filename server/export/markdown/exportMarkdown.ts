@@ -3,6 +3,7 @@ import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
+import { exportNotes } from '../blocks/exportNotes.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { escapeMarkdown } from './escapeMarkdown.ts'
 
@@ -34,6 +35,23 @@ function runMarkdown(run: InlineRun): string {
   const [, lead = '', core = '', trail = ''] = match ?? []
   if (core === '') return run.text
   let md = escapeMarkdown(core)
+  // The notation's glyphs are escaped text, so "[" can never open a link; Markdown has no colour, and
+  // needs none: the proposer is spelled out after every alternative.
+  switch (run.role) {
+    case 'proposer':
+      // CommonMark has no superscript; <sup> is generated here and only wraps escaped text, like <u>.
+      return `${lead}<sup>${md}</sup>${trail}`
+    case 'optionLabel':
+      return `${lead}**${md}**${trail}`
+    case 'brokenReference':
+      return `${lead}**${md}**${trail}`
+    case 'bracket':
+    case 'crossReference':
+    case 'collapsed':
+      return `${lead}${md}${trail}`
+    case 'text':
+      break
+  }
   if (run.strike) md = `~~${md}~~`
   if (run.italic) md = `*${md}*`
   if (run.bold) md = `**${md}**`
@@ -108,10 +126,21 @@ function appendixMarkdown(threads: readonly AppendixThread[], labels: ExportLabe
   return out.join('\n')
 }
 
-/** Markdown (CommonMark) of a charter snapshot, with the same identifying header and footer as print. */
+/**
+ * Markdown (CommonMark) of a charter snapshot, in the markup or the clean view, with the same identifying
+ * header, notes and footer as print.
+ */
 export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
-  const labels = exportLabels(input.meta)
-  const parts = [`*${escapeMarkdown(labels.header)}*`, blocksMarkdown(renderBlocks(input.doc))]
+  const view = options.view ?? 'markup'
+  const labels = exportLabels(input.meta, view)
+  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const notes = exportNotes(blocks, view, labels)
+  const parts = [`*${escapeMarkdown(labels.header)}*`]
+  if (notes.length > 0) {
+    parts.push('', `> **${escapeMarkdown(labels.notesTitle)}**`)
+    for (const note of notes) parts.push('>', `> ${escapeMarkdown(note)}`)
+  }
+  parts.push(blocksMarkdown(blocks))
   if (options.includeThreads)
     parts.push(appendixMarkdown(appendixThreads(input.threads, labels.language), labels))
   parts.push(

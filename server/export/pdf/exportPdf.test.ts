@@ -51,3 +51,36 @@ describe('exportPdf', () => {
     expect(text).not.toContain('Secret')
   })
 })
+
+describe('exportPdf with negotiated text', () => {
+  it('prints brackets, proposers, options, cross-references and the notes; text extracts in order', async () => {
+    const pdf = await exportPdf({ doc: fixtures.negotiationDoc(), meta: fixtures.meta })
+    const text = runPdfTool(pdf).replace(/\s+/g, ' ')
+    // pdftotext reads the small raised proposer straight after its alternative.
+    expect(text).toContain('The Parties [shallAZ / shouldUS] develop the Middle Corridor')
+    expect(text).toContain(`${fixtures.azerbaijaniNames}Joint], subject to Article 5 and Article [?].`)
+    expect(text).toContain('[Option 1 (AZ): Energy projects shall be financed jointly.]')
+    expect(text).toContain('Financing follows Article 2.]')
+    expect(text).toContain('Cooperation on [digitalUS] infrastructure.')
+    expect(text).toContain('Notes on this text')
+    expect(text).toContain('1 cross-reference points to an article that has been deleted')
+    expect(text.indexOf('Notes on this text')).toBeLessThan(text.indexOf('Charter on Strategic Partnership'))
+  })
+
+  it('prints the clean view with its header on every page and no alternative text', async () => {
+    const pdf = await exportPdf(
+      { doc: fixtures.negotiationDoc(), meta: fixtures.meta },
+      { includeThreads: false, view: 'clean' },
+    )
+    const raw = runPdfTool(pdf)
+    const pages = raw.split('\f').filter((page) => page.trim() !== '')
+    for (const page of pages)
+      expect(page).toContain('DRAFT — Round 3 — Baku — 2025-03-14 09:30 UTC — CLEAN TEXT')
+    const text = raw.replace(/\s+/g, ' ')
+    expect(text).toContain(
+      'The Parties […] develop the Middle Corridor […], subject to Article 5 and Article [?].',
+    )
+    expect(text).toContain('4 open brackets are collapsed')
+    expect(text).not.toMatch(/should|Energy projects|Option/)
+  })
+})

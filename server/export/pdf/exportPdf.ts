@@ -1,9 +1,11 @@
 import PDFDocument from 'pdfkit'
+import type { Proposer } from '../../../shared/schema/index.ts'
 import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
+import { exportNotes } from '../blocks/exportNotes.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { pdfFonts } from './pdfFonts.ts'
 
@@ -13,6 +15,12 @@ const margin = { top: 72, bottom: 80, left: 68, right: 68 }
 const bodySize = 11
 const listIndent = 18
 const quoteIndent = 20
+
+/** Delegation colours, as in the editor; never the only signal, since each proposer is also spelled out. */
+const proposerColors: Record<Proposer, string> = { AZ: '#00798c', US: '#b22234', joint: '#6a3d9a' }
+const brokenColor = '#a61c1c'
+// A proposer is set small; PDFKit places each fragment by its top, so the small text rides high on the line.
+const superscriptScale = 0.62
 
 function fontName(run: Pick<InlineRun, 'bold' | 'italic'>): string {
   if (run.bold && run.italic) return 'serif-bold-italic'
@@ -33,8 +41,39 @@ function keepLines(doc: Doc, lines: number): void {
   if (doc.y + needed > doc.page.height - margin.bottom) doc.addPage()
 }
 
+/** Font, size and colour of one run: the notation's glyphs bold, proposers small, colours by proposer. */
+function runStyle(
+  run: InlineRun,
+  size: number,
+  color: string,
+): { font: string; size: number; color: string } {
+  const proposerColor = run.proposer ? proposerColors[run.proposer] : color
+  switch (run.role) {
+    case 'proposer':
+      return { font: 'serif-bold', size: size * superscriptScale, color: proposerColor }
+    case 'bracket':
+    case 'optionLabel':
+      return { font: 'serif-bold', size, color: proposerColor }
+    case 'brokenReference':
+      return { font: 'serif-bold', size, color: brokenColor }
+    case 'collapsed':
+      return { font: 'serif-bold', size, color: '#555555' }
+    case 'crossReference':
+    case 'text':
+      return { font: fontName(run), size, color: proposerColor }
+  }
+}
+
 /** Writes one paragraph of styled runs starting at x; a '\n' run is a hard line break. */
-function writeRuns(doc: Doc, runs: readonly InlineRun[], x: number, width: number, gapAfter: number): void {
+function writeRuns(
+  doc: Doc,
+  runs: readonly InlineRun[],
+  x: number,
+  width: number,
+  gapAfter: number,
+  size = bodySize,
+  color = 'black',
+): void {
   // PDFKit loses a line break inside a chain of continued fragments, so each hard-broken line is written
   // as its own chain.
   const lines: InlineRun[][] = [[]]
@@ -46,10 +85,11 @@ function writeRuns(doc: Doc, runs: readonly InlineRun[], x: number, width: numbe
     if (line.length === 0) continue
     const y = doc.y
     line.forEach((run, index) => {
-      doc.font(fontName(run))
+      const style = runStyle(run, size, color)
+      doc.font(style.font).fontSize(style.size).fillColor(style.color)
       const options: PDFKit.Mixins.TextOptions = {
         continued: index < line.length - 1,
-        underline: run.underline || run.href !== null,
+        underline: run.underline || run.href !== null || run.role === 'brokenReference',
         strike: run.strike,
         link: run.href,
         lineGap: 2,
@@ -59,18 +99,44 @@ function writeRuns(doc: Doc, runs: readonly InlineRun[], x: number, width: numbe
     })
   }
   doc.x = margin.left
+  doc.fontSize(size).fillColor(color)
   doc.moveDown(gapAfter)
 }
 
 /** Headings are their runs set bold across the full width. */
-function writeHeadingRuns(doc: Doc, runs: readonly InlineRun[], gapAfter: number): void {
+function writeHeadingRuns(doc: Doc, runs: readonly InlineRun[], gapAfter: number, size: number): void {
+  doc.fontSize(size)
   writeRuns(
     doc,
     runs.map((run) => ({ ...run, bold: true })),
     margin.left,
     contentWidth(doc),
     gapAfter,
+    size,
   )
+}
+
+/** The notes on the notation, clean view and broken references, boxed above the text. */
+function writeNotes(doc: Doc, notes: readonly string[], labels: ExportLabels): void {
+  if (notes.length === 0) return
+  const left = margin.left
+  const width = contentWidth(doc)
+  const pad = 6
+  const top = doc.y
+  doc.fillColor('#333333').fontSize(9).font('sans-bold')
+  doc.text(labels.notesTitle, left + pad, top + pad, { width: width - 2 * pad })
+  doc.font('sans')
+  for (const note of notes) doc.text(note, left + pad, doc.y + 2, { width: width - 2 * pad })
+  const bottom = doc.y + pad
+  doc
+    .rect(left, top, width, bottom - top)
+    .lineWidth(0.5)
+    .strokeColor('#cccccc')
+    .stroke()
+  doc.x = left
+  doc.y = bottom
+  doc.fillColor('black').fontSize(bodySize)
+  doc.moveDown(1)
 }
 
 function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null): void {
@@ -79,14 +145,13 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
   doc.fillColor('black').fontSize(bodySize)
   switch (block.kind) {
     case 'title':
-      doc.fontSize(17)
-      writeHeadingRuns(doc, block.runs, 1)
+      writeHeadingRuns(doc, block.runs, 1, 17)
       return
     case 'sectionHeading':
       doc.fontSize(14)
       keepLines(doc, 5)
       doc.moveDown(0.6)
-      writeHeadingRuns(doc, block.runs, 0.4)
+      writeHeadingRuns(doc, block.runs, 0.4, 14)
       return
     case 'articleHeading':
       keepLines(doc, 4)
@@ -94,11 +159,13 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
       doc.font('serif-bold').text(block.label, left, doc.y, { width })
       doc.moveDown(0.2)
       return
-    case 'heading':
-      doc.fontSize(block.level === 2 ? 12.5 : 11.5)
+    case 'heading': {
+      const size = block.level === 2 ? 12.5 : 11.5
+      doc.fontSize(size)
       keepLines(doc, 4)
-      writeHeadingRuns(doc, block.runs, 0.3)
+      writeHeadingRuns(doc, block.runs, 0.3, size)
       return
+    }
     case 'listItem': {
       keepLines(doc, 2)
       const quote = block.context.quote * quoteIndent
@@ -128,8 +195,15 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
           .stroke()
         doc.moveDown(0.3)
       }
-      if (block.context.quote > 0) doc.fillColor('#333333')
-      writeRuns(doc, block.runs, left + quote, width - quote, 0.5)
+      writeRuns(
+        doc,
+        block.runs,
+        left + quote,
+        width - quote,
+        0.5,
+        bodySize,
+        block.context.quote > 0 ? '#333333' : 'black',
+      )
       return
     }
   }
@@ -199,14 +273,15 @@ function writePageFurniture(doc: Doc, labels: ExportLabels): void {
 }
 
 /**
- * A print-ready PDF of a charter snapshot with embedded DejaVu fonts (text stays extractable and searchable).
+ * A print-ready PDF of a charter snapshot, in the markup or the clean view, with embedded DejaVu fonts (text stays extractable and searchable).
  * Pure input to bytes with no shared state besides the font cache, so it can run in a worker thread.
  */
 export function exportPdf(
   input: ExportInput,
   options: ExportOptions = defaultExportOptions,
 ): Promise<Buffer> {
-  const labels = exportLabels(input.meta)
+  const view = options.view ?? 'markup'
+  const labels = exportLabels(input.meta, view)
   const fonts = pdfFonts()
   const doc = new PDFDocument({
     size: 'A4',
@@ -236,7 +311,8 @@ export function exportPdf(
   })
 
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
-  const blocks = renderBlocks(input.doc)
+  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  writeNotes(doc, exportNotes(blocks, view, labels), labels)
   for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
   if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)
   writePageFurniture(doc, labels)

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { redlineEditedDoc, templateAreas, templateDoc } from '../../../test/fixtures/export/exportFixtures.ts'
+import {
+  negotiationDoc,
+  redlineEditedDoc,
+  templateAreas,
+  templateDoc,
+} from '../../../test/fixtures/export/exportFixtures.ts'
 import { areaChanges } from './areaChanges.ts'
 
 describe('areaChanges', () => {
@@ -26,7 +31,40 @@ describe('areaChanges', () => {
       ],
     })
     expect(areaChanges(doc('Signed in Baku.'), doc('Signed in Baku and Washington, 2025.'))).toEqual([
-      { area: 'final', title: 'Final provisions', insertedWords: 3, deletedWords: 0 },
+      {
+        area: 'final',
+        title: 'Final provisions',
+        insertedWords: 3,
+        deletedWords: 0,
+        bracketsOpened: 0,
+        bracketsCleaned: 0,
+      },
     ])
+  })
+
+  it('counts brackets opened and cleaned per area, following each bracket by its id', () => {
+    const base = templateDoc()
+    const doc = negotiationDoc()
+    const byArea = new Map(areaChanges(base, doc).map((area) => [area.area, area]))
+    // Connectivity gains the modal and joint brackets and the paragraph-level choice; investment one.
+    expect(byArea.get('connectivity')).toMatchObject({ bracketsOpened: 3, bracketsCleaned: 0 })
+    expect(byArea.get('investment')).toMatchObject({ bracketsOpened: 1, bracketsCleaned: 0 })
+    expect(byArea.get('security')).toMatchObject({ bracketsOpened: 0, bracketsCleaned: 0 })
+
+    // Cleaning the modal bracket to "should" and moving the digital bracket to security.
+    const cleaned = negotiationDoc()
+    const sections = cleaned.content!
+    const paragraphOf = (area: string) =>
+      sections.find((node) => node.attrs?.area === area)!.content!.filter((node) => node.type === 'article')
+    const article2 = paragraphOf('connectivity')[1]!.content![0]!
+    article2.content![1] = { type: 'text', text: 'should' }
+    const investment = paragraphOf('investment')[0]!
+    const security = paragraphOf('security')[0]!
+    security.content = investment.content
+    investment.content = [{ type: 'paragraph', content: [{ type: 'text', text: 'Agreed.' }] }]
+    const after = new Map(areaChanges(doc, cleaned).map((area) => [area.area, area]))
+    expect(after.get('connectivity')).toMatchObject({ bracketsOpened: 0, bracketsCleaned: 1 })
+    expect(after.get('investment')).toMatchObject({ bracketsOpened: 0, bracketsCleaned: 0 })
+    expect(after.get('security')).toMatchObject({ bracketsOpened: 0, bracketsCleaned: 0 })
   })
 })

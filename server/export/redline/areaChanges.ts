@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { findPriorityArea, isAreaId } from '../../../shared/schema/index.ts'
 import type { AreaChange } from '../../../shared/snapshots/index.ts'
+import { bracketAreas } from './bracketAreas.ts'
 import { diffTokens } from './diffTokens.ts'
 import { wordTokens } from './wordTokens.ts'
 
@@ -20,12 +21,30 @@ function sectionTexts(doc: JSONContent): Map<string, string> {
   return texts
 }
 
-/** Words inserted and deleted in each priority area between two versions: the summary of a comparison. */
+/** How many of `from`'s brackets stand in `area` and are missing from `other`. */
+function missingIn(from: Map<string, string>, other: Map<string, string>, area: string): number {
+  let count = 0
+  for (const [id, bracketArea] of from) if (bracketArea === area && !other.has(id)) count++
+  return count
+}
+
+/**
+ * Words inserted and deleted, and brackets opened and cleaned, in each priority area between two versions:
+ * the summary of a comparison. A bracket is followed by its id, so one that moved is neither.
+ */
 export function areaChanges(baseDoc: JSONContent, doc: JSONContent): AreaChange[] {
   const beforeTexts = sectionTexts(baseDoc)
   const afterTexts = sectionTexts(doc)
+  const beforeBrackets = bracketAreas(baseDoc)
+  const afterBrackets = bracketAreas(doc)
   const areas: AreaChange[] = []
-  for (const area of new Set([...beforeTexts.keys(), ...afterTexts.keys()])) {
+  const allAreas = [
+    ...beforeTexts.keys(),
+    ...afterTexts.keys(),
+    ...beforeBrackets.values(),
+    ...afterBrackets.values(),
+  ]
+  for (const area of new Set(allAreas)) {
     let insertedWords = 0
     let deletedWords = 0
     for (const part of diffTokens(
@@ -41,6 +60,8 @@ export function areaChanges(baseDoc: JSONContent, doc: JSONContent): AreaChange[
       title: isAreaId(area) ? findPriorityArea(area).title : area,
       insertedWords,
       deletedWords,
+      bracketsOpened: missingIn(afterBrackets, beforeBrackets, area),
+      bracketsCleaned: missingIn(beforeBrackets, afterBrackets, area),
     })
   }
   return areas

@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
 import {
   azerbaijaniNames,
+  bracketRounds,
   contentHash,
   cyrillicTitle,
   meta,
@@ -88,5 +89,33 @@ describe('exportRedlineDocx', async () => {
     const footer = docx.footers.map((paragraph) => paragraph.text).join('\n')
     expect(footer).toContain(contentHash)
     expect(footer).toContain(baseHash)
+  })
+})
+
+describe('exportRedlineDocx with brackets', async () => {
+  const rounds = bracketRounds()
+  const docx = readDocx(
+    await exportRedlineDocx({
+      baseDoc: rounds[0]!,
+      doc: rounds[2]!,
+      baseMeta: { ...meta, snapshotName: 'Round 0' },
+      meta,
+    }),
+  )
+
+  it('underlines the opened bracket with its alternatives, proposers as superscript runs', () => {
+    const paragraph = docx.body.find((candidate) => candidate.text.startsWith('The Parties'))!
+    expect(paragraph.text).toBe('The Parties [shallAZ / shouldUS] develop the Corridor.')
+    const inserted = paragraph.runs.filter(isInserted)
+    expect(inserted.map((run) => run.text).join('')).toContain('[')
+    expect(
+      paragraph.runs
+        .filter((run) => run.properties.includes('w:vertalign'))
+        .map((run) => [run.text, isInserted(run)]),
+    ).toEqual([
+      ['AZ', true],
+      ['US', true],
+    ])
+    expect(docx.body[0]!.text).toContain('Brackets: 1 opened, 0 cleaned.')
   })
 })

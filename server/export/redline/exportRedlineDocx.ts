@@ -3,29 +3,37 @@ import { exportLabels } from '../blocks/exportLabels.ts'
 import { docxPageSetup } from '../docx/docxPageSetup.ts'
 import { docxStyles } from '../docx/docxStyles.ts'
 import { listItemParagraph } from '../docx/listItemParagraph.ts'
+import { countBracketChanges } from './countBracketChanges.ts'
 import { countRedlineWords } from './countRedlineWords.ts'
 import type { DiffPart } from './diffTokens.ts'
 import type { RedlineInput } from './RedlineInput.ts'
 import { type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
+import { redlineSegments } from './redlineSegments.ts'
 
 // The same colours as the HTML redline: insertions blue and underlined, deletions red and struck through.
 const insertColor = '0B5394'
 const deleteColor = 'A61C1C'
 
-function insertedRun(text: string): TextRun {
-  return new TextRun({ text, color: insertColor, underline: { type: 'single', color: insertColor } })
+function insertedRun(text: string, superScript?: boolean): TextRun {
+  return new TextRun({
+    text,
+    color: insertColor,
+    underline: { type: 'single', color: insertColor },
+    superScript,
+  })
 }
 
-function deletedRun(text: string): TextRun {
-  return new TextRun({ text, color: deleteColor, strike: true })
+function deletedRun(text: string, superScript?: boolean): TextRun {
+  return new TextRun({ text, color: deleteColor, strike: true, superScript })
 }
 
 function partRuns(parts: readonly DiffPart[]): TextRun[] {
-  return parts.map((part) => {
-    const text = part.tokens.join('')
-    if (part.op === 'insert') return insertedRun(text)
-    if (part.op === 'delete') return deletedRun(text)
-    return new TextRun(text)
+  return redlineSegments(parts).map(({ op, text, superscript }) => {
+    // A proposer stays a real superscript run, as in the plain Word export.
+    const superScript = superscript || undefined
+    if (op === 'insert') return insertedRun(text, superScript)
+    if (op === 'delete') return deletedRun(text, superScript)
+    return new TextRun({ text, superScript })
   })
 }
 
@@ -72,7 +80,8 @@ function redlineParagraph({ block, status, parts }: RedlineBlock): Paragraph {
 export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
   const labels = exportLabels(input.meta)
   const base = exportLabels(input.baseMeta)
-  const blocks = redlineBlocks(input.baseDoc, input.doc)
+  const blocks = redlineBlocks(input.baseDoc, input.doc, labels.notation)
+  const brackets = countBracketChanges(input.baseDoc, input.doc)
   const changed = blocks.filter((block) => block.status !== 'unchanged').length
   const header = labels.redlineHeader
   const [beforeInserted, beforeDeleted, afterDeleted] = labels.redlineCounts(
@@ -92,6 +101,8 @@ export async function exportRedlineDocx(input: RedlineInput): Promise<Buffer> {
       new TextRun(beforeDeleted),
       deletedRun(labels.redlineSample),
       new TextRun(afterDeleted),
+      new TextRun({ break: 1 }),
+      new TextRun(labels.redlineBrackets(brackets.opened, brackets.cleaned)),
     ],
   })
 

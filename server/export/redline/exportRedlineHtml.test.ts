@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { expectSafeHtml } from '../../../test/fixtures/export/expectSafeHtml.ts'
 import {
+  bracketRounds,
   contentHash,
   meta,
   redlineEditedDoc,
   templateDoc,
 } from '../../../test/fixtures/export/exportFixtures.ts'
+import type { MarkupElement } from '../../../test/fixtures/export/MarkupElement.ts'
 import { exportRedlineHtml } from './exportRedlineHtml.ts'
 
 describe('exportRedlineHtml', () => {
@@ -55,5 +57,54 @@ describe('exportRedlineHtml', () => {
     const preamble = main.findAll('h2').find((heading) => heading.text === 'Preamble')!
     expect(preamble.elements).toEqual([])
     expect(preamble.classes).toEqual([])
+  })
+})
+
+describe('exportRedlineHtml with brackets', () => {
+  const rounds = bracketRounds()
+  const redline = (from: number, to: number) =>
+    expectSafeHtml(
+      exportRedlineHtml({
+        baseDoc: rounds[from]!,
+        doc: rounds[to]!,
+        baseMeta: { ...meta, snapshotName: `Round ${from}` },
+        meta: { ...meta, snapshotName: `Round ${to}` },
+      }),
+    )
+  /** The changed paragraph with insertions as {+…+}, deletions as {-…-} and superscripts as ^…. */
+  const marked = (page: MarkupElement) => {
+    const paragraph = page
+      .find('main')!
+      .findAll('p')
+      .find((p) => p.text.startsWith('The Parties'))!
+    const walk = (element: MarkupElement): string =>
+      element.children
+        .map((child) => {
+          if (typeof child === 'string') return child
+          const inner = walk(child)
+          if (child.name === 'ins') return `{+${inner}+}`
+          if (child.name === 'del') return `{-${inner}-}`
+          if (child.name === 'sup') return `^${inner}`
+          return inner
+        })
+        .join('')
+    return walk(paragraph)
+  }
+
+  it('shows a bracket opened, an alternative added and withdrawn, and a bracket cleaned, in the notation', () => {
+    expect(marked(redline(0, 1))).toBe('The Parties {+[+}shall{+^AZ+}{+]+} develop the Corridor.')
+    expect(marked(redline(1, 2))).toBe('The Parties [shall^AZ{+ / should+}{+^US+}] develop the Corridor.')
+    expect(marked(redline(2, 3))).toBe('The Parties [shall^AZ{- / should-}{-^US-}] develop the Corridor.')
+    expect(marked(redline(4, 5))).toBe(
+      'The Parties {-[shall-}{-^AZ-}{- / -}should{-^US-}{-]-} develop the Corridor.',
+    )
+  })
+
+  it('counts brackets opened and cleaned in the summary', () => {
+    const summary = (page: MarkupElement) =>
+      page.find((element) => element.classes.includes('rl-summary'))!.text
+    expect(summary(redline(0, 1))).toContain('Brackets: 1 opened, 0 cleaned.')
+    expect(summary(redline(1, 2))).toContain('Brackets: 0 opened, 0 cleaned.')
+    expect(summary(redline(4, 5))).toContain('Brackets: 0 opened, 1 cleaned.')
   })
 })

@@ -2,14 +2,17 @@ import { escapeHtml } from '../blocks/escapeHtml.ts'
 import { exportLabels } from '../blocks/exportLabels.ts'
 import { blocksHtml } from '../html/blocksHtml.ts'
 import { htmlPage } from '../html/htmlPage.ts'
+import { countBracketChanges } from './countBracketChanges.ts'
 import { countRedlineWords } from './countRedlineWords.ts'
 import type { DiffPart } from './diffTokens.ts'
 import type { RedlineInput } from './RedlineInput.ts'
 import { type RedlineBlock, redlineBlocks } from './redlineBlocks.ts'
+import { redlineSegments } from './redlineSegments.ts'
 
 const redlineCss = `
 ins { color: #0b5394; text-decoration: underline; text-decoration-thickness: 2px; background: #e8f0fb; }
 del { color: #a61c1c; text-decoration: line-through; background: #fbeaea; }
+sup { font-size: .68em; font-weight: 700; }
 .rl-inserted { border-left: 3px solid #0b5394; padding-left: .5em; }
 .rl-deleted { border-left: 3px solid #a61c1c; padding-left: .5em; }
 .rl-summary { font: 10pt/1.4 system-ui, sans-serif; border: 1px solid #ccc; padding: .5rem .75rem; margin-bottom: 1.5rem; }
@@ -17,11 +20,12 @@ del { color: #a61c1c; text-decoration: line-through; background: #fbeaea; }
 `
 
 function partsHtml(parts: readonly DiffPart[]): string {
-  return parts
-    .map((part) => {
-      const text = escapeHtml(part.tokens.join(''))
-      if (part.op === 'insert') return `<ins>${text}</ins>`
-      if (part.op === 'delete') return `<del>${text}</del>`
+  return redlineSegments(parts)
+    .map((segment) => {
+      let text = escapeHtml(segment.text)
+      if (segment.superscript) text = `<sup>${text}</sup>`
+      if (segment.op === 'insert') return `<ins>${text}</ins>`
+      if (segment.op === 'delete') return `<del>${text}</del>`
       return text
     })
     .join('')
@@ -56,7 +60,8 @@ function redlineBlockHtml({ block, status, parts }: RedlineBlock): string {
 export function exportRedlineHtml(input: RedlineInput): string {
   const labels = exportLabels(input.meta)
   const base = exportLabels(input.baseMeta)
-  const blocks = redlineBlocks(input.baseDoc, input.doc)
+  const blocks = redlineBlocks(input.baseDoc, input.doc, labels.notation)
+  const brackets = countBracketChanges(input.baseDoc, input.doc)
   const changed = blocks.filter((block) => block.status !== 'unchanged').length
   const [beforeInserted, beforeDeleted, afterDeleted] = labels
     .redlineCounts(changed, countRedlineWords(blocks, 'insert'), countRedlineWords(blocks, 'delete'))
@@ -66,6 +71,7 @@ export function exportRedlineHtml(input: RedlineInput): string {
     '<div class="rl-summary">',
     `<div>${escapeHtml(labels.redlineCompared(base))}</div>`,
     `<div>${beforeInserted}<ins>${sample}</ins>${beforeDeleted}<del>${sample}</del>${afterDeleted}</div>`,
+    `<div>${escapeHtml(labels.redlineBrackets(brackets.opened, brackets.cleaned))}</div>`,
     '</div>',
   ].join('')
   const body = `${summary}\n<main>\n${blocksHtml(

@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core'
 import { blockText } from '../blocks/blockText.ts'
 import type { ExportBlock } from '../blocks/ExportBlock.ts'
+import type { NotationLabels } from '../blocks/notationLabels.ts'
 import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { type DiffPart, diffTokens } from './diffTokens.ts'
 import { wordTokens } from './wordTokens.ts'
@@ -41,11 +42,17 @@ function compare(before: ExportBlock, after: ExportBlock): RedlineBlock {
 
 /**
  * Aligns the blocks of two versions (LCS over block texts), then diffs words inside blocks that were edited.
- * Unmatched blocks between two aligned ones are paired in order when they are of the same kind.
+ * Unmatched blocks between two aligned ones are paired in order when they are of the same kind. Both
+ * versions are rendered in the markup view, so brackets compare in their notation: an opened bracket, an
+ * added or withdrawn alternative and a cleaned bracket each show as the glyphs and words inserted or deleted.
  */
-export function redlineBlocks(baseDoc: JSONContent, doc: JSONContent): RedlineBlock[] {
-  const before = renderBlocks(baseDoc)
-  const after = renderBlocks(doc)
+export function redlineBlocks(
+  baseDoc: JSONContent,
+  doc: JSONContent,
+  notation?: NotationLabels,
+): RedlineBlock[] {
+  const before = renderBlocks(baseDoc, { view: 'markup', notation })
+  const after = renderBlocks(doc, { view: 'markup', notation })
   const result: RedlineBlock[] = []
   let deleted: ExportBlock[] = []
   let inserted: ExportBlock[] = []

@@ -17,6 +17,8 @@ describe('export tasks on a 100-page charter', () => {
       markdown: { kind: 'snapshot', input, format: 'md', options },
       docx: { kind: 'snapshot', input, format: 'docx', options },
       pdf: { kind: 'snapshot', input, format: 'pdf', options },
+      pdfClean: { kind: 'snapshot', input, format: 'pdf', options: { ...options, view: 'clean' } },
+      docxClean: { kind: 'snapshot', input, format: 'docx', options: { ...options, view: 'clean' } },
       redlineHtml: { kind: 'redline', input: redline, format: 'html' },
       redlineDocx: { kind: 'redline', input: redline, format: 'docx' },
       areaChanges: { kind: 'areaChanges', baseDoc: redline.baseDoc, doc: redline.doc },

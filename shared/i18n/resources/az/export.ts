@@ -30,4 +30,22 @@ export const exportLabels: Translation<typeof english> = {
   redlineSample: 'bu cür',
   comparedFooter: 'Müqayisə edilən: {{footer}}',
   baseFooter: 'Əsas: {{footer}}',
+  proposerAZ: 'AZ',
+  proposerUS: 'ABŞ',
+  proposerJoint: 'Birgə',
+  optionLabel: 'Variant {{number}} ({{proposer}})',
+  optionUnknown: 'Variant {{number}}',
+  cleanHeader: '{{header}} — TƏMİZ MƏTN',
+  notesTitle: 'Mətn haqqında qeydlər',
+  notationNote:
+    'Kvadrat mötərizədəki mətn razılaşdırılmayıb. Hər alternativ variantdan sonrakı yuxarı indeks onu kimin təklif etdiyini göstərir: AZ — Azərbaycan nümayəndə heyəti; ABŞ — ABŞ nümayəndə heyəti; Birgə — həmsədrlərin birgə (kompromis) təklifi. Abzas səviyyəsində seçim belə yazılır: [Variant 1 (AZ): …] [Variant 2 (ABŞ): …].',
+  cleanNote_one:
+    'Təmiz mətn: yalnız mötərizədən kənar mətn göstərilir; {{count}} açıq mötərizə “[…]” işarəsi ilə qısaldılıb.',
+  cleanNote_other:
+    'Təmiz mətn: yalnız mötərizədən kənar mətn göstərilir; {{count}} açıq mötərizə “[…]” işarəsi ilə qısaldılıb.',
+  cleanNoBrackets: 'Təmiz mətn: açıq mötərizə yoxdur.',
+  brokenReferences_one: '{{count}} istinad silinmiş maddəyə yönəlib; o, “Article [?]” kimi göstərilir.',
+  brokenReferences_other:
+    '{{count}} istinad silinmiş maddələrə yönəlib; onlar “Article [?]” kimi göstərilir.',
+  redlineBrackets: 'Mötərizələr: {{opened}} açılıb, {{cleaned}} təmizlənib.',
 }

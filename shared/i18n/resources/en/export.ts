@@ -28,4 +28,26 @@ export const exportLabels = {
   redlineSample: 'like this',
   comparedFooter: 'Compared: {{footer}}',
   baseFooter: 'Base: {{footer}}',
+  /** Superscript after each alternative: who proposed it. */
+  proposerAZ: 'AZ',
+  proposerUS: 'US',
+  proposerJoint: 'Joint',
+  /** Opens one option of a paragraph-level choice: "[Option 1 (AZ): …]". */
+  optionLabel: 'Option {{number}} ({{proposer}})',
+  /** Running header of the clean view, so a clean paper copy is never taken for the full markup. */
+  optionUnknown: 'Option {{number}}',
+  cleanHeader: '{{header}} — CLEAN TEXT',
+  notesTitle: 'Notes on this text',
+  notationNote:
+    'Text in square brackets is not agreed. The superscript after each alternative names who proposed it: AZ — Azerbaijani delegation; US — US delegation; Joint — the co-chairs jointly (bridging proposal). A paragraph-level choice reads [Option 1 (AZ): …] [Option 2 (US): …].',
+  cleanNote_one:
+    'Clean text: only the text outside brackets is shown; {{count}} open bracket is collapsed to “[…]”.',
+  cleanNote_other:
+    'Clean text: only the text outside brackets is shown; {{count}} open brackets are collapsed to “[…]”.',
+  cleanNoBrackets: 'Clean text: no bracket is open.',
+  brokenReferences_one:
+    '{{count}} cross-reference points to an article that has been deleted; it is shown as “Article [?]”.',
+  brokenReferences_other:
+    '{{count}} cross-references point to articles that have been deleted; they are shown as “Article [?]”.',
+  redlineBrackets: 'Brackets: {{opened}} opened, {{cleaned}} cleaned.',
 } as const

@@ -1,0 +1,31 @@
+import type { ExportView } from '../../../shared/snapshots/index.ts'
+import type { ExportBlock } from './ExportBlock.ts'
+import type { ExportLabels } from './exportLabels.ts'
+
+/**
+ * The notes printed before the text: what the bracket notation means (when the text has brackets), how
+ * many brackets the clean view collapsed, and how many cross-references point at deleted articles. Empty
+ * for a text with none of these, so an agreed text prints as before.
+ */
+export function exportNotes(
+  blocks: readonly ExportBlock[],
+  view: ExportView,
+  labels: Pick<ExportLabels, 'notationNote' | 'cleanNote' | 'brokenReferences'>,
+): string[] {
+  let notation = false
+  let collapsed = 0
+  let broken = 0
+  for (const block of blocks) {
+    if (block.kind === 'articleHeading') continue
+    for (const run of block.runs) {
+      if (run.role === 'proposer' || run.role === 'optionLabel' || run.role === 'bracket') notation = true
+      else if (run.role === 'collapsed') collapsed++
+      else if (run.role === 'brokenReference') broken++
+    }
+  }
+  const notes: string[] = []
+  if (view === 'clean') notes.push(labels.cleanNote(collapsed))
+  else if (notation) notes.push(labels.notationNote)
+  if (broken > 0) notes.push(labels.brokenReferences(broken))
+  return notes
+}
