@@ -4,9 +4,9 @@ import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { exportBlocks } from '../blocks/exportBlocks.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { exportNotes } from '../blocks/exportNotes.ts'
-import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { pdfFonts } from './pdfFonts.ts'
 
 type Doc = PDFKit.PDFDocument
@@ -19,6 +19,7 @@ const quoteIndent = 20
 /** Delegation colours, as in the editor; never the only signal, since each proposer is also spelled out. */
 const proposerColors: Record<Proposer, string> = { AZ: '#00798c', US: '#b22234', joint: '#6a3d9a' }
 const brokenColor = '#a61c1c'
+const statusColors = { agreed: '#2e6b30', reopened: '#8a5a00' }
 // A proposer is set small; PDFKit places each fragment by its top, so the small text rides high on the line.
 const superscriptScale = 0.62
 
@@ -156,7 +157,16 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
     case 'articleHeading':
       keepLines(doc, 4)
       doc.moveDown(0.3)
-      doc.font('serif-bold').text(block.label, left, doc.y, { width })
+      if (block.status) {
+        // The status follows the number on the same line, small and in the sans face, like a margin note.
+        doc.font('serif-bold').text(`${block.label}   `, left, doc.y, { width, continued: true })
+        doc
+          .font('sans')
+          .fontSize(8.5)
+          .fillColor(block.status.value === 'reopened' ? statusColors.reopened : statusColors.agreed)
+          .text(block.status.label)
+        doc.fillColor('black').fontSize(bodySize)
+      } else doc.font('serif-bold').text(block.label, left, doc.y, { width })
       doc.moveDown(0.2)
       return
     case 'heading': {
@@ -311,7 +321,7 @@ export function exportPdf(
   })
 
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
-  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const blocks = exportBlocks(input, view, labels)
   writeNotes(doc, exportNotes(blocks, view, labels), labels)
   for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
   if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)
