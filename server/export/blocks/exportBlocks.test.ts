@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { meta, negotiationDoc, negotiationStatuses } from '../../../test/fixtures/export/exportFixtures.ts'
 import type { ExportBlock } from './ExportBlock.ts'
+import type { ExportInput } from './ExportInput.ts'
 import { exportBlocks } from './exportBlocks.ts'
 import { exportLabels } from './exportLabels.ts'
 import { exportNotes } from './exportNotes.ts'
@@ -40,7 +41,8 @@ describe('exportBlocks with clause statuses', () => {
   })
 
   it('prints no label and no caveat when every article is open or no statuses are given', () => {
-    for (const clauseStatuses of [undefined, {}, { 'clause-security': 'open' as const }]) {
+    const cases: ExportInput['clauseStatuses'][] = [undefined, {}, { 'clause-security': 'open' }]
+    for (const clauseStatuses of cases) {
       const blocks = exportBlocks({ doc: negotiationDoc(), clauseStatuses }, 'markup', labels)
       expect(headings(blocks).every(([, status]) => status === null)).toBe(true)
       expect(exportNotes(blocks, 'markup', labels)).not.toContain(labels.statusCaveat)

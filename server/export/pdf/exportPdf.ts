@@ -20,6 +20,7 @@ const quoteIndent = 20
 const proposerColors: Record<Proposer, string> = { AZ: '#00798c', US: '#b22234', joint: '#6a3d9a' }
 const brokenColor = '#a61c1c'
 const statusColors = { agreed: '#2e6b30', reopened: '#8a5a00' }
+const statusSize = 8.5
 // A proposer is set small; PDFKit places each fragment by its top, so the small text rides high on the line.
 const superscriptScale = 0.62
 
@@ -154,21 +155,28 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
       doc.moveDown(0.6)
       writeHeadingRuns(doc, block.runs, 0.4, 14)
       return
-    case 'articleHeading':
+    case 'articleHeading': {
       keepLines(doc, 4)
       doc.moveDown(0.3)
+      const top = doc.y
+      doc.font('serif-bold').text(block.label, left, top, { width })
       if (block.status) {
-        // The status follows the number on the same line, small and in the sans face, like a margin note.
-        doc.font('serif-bold').text(`${block.label}   `, left, doc.y, { width, continued: true })
+        // The status follows the number on its line, small and in the sans face like a margin note, set
+        // on the heading's baseline (PDFKit places text by its top, so smaller text is moved down).
+        const after = doc.y
+        const x = left + doc.widthOfString(block.label) + 10
         doc
           .font('sans')
-          .fontSize(8.5)
+          .fontSize(statusSize)
           .fillColor(block.status.value === 'reopened' ? statusColors.reopened : statusColors.agreed)
-          .text(block.status.label)
+          .text(block.status.label, x, top + (bodySize - statusSize) * 0.75, { lineBreak: false })
         doc.fillColor('black').fontSize(bodySize)
-      } else doc.font('serif-bold').text(block.label, left, doc.y, { width })
+        doc.x = left
+        doc.y = after
+      }
       doc.moveDown(0.2)
       return
+    }
     case 'heading': {
       const size = block.level === 2 ? 12.5 : 11.5
       doc.fontSize(size)
