@@ -213,6 +213,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     syncServer.documents,
     exportRunner,
     audit,
+    stores.clauseEvents,
   )
   const clauseService = new ClauseStatusService(
     stores.clauseEvents,

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import { createI18n } from '../../shared/i18n/createI18n.ts'
 import type { Language } from '../../shared/i18n/Language.ts'
+import { type ClauseEvent, type ClauseStatus, clauseStateOf } from '../../shared/negotiation/clauseStatus.ts'
 import { canManageSnapshots } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
@@ -23,6 +24,7 @@ import type { RedlineInput } from '../export/redline/RedlineInput.ts'
 import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
+import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
@@ -50,6 +52,27 @@ function docFromState(state: Uint8Array): JSONContent {
   const doc = yDocToProsemirrorJSON(ydoc, documentField) as JSONContent
   ydoc.destroy()
   return doc
+}
+
+/**
+ * Each article's status when `version` was taken, by clause id, open ones left out: for the current draft
+ * every event so far, for a snapshot only the events recorded up to its creation, so an old paper copy never
+ * claims an agreement reached after it.
+ */
+function statusesAt(version: Version, events: readonly ClauseEvent[]): Record<string, ClauseStatus> {
+  const upTo = version.ref === 'current' ? events : events.filter((event) => event.at <= version.date)
+  const byClause = new Map<string, ClauseEvent[]>()
+  for (const event of upTo) {
+    const list = byClause.get(event.clauseId)
+    if (list) list.push(event)
+    else byClause.set(event.clauseId, [event])
+  }
+  // fromEntries defines own properties, so no clause id can reach the object's prototype.
+  return Object.fromEntries(
+    [...byClause]
+      .map(([clauseId, clauseEvents]) => [clauseId, clauseStateOf(clauseId, clauseEvents).status] as const)
+      .filter(([, status]) => status !== 'open'),
+  )
 }
 
 function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
@@ -84,6 +107,7 @@ export class SnapshotService {
     private readonly documents: DocumentAccess,
     private readonly exports: ExportRunner,
     private readonly audit: AuditLog,
+    private readonly clauseEvents: ClauseEventStore,
   ) {}
 
   list(documentName: string): Promise<SnapshotSummary[]> {
@@ -190,6 +214,7 @@ export class SnapshotService {
           language,
         },
         threads: toExportThreads(version.threads),
+        clauseStatuses: statusesAt(version, await this.clauseEvents.list(documentName)),
       },
       format,
       { includeThreads, view },

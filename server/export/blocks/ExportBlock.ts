@@ -1,3 +1,4 @@
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import type { AreaId, Party, Proposer } from '../../../shared/schema/index.ts'
 
 /**
@@ -42,6 +43,12 @@ export interface BlockContext {
   quote: number
 }
 
+/** An article's status at the exported version, with its printed label; only set when it is not open. */
+export interface ArticleStatus {
+  value: Exclude<ClauseStatus, 'open'>
+  label: string
+}
+
 /**
  * The flat, format-neutral form of the charter that every exporter renders. It is flat (lists carry their
  * depth) because every target format, and the redline diff, works paragraph by paragraph.
@@ -50,7 +57,14 @@ export type ExportBlock =
   | { kind: 'title'; runs: InlineRun[]; context: BlockContext }
   | { kind: 'sectionHeading'; runs: InlineRun[]; context: BlockContext }
   | { kind: 'heading'; level: 2 | 3 | 4; runs: InlineRun[]; context: BlockContext }
-  | { kind: 'articleHeading'; number: number; label: string; context: BlockContext }
+  | {
+      kind: 'articleHeading'
+      number: number
+      label: string
+      /** Null for an open article (or when the export carries no statuses): nothing is printed then. */
+      status: ArticleStatus | null
+      context: BlockContext
+    }
   | { kind: 'paragraph'; runs: InlineRun[]; context: BlockContext }
   | {
       kind: 'listItem'

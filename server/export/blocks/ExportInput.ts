@@ -1,5 +1,6 @@
 import type { JSONContent } from '@tiptap/core'
 import type { Language } from '../../../shared/i18n/Language.ts'
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 
 export type Delegation = 'AZ' | 'US'
 
@@ -35,4 +36,9 @@ export interface ExportInput {
   doc: JSONContent
   meta: ExportMeta
   threads?: ExportThread[]
+  /**
+   * Each article's status at the exported version, by clause id (an article not listed is open), so the
+   * export labels agreed text and carries the caveat that nothing is agreed until everything is agreed.
+   */
+  clauseStatuses?: Record<string, ClauseStatus>
 }

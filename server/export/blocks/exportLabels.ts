@@ -1,5 +1,6 @@
 import { createI18n } from '../../../shared/i18n/createI18n.ts'
 import type { Language } from '../../../shared/i18n/Language.ts'
+import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import type { ExportView } from '../../../shared/snapshots/index.ts'
 import type { ExportMeta } from './ExportInput.ts'
 import { formatExportDate } from './formatExportDate.ts'
@@ -42,6 +43,10 @@ export interface ExportLabels {
   brokenReferences(count: number): string
   /** "Brackets: 2 opened, 1 cleaned." for a redline's summary. */
   redlineBrackets(opened: number, cleaned: number): string
+  /** "Agreed ad ref.": an article's status, in the same words as the dashboard. */
+  clauseStatus(status: ClauseStatus): string
+  /** "Nothing is agreed until everything is agreed.", printed in the notes once any article has a status. */
+  statusCaveat: string
 }
 
 /**
@@ -113,5 +118,8 @@ export function exportLabels(meta: ExportMeta, view: ExportView = 'markup'): Exp
     cleanNote: (count) => (count === 0 ? t('export:cleanNoBrackets') : t('export:cleanNote', { count })),
     brokenReferences: (count) => t('export:brokenReferences', { count }),
     redlineBrackets: (opened, cleaned) => t('export:redlineBrackets', { opened, cleaned }),
+    // The dashboard's own words, so paper and screen never name a status differently.
+    clauseStatus: (status) => t(`dashboard:status.${status}`),
+    statusCaveat: t('export:statusCaveat'),
   }
 }

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core'
+import { type ClauseStatus, clauseStatuses } from '../../../shared/negotiation/clauseStatus.ts'
 import {
   type AreaId,
   isAreaId,
@@ -7,7 +8,7 @@ import {
   safeLinkTarget,
 } from '../../../shared/schema/index.ts'
 import type { ExportView } from '../../../shared/snapshots/index.ts'
-import type { BlockContext, ExportBlock, InlineRun, RunRole } from './ExportBlock.ts'
+import type { ArticleStatus, BlockContext, ExportBlock, InlineRun, RunRole } from './ExportBlock.ts'
 import { type NotationLabels, notationLabels } from './notationLabels.ts'
 import { sanitizeText } from './sanitizeText.ts'
 
@@ -24,6 +25,11 @@ export interface RenderBlocksOptions {
   view?: ExportView
   /** Proposer and option labels in the export's language; English if not given. */
   notation?: NotationLabels
+  /** Each article's status by clause id and its printed label; without it no article carries a status. */
+  statuses?: {
+    byClause: Readonly<Record<string, ClauseStatus>>
+    label: (status: Exclude<ClauseStatus, 'open'>) => string
+  }
 }
 
 /** What a cross-reference prints; "Article" like the headings, because it is part of the text. */
@@ -40,6 +46,16 @@ interface Walk {
   numbers: Map<string, number>
   /** Cross-reference runs, numbered once every article has been counted (a reference may point forward). */
   references: { run: InlineRun; clauseId: unknown }[]
+  statuses: RenderBlocksOptions['statuses'] | null
+}
+
+/** The status printed for an article; null when it is open, unknown, or the id is not a plain own key. */
+function articleStatus(walk: Walk, clauseId: unknown): ArticleStatus | null {
+  const statuses = walk.statuses
+  if (!statuses || typeof clauseId !== 'string' || !Object.hasOwn(statuses.byClause, clauseId)) return null
+  const value = statuses.byClause[clauseId]
+  if (value === undefined || value === 'open' || !clauseStatuses.includes(value)) return null
+  return { value, label: statuses.label(value) }
 }
 
 function childrenOf(node: JSONContent): JSONContent[] {
@@ -246,6 +262,7 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
         kind: 'articleHeading',
         number,
         label: articleLabel(number),
+        status: articleStatus(walk, clauseId),
         context: articleContext,
       })
       walkChildren(walk, node, articleContext, nesting)
@@ -318,6 +335,7 @@ export function renderBlocks(doc: JSONContent, options: RenderBlocksOptions = {}
     notation: options.notation ?? notationLabels(),
     numbers: new Map(),
     references: [],
+    statuses: options.statuses ?? null,
   }
   const root: BlockContext = { area: null, article: null, party: null, quote: 0 }
   let titleSeen = false

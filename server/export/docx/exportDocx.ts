@@ -13,9 +13,9 @@ import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { exportBlocks } from '../blocks/exportBlocks.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { exportNotes } from '../blocks/exportNotes.ts'
-import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { docxPageSetup } from './docxPageSetup.ts'
 import { docxStyles } from './docxStyles.ts'
 import { listItemParagraph } from './listItemParagraph.ts'
@@ -23,6 +23,7 @@ import { listItemParagraph } from './listItemParagraph.ts'
 /** Delegation colours, as in the editor; never the only signal, since each proposer is also spelled out. */
 const proposerColors: Record<Proposer, string> = { AZ: '00798C', US: 'B22234', joint: '6A3D9A' }
 const brokenColor = 'A61C1C'
+const statusColors = { agreed: '2E6B30', reopened: '8A5A00' }
 
 function notationRun(run: InlineRun): TextRun | null {
   const color = run.proposer ? proposerColors[run.proposer] : undefined
@@ -87,8 +88,22 @@ function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Parag
       return new Paragraph({ heading: HeadingLevel.TITLE, children: runChildren(block.runs) })
     case 'sectionHeading':
       return new Paragraph({ heading: HeadingLevel.HEADING_1, children: runChildren(block.runs) })
-    case 'articleHeading':
-      return new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(block.label)] })
+    case 'articleHeading': {
+      const children = [new TextRun(block.label)]
+      if (block.status) {
+        // A small label after the number, not bold like the heading, so it reads as a note on the article.
+        children.push(
+          new TextRun({
+            text: `    ${block.status.label}`,
+            bold: false,
+            italics: true,
+            size: 18,
+            color: block.status.value === 'reopened' ? statusColors.reopened : statusColors.agreed,
+          }),
+        )
+      }
+      return new Paragraph({ heading: HeadingLevel.HEADING_2, children })
+    }
     case 'heading':
       return new Paragraph({
         heading: block.level === 2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
@@ -163,7 +178,7 @@ export async function exportDocx(
 ): Promise<Buffer> {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const blocks = exportBlocks(input, view, labels)
   const children = [
     ...notesParagraphs(exportNotes(blocks, view, labels), labels),
     ...blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null)),

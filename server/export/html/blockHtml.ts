@@ -49,8 +49,12 @@ export function blockHtml(block: ExportBlock): string {
       return `<h1>${runsHtml(block.runs)}</h1>`
     case 'sectionHeading':
       return `<h2>${runsHtml(block.runs)}</h2>`
-    case 'articleHeading':
-      return `<h3 class="article-number">${escapeHtml(block.label)}</h3>`
+    case 'articleHeading': {
+      const status = block.status
+        ? ` <span class="clause-status s-${block.status.value}">${escapeHtml(block.status.label)}</span>`
+        : ''
+      return `<h3 class="article-number">${escapeHtml(block.label)}${status}</h3>`
+    }
     case 'heading':
       return `<h${block.level + 1}>${runsHtml(block.runs)}</h${block.level + 1}>`
     case 'paragraph':

@@ -2,9 +2,9 @@ import { appendixThreads } from '../blocks/appendixThreads.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
 import { escapeHtml } from '../blocks/escapeHtml.ts'
+import { exportBlocks } from '../blocks/exportBlocks.ts'
 import { exportLabels } from '../blocks/exportLabels.ts'
 import { exportNotes } from '../blocks/exportNotes.ts'
-import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { appendixHtml } from './appendixHtml.ts'
 import { blockHtml } from './blockHtml.ts'
 import { blocksHtml } from './blocksHtml.ts'
@@ -14,7 +14,7 @@ import { htmlPage } from './htmlPage.ts'
 export function exportHtml(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const blocks = exportBlocks(input, view, labels)
   const notes = exportNotes(blocks, view, labels)
   const parts: string[] = []
   if (notes.length > 0) {

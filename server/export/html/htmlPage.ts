@@ -39,6 +39,9 @@ sup.by { font: 700 .68em/1 system-ui, sans-serif; margin-left: .1em; }
 .opt { font-weight: 700; }
 .xref-broken { color: #a61c1c; font-weight: 600; text-decoration: underline wavy #a61c1c; }
 .collapsed { color: #555; font-weight: 700; }
+.clause-status { font: 600 8.5pt/1 system-ui, sans-serif; color: #2e6b30; border: 1px solid currentColor;
+  border-radius: 3px; padding: .15em .4em; margin-left: .6em; vertical-align: middle; white-space: nowrap; }
+.clause-status.s-reopened { color: #8a5a00; }
 .running-footer { margin-top: 3rem; border-top: 1px solid #ccc; padding-top: .5rem;
   font: 8.5pt/1.4 system-ui, sans-serif; color: #555; overflow-wrap: anywhere; }
 @page { size: A4; margin: 20mm 18mm; }
@@ -47,7 +50,7 @@ sup.by { font: 700 .68em/1 system-ui, sans-serif; margin-left: .1em; }
   a { color: inherit; }
   a[href]::after { content: ' <' attr(href) '>'; font-size: 8.5pt; color: #555; overflow-wrap: anywhere; }
   .running-header { color: #000; }
-  .p-AZ, .p-US, .p-joint, .xref-broken { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .p-AZ, .p-US, .p-joint, .xref-broken, .clause-status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `
 

@@ -2,9 +2,9 @@ import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { exportBlocks } from '../blocks/exportBlocks.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { exportNotes } from '../blocks/exportNotes.ts'
-import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { escapeMarkdown } from './escapeMarkdown.ts'
 
 /** Stops a line from being read as a heading, list item, quote, setext underline or code block. */
@@ -96,7 +96,10 @@ function blocksMarkdown(blocks: readonly ExportBlock[]): string {
         out.push(`## ${runsMarkdown(block.runs).replace(/\\\n/g, ' ')}`)
         break
       case 'articleHeading':
-        out.push(`### ${escapeMarkdown(block.label)}`)
+        // Markdown has no margin: the status follows the number, set apart in italics.
+        out.push(
+          `### ${escapeMarkdown(block.label)}${block.status ? ` — *${escapeMarkdown(block.status.label)}*` : ''}`,
+        )
         break
       case 'heading':
         out.push(`${'#'.repeat(block.level + 1)} ${runsMarkdown(block.runs).replace(/\\\n/g, ' ')}`)
@@ -133,7 +136,7 @@ function appendixMarkdown(threads: readonly AppendixThread[], labels: ExportLabe
 export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const blocks = exportBlocks(input, view, labels)
   const notes = exportNotes(blocks, view, labels)
   const parts = [`*${escapeMarkdown(labels.header)}*`]
   if (notes.length > 0) {

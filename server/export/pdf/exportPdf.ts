@@ -4,9 +4,9 @@ import { type AppendixThread, appendixThreads } from '../blocks/appendixThreads.
 import type { ExportBlock, InlineRun } from '../blocks/ExportBlock.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import { defaultExportOptions, type ExportOptions } from '../blocks/ExportOptions.ts'
+import { exportBlocks } from '../blocks/exportBlocks.ts'
 import { type ExportLabels, exportLabels } from '../blocks/exportLabels.ts'
 import { exportNotes } from '../blocks/exportNotes.ts'
-import { renderBlocks } from '../blocks/renderBlocks.ts'
 import { pdfFonts } from './pdfFonts.ts'
 
 type Doc = PDFKit.PDFDocument
@@ -19,6 +19,8 @@ const quoteIndent = 20
 /** Delegation colours, as in the editor; never the only signal, since each proposer is also spelled out. */
 const proposerColors: Record<Proposer, string> = { AZ: '#00798c', US: '#b22234', joint: '#6a3d9a' }
 const brokenColor = '#a61c1c'
+const statusColors = { agreed: '#2e6b30', reopened: '#8a5a00' }
+const statusSize = 8.5
 // A proposer is set small; PDFKit places each fragment by its top, so the small text rides high on the line.
 const superscriptScale = 0.62
 
@@ -153,12 +155,28 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
       doc.moveDown(0.6)
       writeHeadingRuns(doc, block.runs, 0.4, 14)
       return
-    case 'articleHeading':
+    case 'articleHeading': {
       keepLines(doc, 4)
       doc.moveDown(0.3)
-      doc.font('serif-bold').text(block.label, left, doc.y, { width })
+      const top = doc.y
+      doc.font('serif-bold').text(block.label, left, top, { width })
+      if (block.status) {
+        // The status follows the number on its line, small and in the sans face like a margin note, set
+        // on the heading's baseline (PDFKit places text by its top, so smaller text is moved down).
+        const after = doc.y
+        const x = left + doc.widthOfString(block.label) + 10
+        doc
+          .font('sans')
+          .fontSize(statusSize)
+          .fillColor(block.status.value === 'reopened' ? statusColors.reopened : statusColors.agreed)
+          .text(block.status.label, x, top + (bodySize - statusSize) * 0.75, { lineBreak: false })
+        doc.fillColor('black').fontSize(bodySize)
+        doc.x = left
+        doc.y = after
+      }
       doc.moveDown(0.2)
       return
+    }
     case 'heading': {
       const size = block.level === 2 ? 12.5 : 11.5
       doc.fontSize(size)
@@ -311,7 +329,7 @@ export function exportPdf(
   })
 
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
-  const blocks = renderBlocks(input.doc, { view, notation: labels.notation })
+  const blocks = exportBlocks(input, view, labels)
   writeNotes(doc, exportNotes(blocks, view, labels), labels)
   for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
   if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)

@@ -48,4 +48,5 @@ export const exportLabels: Translation<typeof english> = {
   brokenReferences_other:
     '{{count}} istinad silinmiş maddələrə yönəlib; onlar “Article [?]” kimi göstərilir.',
   redlineBrackets: 'Mötərizələr: {{opened}} açılıb, {{cleaned}} təmizlənib.',
+  statusCaveat: 'Hər şey razılaşdırılmayana qədər heç nə razılaşdırılmış sayılmır.',
 }

@@ -50,4 +50,6 @@ export const exportLabels = {
   brokenReferences_other:
     '{{count}} cross-references point to articles that have been deleted; they are shown as “Article [?]”.',
   redlineBrackets: 'Brackets: {{opened}} opened, {{cleaned}} cleaned.',
+  /** The standard caveat, printed whenever an article is agreed (or was, and is reopened). */
+  statusCaveat: 'Nothing is agreed until everything is agreed.',
 } as const
