@@ -20,6 +20,7 @@ import { BracketViewSwitch } from './negotiation/BracketViewSwitch.tsx'
 import './negotiation/brackets.css'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
 import { SidePanels } from './negotiation/SidePanels.tsx'
+import { useBracketRegister } from './negotiation/useBracketRegister.ts'
 import { useBracketView } from './negotiation/useBracketView.ts'
 import { focusAreaFromLocation, useClauseMarks } from './negotiation/useClauseMarks.ts'
 import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
@@ -101,6 +102,7 @@ function Workspace({
   )
   const editable = canEditText(document.role)
   const { t: tDashboard } = useTranslation('dashboard')
+  const bracketRegister = useBracketRegister(document.name)
   const [agreedNotice, setAgreedNotice] = useState(false)
   const editor = useCharterEditor(
     session,
@@ -111,7 +113,17 @@ function Workspace({
   )
   useArticleLabels(editor)
   const focusArea = useMemo(focusAreaFromLocation, [])
-  useClauseMarks(editor, document.name, focusArea)
+  const clauses = useClauseMarks(editor, document.name, focusArea)
+  const clauseStatuses = useMemo(
+    () =>
+      new Map(
+        clauses.map((clause) => [
+          clause.clauseId,
+          { status: clause.status, label: tDashboard(`status.${clause.status}`) },
+        ]),
+      ),
+    [clauses, tDashboard],
+  )
   useEffect(() => {
     session.provider.awareness.setLocalStateField('focus', focusArea)
   }, [session, focusArea])
@@ -180,7 +192,12 @@ function Workspace({
       </header>
       <div className="workspace">
         {editor && (
-          <SectionNavigator editor={editor} openThreadsByArea={openThreadsByArea} brackets={brackets} />
+          <SectionNavigator
+            editor={editor}
+            openThreadsByArea={openThreadsByArea}
+            brackets={brackets}
+            statuses={clauseStatuses}
+          />
         )}
         <main className="document-area">
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
@@ -210,7 +227,19 @@ function Workspace({
         {editor && (
           <SidePanels
             openBrackets={brackets.length}
-            brackets={<BracketsPanel editor={editor} brackets={brackets} />}
+            brackets={
+              <BracketsPanel
+                editor={editor}
+                brackets={brackets}
+                cleaning={{
+                  documentName: document.name,
+                  role: document.role,
+                  delegation: account.delegation,
+                  accountId: account.id,
+                  register: bracketRegister.byId,
+                }}
+              />
+            }
             comments={
               <Suspense fallback={<div className="comments" aria-busy="true" />}>
                 <CommentsSidebar

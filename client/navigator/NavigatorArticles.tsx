@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
+import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { goToArticle } from '../editor/articles/crossReferencePlugin.ts'
 
 /** One article as the navigator lists it: its current number and its first words. */
@@ -15,10 +16,13 @@ export function NavigatorArticles({
   editor,
   section,
   articles,
+  statuses,
 }: {
   editor: Editor
   section: string
   articles: NavigatorArticle[]
+  /** Clause status by clause id, with its label; open articles carry no badge. */
+  statuses?: ReadonlyMap<string, { status: ClauseStatus; label: string }>
 }) {
   const { t } = useTranslation('editor')
   if (articles.length === 0) return null
@@ -46,6 +50,12 @@ export function NavigatorArticles({
             <span className="navigator-article-number">
               {t('navigator.article', { number: article.number })}
             </span>
+            {(() => {
+              const known = article.clauseId ? statuses?.get(article.clauseId) : undefined
+              return known && known.status !== 'open' ? (
+                <span className={`clause-badge clause-${known.status}`}>{known.label}</span>
+              ) : null
+            })()}
             <span className="navigator-article-words">{article.words}</span>
           </button>
         </li>

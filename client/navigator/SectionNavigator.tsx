@@ -1,6 +1,7 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
+import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
 import { type NavigatorArticle, NavigatorArticles } from './NavigatorArticles.tsx'
@@ -64,10 +65,12 @@ export function SectionNavigator({
   editor,
   openThreadsByArea = {},
   brackets = [],
+  statuses,
 }: {
   editor: Editor
   openThreadsByArea?: Record<string, number>
   brackets?: readonly OpenBracket[]
+  statuses?: ReadonlyMap<string, { status: ClauseStatus; label: string }>
 }) {
   const { t } = useTranslation('editor')
   const sections = useEditorState({
@@ -134,7 +137,12 @@ export function SectionNavigator({
                   </span>
                 )}
               </button>
-              <NavigatorArticles editor={editor} section={section.title} articles={section.articles} />
+              <NavigatorArticles
+                editor={editor}
+                section={section.title}
+                articles={section.articles}
+                statuses={statuses}
+              />
             </li>
           )
         })}

@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
+import type { BracketRecord } from '../../shared/negotiation/index.ts'
 import { type AreaId, findPriorityArea } from '../../shared/schema/index.ts'
+import { CleaningControls, type CleaningControlsProps } from './CleaningControls.tsx'
 import type { OpenBracket } from './openBrackets.ts'
 
 interface ArticleGroup {
@@ -41,7 +43,16 @@ function snippet(text: string, empty: string): string {
 }
 
 /** Open brackets by priority area and article, with counts; choosing one selects it in the text. */
-export function BracketsPanel({ editor, brackets }: { editor: Editor; brackets: readonly OpenBracket[] }) {
+export function BracketsPanel({
+  editor,
+  brackets,
+  cleaning,
+}: {
+  editor: Editor
+  brackets: readonly OpenBracket[]
+  /** The register and the reader, for the co-chairs' cleaning controls under each bracket. */
+  cleaning?: Omit<CleaningControlsProps, 'bracket'> & { register: ReadonlyMap<string, BracketRecord> }
+}) {
   const { t } = useTranslation('editor')
   const areas = group(brackets)
   return (
@@ -93,6 +104,15 @@ export function BracketsPanel({ editor, brackets }: { editor: Editor; brackets: 
                           </span>
                         ))}
                       </button>
+                      {cleaning && cleaning.register.get(bracket.id) && (
+                        <CleaningControls
+                          documentName={cleaning.documentName}
+                          bracket={cleaning.register.get(bracket.id)!}
+                          role={cleaning.role}
+                          delegation={cleaning.delegation}
+                          accountId={cleaning.accountId}
+                        />
+                      )}
                     </li>
                   ))}
                 </ul>
