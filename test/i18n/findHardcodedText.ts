@@ -43,6 +43,8 @@ const technicalAttributes = new Set([
   'aria-controls',
   'aria-live',
   'aria-keyshortcuts',
+  'aria-busy',
+  'textAnchor',
   'aria-labelledby',
   'inputMode',
   'scope',

@@ -124,7 +124,7 @@ describe('clause status and the two-key rule', () => {
     articleText(forger, 'connectivity').insert(0, 'Unilateral ')
     socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(forger, vector)))
     const { code, reason } = await socket.closed
-    expect(code).toBe(CloseCode.badRequest)
+    expect(code).toBe(CloseCode.forbidden)
     expect(reason).toMatch(/Article \d+ is agreed ad referendum/)
     expect(await storedArticleText('connectivity')).toBe(before)
 
