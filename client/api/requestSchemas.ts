@@ -7,4 +7,11 @@ import '../configureZod.ts'
  * zod first, and keeping zod (~23 KB compressed) out of the editor's initial script is what keeps that script
  * under its budget (`test/integration/staticAssets.test.ts`).
  */
-export { adminRequests, authRequests, snapshotRequests, threadRequests } from '../../shared/api/index.ts'
+export { clauseRequests } from '../../shared/api/clauseRequests.ts'
+export {
+  adminRequests,
+  authRequests,
+  bracketRequests,
+  snapshotRequests,
+  threadRequests,
+} from '../../shared/api/index.ts'

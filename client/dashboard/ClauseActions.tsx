@@ -1,12 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { clauseRequests } from '../../shared/api/clauseRequests.ts'
 import { type ClauseStatus, nextStatuses } from '../../shared/negotiation/clauseStatus.ts'
 import type { DashboardArticle } from '../../shared/negotiation/DashboardView.ts'
 import type { Delegation } from '../../shared/roles/index.ts'
 import type { SnapshotSummary } from '../../shared/snapshots/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
+import { clauseRequests } from '../api/requestSchemas.ts'
 
 type Move = Exclude<ClauseStatus, 'open'>
 

@@ -1,9 +1,15 @@
 import type { Editor } from '@tiptap/react'
+import { lazy, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BracketRecord } from '../../shared/negotiation/index.ts'
 import { type AreaId, findPriorityArea } from '../../shared/schema/index.ts'
-import { CleaningControls, type CleaningControlsProps } from './CleaningControls.tsx'
+import type { CleaningControlsProps } from './CleaningControls.tsx'
 import type { OpenBracket } from './openBrackets.ts'
+
+// Cleaning needs the request schemas (zod); they stay out of the editor's first script until a panel shows.
+const CleaningControls = lazy(() =>
+  import('./CleaningControls.tsx').then((module) => ({ default: module.CleaningControls })),
+)
 
 interface ArticleGroup {
   article: number | null
@@ -105,13 +111,15 @@ export function BracketsPanel({
                         ))}
                       </button>
                       {cleaning && cleaning.register.get(bracket.id) && (
-                        <CleaningControls
-                          documentName={cleaning.documentName}
-                          bracket={cleaning.register.get(bracket.id)!}
-                          role={cleaning.role}
-                          delegation={cleaning.delegation}
-                          accountId={cleaning.accountId}
-                        />
+                        <Suspense fallback={null}>
+                          <CleaningControls
+                            documentName={cleaning.documentName}
+                            bracket={cleaning.register.get(bracket.id)!}
+                            role={cleaning.role}
+                            delegation={cleaning.delegation}
+                            accountId={cleaning.accountId}
+                          />
+                        </Suspense>
                       )}
                     </li>
                   ))}

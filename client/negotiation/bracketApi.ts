@@ -1,7 +1,7 @@
-import { bracketRequests } from '../../shared/api/index.ts'
 import type { BracketRecord } from '../../shared/negotiation/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
+import { bracketRequests } from '../api/requestSchemas.ts'
 
 function base(documentName: string, bracketId: string): string {
   return `/api/documents/${encodeURIComponent(documentName)}/brackets/${encodeURIComponent(bracketId)}`

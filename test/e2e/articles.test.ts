@@ -273,7 +273,25 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
     })
 
     // Split at the caret: the text after it becomes the next article, the first part keeps the clause id.
-    for (let i = 0; i < 'Dispute settlement.'.length; i++) await az.page.keyboard.press('ArrowLeft')
+    // The caret goes before "Dispute" through the DOM selection, as a click would: arrow presses can be overtaken
+    // on a loaded machine by the selection restore that follows a remote change (the server fills clause ids).
+    await az.page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll('.charter-text .charter-article p')]
+      const paragraph = paragraphs.find((candidate) => candidate.textContent?.includes('Dispute settlement.'))
+      const walker = document.createTreeWalker(paragraph!, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const offset = (node as Text).data.indexOf('Dispute')
+        if (offset < 0) continue
+        const range = document.createRange()
+        range.setStart(node, offset)
+        range.collapse(true)
+        const selection = document.getSelection()!
+        selection.removeAllRanges()
+        selection.addRange(range)
+        return
+      }
+      throw new Error('no "Dispute" in the new article')
+    })
     await az.page.keyboard.press('Control+Alt+Enter')
     const split = await settle(async () => {
       const articles = await articlesOnScreen(az)
