@@ -3,6 +3,7 @@ import { documentOfThreads } from '../../shared/comments/index.ts'
 import { documentOfBrackets } from '../../shared/negotiation/index.ts'
 import { CloseCode } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { textAccessOf } from '../../shared/suggestions/index.ts'
 import type { DocumentCatalog, DocumentRecord } from '../documents/DocumentCatalog.ts'
 import { effectiveRole } from '../documents/effectiveRole.ts'
 import { readCookie } from '../http/cookies.ts'
@@ -97,6 +98,8 @@ export class Authenticator {
     const access = await this.access(account, channelOf ?? documentName)
     if (!access) return { closeCode: CloseCode.notFound, reason: 'no such document' }
     if (channelOf !== null) access.role = 'observer'
+    const textAccess =
+      channelOf !== null ? 'none' : textAccessOf(access.role, await this.catalog.suggestionPolicyOf(documentName))
     return {
       principal: {
         userId: String(account.id),
@@ -104,6 +107,7 @@ export class Authenticator {
         name: account.name,
         delegation: account.delegation,
         role: access.role,
+        textAccess,
       },
     }
   }

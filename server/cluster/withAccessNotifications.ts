@@ -4,7 +4,7 @@ import type { Stores } from '../persistence/Stores.ts'
 const accessChanges = {
   sessions: ['revokeSession', 'revokeSessionsOf'],
   accounts: ['updateAccount'],
-  catalog: ['setAccess'],
+  catalog: ['setAccess', 'setSuggestionPolicy'],
 } as const
 
 function notifyAfter<T extends object>(target: T, methods: readonly string[], notify: () => void): T {

@@ -1,4 +1,5 @@
 import type { Delegation, Role } from '../../shared/roles/index.ts'
+import type { SuggestionPolicy } from '../../shared/suggestions/index.ts'
 
 /** Who an access rule applies to: everyone signed in, one delegation, or one account. */
 export type AccessSubject =
@@ -36,4 +37,7 @@ export interface DocumentCatalog {
   /** The date (YYYY-MM-DD) the text is due, if one was set; null for a document that does not exist. */
   deadlineOf(name: string): Promise<string | null>
   setDeadline(name: string, deadline: string | null): Promise<void>
+  /** The document's tracked-changes settings (the defaults for a document that does not exist). */
+  suggestionPolicyOf(name: string): Promise<SuggestionPolicy>
+  setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void>
 }

@@ -1,9 +1,11 @@
+import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../shared/suggestions/index.ts'
 import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCatalog.ts'
 
 /** In-process catalog for tests; returns copies so callers cannot change what is stored. */
 export class MemoryDocumentCatalog implements DocumentCatalog {
   private readonly documents = new Map<string, DocumentRecord>()
   private readonly deadlines = new Map<string, string>()
+  private readonly policies = new Map<string, SuggestionPolicy>()
 
   async list(): Promise<DocumentRecord[]> {
     return [...this.documents.values()]
@@ -32,6 +34,14 @@ export class MemoryDocumentCatalog implements DocumentCatalog {
     if (!(await this.find(name))) return
     if (deadline === null) this.deadlines.delete(name)
     else this.deadlines.set(name, deadline)
+  }
+
+  async suggestionPolicyOf(name: string): Promise<SuggestionPolicy> {
+    return { ...(this.policies.get(name) ?? defaultSuggestionPolicy) }
+  }
+
+  async setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void> {
+    if (this.documents.has(name)) this.policies.set(name, { ...policy })
   }
 
   async setAccess(name: string, access: AccessRule[]): Promise<void> {

@@ -1,3 +1,4 @@
+import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../shared/suggestions/index.ts'
 import { isDelegation, isRole } from '../../shared/roles/index.ts'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCatalog.ts'
@@ -67,6 +68,20 @@ export class SqliteDocumentCatalog implements DocumentCatalog {
 
   async setDeadline(name: string, deadline: string | null): Promise<void> {
     this.database.prepare('UPDATE documents SET deadline = ? WHERE name = ?').run(deadline, name)
+  }
+
+  async suggestionPolicyOf(name: string): Promise<SuggestionPolicy> {
+    const row = this.database
+      .prepare('SELECT suggestions_required, reviewers_suggest FROM documents WHERE name = ?')
+      .get(name) as { suggestions_required: number; reviewers_suggest: number } | undefined
+    if (!row) return { ...defaultSuggestionPolicy }
+    return { required: row.suggestions_required === 1, reviewersSuggest: row.reviewers_suggest === 1 }
+  }
+
+  async setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void> {
+    this.database
+      .prepare('UPDATE documents SET suggestions_required = ?, reviewers_suggest = ? WHERE name = ?')
+      .run(policy.required ? 1 : 0, policy.reviewersSuggest ? 1 : 0, name)
   }
 
   private findNow(name: string): DocumentRecord | null {

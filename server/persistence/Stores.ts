@@ -10,6 +10,8 @@ import type { BracketRegisterStore } from '../negotiation/BracketRegisterStore.t
 import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { MeetingStore } from '../snapshots/MeetingStore.ts'
 import type { SnapshotStore } from '../snapshots/SnapshotStore.ts'
+import type { AuthorshipStore } from '../suggestions/AuthorshipStore.ts'
+import type { SuggestionDecisionStore } from '../suggestions/SuggestionDecisionStore.ts'
 import type { DocumentStore } from './DocumentStore.ts'
 
 /** Every store of one backend, over one database; the composition root picks the backend. */
@@ -27,4 +29,6 @@ export interface Stores {
   brackets: BracketRegisterStore
   audit: AuditLog
   clauseEvents: ClauseEventStore
+  suggestionDecisions: SuggestionDecisionStore
+  authorship: AuthorshipStore
 }

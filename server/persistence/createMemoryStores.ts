@@ -1,3 +1,5 @@
+import { MemoryAuthorshipStore } from '../suggestions/MemoryAuthorshipStore.ts'
+import { MemorySuggestionDecisionStore } from '../suggestions/MemorySuggestionDecisionStore.ts'
 import { MemoryAuditLog } from '../audit/MemoryAuditLog.ts'
 import { MemoryAccountStore } from '../auth/MemoryAccountStore.ts'
 import { MemoryInvitationStore } from '../auth/MemoryInvitationStore.ts'
@@ -31,5 +33,7 @@ export function createMemoryStores(): Stores {
     brackets: new MemoryBracketRegisterStore(),
     audit: new MemoryAuditLog(),
     clauseEvents: new MemoryClauseEventStore(),
+    suggestionDecisions: new MemorySuggestionDecisionStore(),
+    authorship: new MemoryAuthorshipStore(),
   }
 }

@@ -1,3 +1,5 @@
+import { SqliteAuthorshipStore } from '../suggestions/SqliteAuthorshipStore.ts'
+import { SqliteSuggestionDecisionStore } from '../suggestions/SqliteSuggestionDecisionStore.ts'
 import { SqliteAuditLog } from '../audit/SqliteAuditLog.ts'
 import { SqliteAccountStore } from '../auth/SqliteAccountStore.ts'
 import { SqliteInvitationStore } from '../auth/SqliteInvitationStore.ts'
@@ -31,5 +33,7 @@ export function createSqliteStores(database: SqliteDatabase): Stores {
     brackets: new SqliteBracketRegisterStore(database),
     audit: new SqliteAuditLog(database),
     clauseEvents: new SqliteClauseEventStore(database),
+    suggestionDecisions: new SqliteSuggestionDecisionStore(database),
+    authorship: new SqliteAuthorshipStore(database),
   }
 }

@@ -60,7 +60,8 @@ export class Connection implements RoomMember {
   ) {}
 
   get canEdit(): boolean {
-    return canEditText(this.principal.role)
+    const access = this.principal.textAccess
+    return access === undefined ? canEditText(this.principal.role) : access !== 'none'
   }
 
   /** Attaches the loaded room: sends our sync step 1 and the current awareness, as the protocol expects. */

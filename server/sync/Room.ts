@@ -33,7 +33,13 @@ interface PendingUpdate {
 function writerOf(origin: TransactionOrigin): Writer | null {
   if (origin.kind !== 'client') return null
   const principal = origin.member.principal
-  return { delegation: principal?.delegation ?? null, coChair: principal?.role === 'co-chair' }
+  return {
+    delegation: principal?.delegation ?? null,
+    coChair: principal?.role === 'co-chair',
+    accountId: principal?.userId ?? null,
+    name: principal?.name ?? null,
+    mustSuggest: principal?.textAccess === 'suggest',
+  }
 }
 
 /** Awareness client ids one connection may introduce (see publishAwareness). */

@@ -88,7 +88,10 @@ export class SessionRecheck {
     if ('closeCode' in decision) {
       connection.logger.info('access ended', { closeCode: decision.closeCode, reason: decision.reason })
       connection.close(decision.closeCode, decision.reason)
-    } else if (decision.principal.role !== connection.principal.role) {
+    } else if (
+      decision.principal.role !== connection.principal.role ||
+      decision.principal.textAccess !== connection.principal.textAccess
+    ) {
       // Transient close: the client reconnects and picks up its new role.
       connection.logger.info('role changed', {
         from: connection.principal.role,

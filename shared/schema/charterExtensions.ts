@@ -6,6 +6,7 @@ import { Bracket, BracketAlternative } from './Bracket.ts'
 import { CharterSection } from './CharterSection.ts'
 import { CrossReference } from './CrossReference.ts'
 import { SignatureBlock } from './SignatureBlock.ts'
+import { SuggestedDeletion, SuggestedInsertion } from './Suggestion.ts'
 import { linkSchemes, safeLinkTarget } from './safeLinkTarget.ts'
 
 /**
@@ -34,6 +35,8 @@ export const charterExtensions: Extensions = [
   AlternativeOption,
   CrossReference,
   SignatureBlock,
+  SuggestedInsertion,
+  SuggestedDeletion,
 ]
 
 /** Name of the Y.XmlFragment that holds the document (Tiptap Collaboration's default field). */

@@ -13,3 +13,4 @@ export { areaIds, findPriorityArea, isAreaId, priorityAreas } from './priorityAr
 export type { Party } from './SignatureBlock.ts'
 export { SignatureBlock } from './SignatureBlock.ts'
 export { linkSchemes, safeLinkTarget } from './safeLinkTarget.ts'
+export { SuggestedDeletion, SuggestedInsertion } from './Suggestion.ts'

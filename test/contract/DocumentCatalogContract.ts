@@ -84,5 +84,16 @@ export function describeDocumentCatalogContract(name: string, factory: DocumentC
       await store.setDeadline('missing', '2026-02-08')
       expect(await store.deadlineOf('missing')).toBeNull()
     })
+
+    it('keeps the suggestion policy per document, with the defaults for a document that does not exist', async () => {
+      await store.ensure({ name: 'charter', title: 'Title of charter', position: 0, access: [everyone] })
+      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: false, reviewersSuggest: false })
+      await store.setSuggestionPolicy('charter', { required: true, reviewersSuggest: true })
+      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: true, reviewersSuggest: true })
+      await store.setSuggestionPolicy('charter', { required: false, reviewersSuggest: true })
+      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: false, reviewersSuggest: true })
+      await store.setSuggestionPolicy('missing', { required: true, reviewersSuggest: true })
+      expect(await store.suggestionPolicyOf('missing')).toEqual({ required: false, reviewersSuggest: false })
+    })
   })
 }

@@ -1,3 +1,4 @@
+import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../../shared/suggestions/index.ts'
 import type pg from 'pg'
 import { isDelegation, isRole } from '../../../shared/roles/index.ts'
 import type { AccessRule, DocumentCatalog, DocumentRecord } from '../../documents/DocumentCatalog.ts'
@@ -83,6 +84,23 @@ export class PostgresDocumentCatalog implements DocumentCatalog {
 
   async setDeadline(name: string, deadline: string | null): Promise<void> {
     await this.database.query('UPDATE documents SET deadline = $1 WHERE name = $2', [deadline, name])
+  }
+
+  async suggestionPolicyOf(name: string): Promise<SuggestionPolicy> {
+    const { rows } = await this.database.query<{ suggestions_required: boolean; reviewers_suggest: boolean }>(
+      'SELECT suggestions_required, reviewers_suggest FROM documents WHERE name = $1',
+      [name],
+    )
+    const row = rows[0]
+    if (!row) return { ...defaultSuggestionPolicy }
+    return { required: row.suggestions_required, reviewersSuggest: row.reviewers_suggest }
+  }
+
+  async setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void> {
+    await this.database.query(
+      'UPDATE documents SET suggestions_required = $1, reviewers_suggest = $2 WHERE name = $3',
+      [policy.required, policy.reviewersSuggest, name],
+    )
   }
 
   private async findOn(

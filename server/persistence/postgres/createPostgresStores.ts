@@ -1,3 +1,5 @@
+import { PostgresAuthorshipStore } from '../../suggestions/PostgresAuthorshipStore.ts'
+import { PostgresSuggestionDecisionStore } from '../../suggestions/PostgresSuggestionDecisionStore.ts'
 import { PostgresBracketRegisterStore } from '../../negotiation/PostgresBracketRegisterStore.ts'
 import { PostgresClauseEventStore } from '../../negotiation/PostgresClauseEventStore.ts'
 import type { Stores } from '../Stores.ts'
@@ -30,5 +32,7 @@ export function createPostgresStores(database: PostgresDatabase): Stores {
     audit: new PostgresAuditLog(database),
     brackets: new PostgresBracketRegisterStore(database),
     clauseEvents: new PostgresClauseEventStore(database),
+    suggestionDecisions: new PostgresSuggestionDecisionStore(database),
+    authorship: new PostgresAuthorshipStore(database),
   }
 }

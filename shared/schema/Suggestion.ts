@@ -1,0 +1,57 @@
+import { Mark, mergeAttributes } from '@tiptap/core'
+import { dataAttribute } from './dataAttribute.ts'
+
+/**
+ * The attributes every suggestion mark carries. `id` is a UUID shared by the pieces of one suggestion; `by`
+ * (account id), `name` and `delegation` are the author as the session knows them, and the server refuses an
+ * update whose suggestion claims anyone else; `at` is when the author made it (ISO 8601).
+ */
+function suggestionAttributes() {
+  return {
+    id: dataAttribute('id', 'data-suggestion-id'),
+    by: dataAttribute('by', 'data-suggestion-by'),
+    name: dataAttribute('name', 'data-suggestion-name'),
+    delegation: dataAttribute('delegation', 'data-delegation'),
+    at: dataAttribute('at', 'data-suggestion-at'),
+  }
+}
+
+/**
+ * Text proposed for insertion (track changes). A mark, not a node: suggestions cover arbitrary runs of text and
+ * y-tiptap keeps one formatting attribute per mark name, which is all an insertion needs (a run is inserted by one
+ * author). Not inclusive: typing right after someone's insertion does not extend it.
+ */
+export const SuggestedInsertion = Mark.create({
+  name: 'insertion',
+  inclusive: false,
+  excludes: 'insertion deletion',
+  priority: 1100,
+
+  addAttributes: suggestionAttributes,
+
+  parseHTML() {
+    return [{ tag: 'ins[data-suggestion-id]' }]
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['ins', mergeAttributes(HTMLAttributes, { class: 'charter-suggestion charter-insertion' }), 0]
+  },
+})
+
+/** Text proposed for deletion: it stays in the document, struck through, until a decision removes it or the mark. */
+export const SuggestedDeletion = Mark.create({
+  name: 'deletion',
+  inclusive: false,
+  excludes: 'insertion deletion',
+  priority: 1100,
+
+  addAttributes: suggestionAttributes,
+
+  parseHTML() {
+    return [{ tag: 'del[data-suggestion-id]' }]
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['del', mergeAttributes(HTMLAttributes, { class: 'charter-suggestion charter-deletion' }), 0]
+  },
+})

@@ -1,0 +1,10 @@
+export type { SuggestionKind, SuggestionMark } from './SuggestionMark.ts'
+export { isSuggestionId, readSuggestionMark, suggestionKinds } from './SuggestionMark.ts'
+export type { SuggestionPolicy, TextAccess } from './suggestionRules.ts'
+export {
+  canSetSuggestionPolicy,
+  defaultSuggestionPolicy,
+  mayDecideSuggestion,
+  textAccessOf,
+} from './suggestionRules.ts'
+export type { DecisionOutcome, SuggestionChange, SuggestionDecision } from './SuggestionDecision.ts'
