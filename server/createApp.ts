@@ -10,6 +10,7 @@ import { registerBracketRoutes } from './api/registerBracketRoutes.ts'
 import { registerClauseRoutes } from './api/registerClauseRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
+import { registerSuggestionRoutes } from './api/registerSuggestionRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
 import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
@@ -40,6 +41,8 @@ import type { DocumentStore } from './persistence/DocumentStore.ts'
 import { openStores } from './persistence/openStores.ts'
 import type { Stores } from './persistence/Stores.ts'
 import { SnapshotService } from './snapshots/SnapshotService.ts'
+import { ClientAuthorship } from './suggestions/ClientAuthorship.ts'
+import { SuggestionService } from './suggestions/SuggestionService.ts'
 import { SyncServer, type UpgradeAuthenticator } from './sync/SyncServer.ts'
 
 export const version = '0.1.0'
@@ -164,6 +167,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
       documentName === charterDocumentName ? createCharterState() : null,
     replication: replication ?? undefined,
     protection: protectedClauses,
+    authorship: new ClientAuthorship(stores.authorship),
   })
   syncServerForAccess = syncServer
   let draining = false
@@ -288,6 +292,15 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     catalog,
   )
   registerClauseRoutes(router, dependencies, clauseService, dashboard)
+  const suggestionService = new SuggestionService(
+    syncServer.documents,
+    stores.suggestionDecisions,
+    protectedClauses,
+    catalog,
+    audit,
+    () => void syncServer.recheckNow(),
+  )
+  registerSuggestionRoutes(router, dependencies, suggestionService)
 
   // Slowloris protection: a client must send its headers within 10 s and its whole request within 30 s.
   const server = http.createServer(

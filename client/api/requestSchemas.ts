@@ -13,5 +13,6 @@ export {
   authRequests,
   bracketRequests,
   snapshotRequests,
+  suggestionRequests,
   threadRequests,
 } from '../../shared/api/index.ts'

@@ -5,12 +5,14 @@ import {
   decodeAwarenessEntries,
   encodeAwareness,
   encodeAwarenessEntries,
+  CloseCode,
   encodeUpdate,
   ProtocolError,
 } from '../../shared/protocol/index.ts'
 import type { Logger } from '../logging/Logger.ts'
 import type { BracketSighting } from '../negotiation/readBrackets.ts'
 import type { DocumentStore, StoredUpdate } from '../persistence/DocumentStore.ts'
+import type { ClientIdClaims } from './ClientIdClaims.ts'
 import type { RoomMember } from './RoomMember.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import type { RoomReplica } from './RoomReplica.ts'
@@ -77,6 +79,11 @@ export interface RoomOptions {
    * they commit strictly in log order, repairing gaps from the store. Without it the room is the only writer.
    */
   replica?: RoomReplica
+  /**
+   * Records which account writes with each Yjs client id before a client's update is stored, and refuses
+   * (4403) an update that writes new content as another account's client id.
+   */
+  authorship?: ClientIdClaims
 }
 
 /** A gap in the sequence is repaired from the store if the missing message has not arrived by then. */
@@ -438,11 +445,55 @@ export class Room {
   }
 
   /**
+   * Records the author of every client id a client's update brings new content for (ids whose content the
+   * document already has are echoes, not writing); an update writing as another account's id is refused.
+   */
+  private async claimClientIds(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
+    const authorship = this.options.authorship
+    if (!authorship || this.destroyed) return batch
+    const known = Y.decodeStateVector(Y.encodeStateVector(this.ydoc))
+    const kept: PendingUpdate[] = []
+    for (const pending of batch) {
+      const principal = pending.origin.kind === 'client' ? pending.origin.member.principal : undefined
+      if (!principal) {
+        kept.push(pending)
+        continue
+      }
+      let fresh: number[]
+      try {
+        const { to } = Y.parseUpdateMeta(pending.update)
+        fresh = [...to].filter(([client, clock]) => clock > (known.get(client) ?? 0)).map(([client]) => client)
+      } catch {
+        // Malformed: the validator refuses it with its reason.
+        kept.push(pending)
+        continue
+      }
+      let refusal: string | null
+      try {
+        refusal = fresh.length === 0 ? null : await authorship.claim(this.documentName, principal, fresh)
+      } catch (error) {
+        this.options.logger.error('recording client ids failed', { documentName: this.documentName, error })
+        if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
+        pending.reject(error)
+        continue
+      }
+      if (refusal === null) {
+        kept.push(pending)
+        continue
+      }
+      if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
+      pending.reject(new ProtocolError(refusal, CloseCode.forbidden))
+    }
+    return kept
+  }
+
+  /**
    * Keeps the updates the validator accepts; the others are rejected with the reason (closing their
    * connection with 4400) and their origin's later updates are refused, so what is stored from one connection
    * stays a prefix of what it sent. Server changes must apply but are not schema-checked.
    */
-  private async validate(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
+  private async validate(submitted: PendingUpdate[]): Promise<PendingUpdate[]> {
+    const batch = await this.claimClientIds(submitted)
     if (!this.validator || batch.length === 0 || this.destroyed) return batch
     const senders = new Map<TransactionOrigin, number>()
     const candidates = batch.map((pending) => ({

@@ -1,5 +1,6 @@
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
+import type { ClientIdClaims } from './ClientIdClaims.ts'
 import type { Replication } from './Replication.ts'
 import { Room } from './Room.ts'
 import type { RoomObserver } from './RoomObserver.ts'
@@ -17,6 +18,8 @@ export interface RoomRegistryOptions {
   observer?: RoomObserver
   /** Other instances sharing the store (scale-out); absent for a single instance. */
   replication?: Replication
+  /** Who writes with each client id (see `RoomOptions.authorship`). */
+  authorship?: ClientIdClaims
 }
 
 /**
@@ -61,6 +64,7 @@ export class RoomRegistry {
         createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
         replica: replication?.replicaFor(documentName),
         observer: this.options.observer,
+        authorship: this.options.authorship,
       })
     const loading = replication
       ? replication.watch(documentName).then(async () => {

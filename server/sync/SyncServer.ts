@@ -17,6 +17,7 @@ import type { RoomObserver } from './RoomObserver.ts'
 import { RoomRegistry } from './RoomRegistry.ts'
 import { refuseSocket } from './refuseSocket.ts'
 import { type Revalidate, SessionRecheck } from './SessionRecheck.ts'
+import type { ClientIdClaims } from './ClientIdClaims.ts'
 import type { ClauseProtection } from './validation/ClauseProtection.ts'
 import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
@@ -50,6 +51,8 @@ export interface SyncServerOptions {
   validation?: 'worker' | 'inline'
   /** Clauses whose text no client may change alone (the two-key rule); none if absent. */
   protection?: ClauseProtection
+  /** Records who writes with each Yjs client id and refuses ids of other accounts; nothing recorded if absent. */
+  authorship?: ClientIdClaims
 }
 
 /**

@@ -23,5 +23,7 @@ export type {
   TakeSnapshotRequest,
 } from './snapshotRequests.ts'
 export { snapshotRequests } from './snapshotRequests.ts'
+export type { DecideSuggestionsRequest, SuggestionPolicyRequest } from './suggestionRequests.ts'
+export { suggestionRequests } from './suggestionRequests.ts'
 export type { CreateThreadRequest, EditCommentRequest, ReplyRequest } from './threadRequests.ts'
 export { threadRequests } from './threadRequests.ts'

@@ -9,8 +9,14 @@ import {
 } from '../../negotiation/readBrackets.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
 import { findBracketViolation, touchedBrackets, updatedIndex } from './findBracketViolation.ts'
-import { findProtectedClauseChange, protectedContentOf } from './findProtectedClauseChange.ts'
+import {
+  describeProtectedClause,
+  findProtectedClauseChange,
+  protectedClauseOf,
+  protectedContentOf,
+} from './findProtectedClauseChange.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
+import { findSuggestionViolation } from './findSuggestionViolation.ts'
 import type { Writer } from './Writer.ts'
 
 /** An update to check, in the order it would be stored. */
@@ -104,19 +110,31 @@ export class DocumentShadow {
     let refusal = trusted ? null : validateDocumentUpdate(update)
     if (refusal !== null) return refusal
     let after: IndexedBracket[] | null = null
+    let suggestedInProtected = false
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
         if (refusal !== null) return
         if (!trusted) {
-          // The two-key rule: agreed text changes only by a server operation both delegations agreed to.
+          // The two-key rule: agreed text changes only by a server operation both delegations agreed to, or
+          // takes a suggestion (which such an operation then accepts or rejects).
           refusal = findProtectedClauseChange(
             transaction,
             this.ydoc,
             this.protectedClauses,
             this.protectedContent,
+            true,
           )
+          if (refusal === null) {
+            const suggester = writer ?? { delegation: null, coChair: false }
+            refusal = findSuggestionViolation(transaction, suggester, (type) => {
+              const clauseId = protectedClauseOf(type, this.protectedClauses)
+              if (clauseId === null) return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
+              suggestedInProtected = true
+              return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
+            })
+          }
           this.forbidden = refusal !== null
           if (refusal !== null) return
         }
@@ -139,8 +157,9 @@ export class DocumentShadow {
       this.touched = (after as IndexedBracket[]).map(toSighting)
     }
     this.remember(update)
-    // The server may change agreed text (a restore, a decision both delegations took): follow it.
-    if (trusted && this.protectedClauses.size > 0) {
+    // The server may change agreed text (a restore, a decision both delegations took), and a client may suggest
+    // there: follow it.
+    if ((trusted || suggestedInProtected) && this.protectedClauses.size > 0) {
       this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
     }
     return null

@@ -69,8 +69,33 @@ function articleNumber(ydoc: Y.Doc, clauseId: string): string {
   return index >= 0 ? `Article ${index + 1}` : 'an article'
 }
 
+/** "Article 3 is agreed ad referendum": how a refusal names a protected clause. */
+export function describeProtectedClause(
+  ydoc: Y.Doc,
+  clauseId: string,
+  clauses: ReadonlyMap<string, ClauseStatus>,
+): string {
+  const status = clauses.get(clauseId)
+  return `${articleNumber(ydoc, clauseId)} is ${status ? statusWords[status] : 'agreed'}`
+}
+
+/** The protected clause `type` lies in (its enclosing article's clause id, if that clause is protected), or null. */
+export function protectedClauseOf(type: SharedType, clauses: ReadonlyMap<string, ClauseStatus>): string | null {
+  if (clauses.size === 0) return null
+  for (let current: SharedType | null = type; current; ) {
+    if (isArticle(current)) {
+      const clauseId = current.getAttribute('clauseId')
+      return typeof clauseId === 'string' && clauses.has(clauseId) ? clauseId : null
+    }
+    current = (current._item?.parent as SharedType | undefined) ?? null
+  }
+  return null
+}
+
 /**
- * Why `transaction` (just applied to `ydoc`) changes the text of a protected clause, or null. Typing inside an
+ * Why `transaction` (just applied to `ydoc`) changes the text of a protected clause, or null. With
+ * `suggestionsOnly` a change inside a protected article is left to the suggestion rules (findSuggestionViolation,
+ * which then requires suggestions there) instead of being refused here. Typing inside an
  * open article only walks up from the changed types; only a change to the list of articles itself (an article
  * moved, deleted or inserted) compares each protected clause's content with `before` — so moving agreed text
  * whole is allowed, and deleting or altering it is not.
@@ -80,6 +105,7 @@ export function findProtectedClauseChange(
   ydoc: Y.Doc,
   clauses: ReadonlyMap<string, ClauseStatus>,
   before: ReadonlyMap<string, string>,
+  suggestionsOnly = false,
 ): string | null {
   if (clauses.size === 0) return null
   let structural = false
@@ -93,7 +119,7 @@ export function findProtectedClauseChange(
         const status = typeof clauseId === 'string' ? clauses.get(clauseId) : undefined
         // An attribute change on the article itself may be its clause id: the comparison below decides.
         if (type === changed && transaction.changed.get(changed)?.has('clauseId')) structural = true
-        else if (status) {
+        else if (status && !suggestionsOnly) {
           return `${articleNumber(ydoc, clauseId as string)} is ${statusWords[status]}: its text cannot be changed without both delegations`
         }
         break

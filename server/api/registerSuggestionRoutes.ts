@@ -1,0 +1,42 @@
+import { suggestionRequests } from '../../shared/api/index.ts'
+import type { Router } from '../http/Router.ts'
+import type { SuggestionService } from '../suggestions/SuggestionService.ts'
+import type { ApiDependencies } from './ApiDependencies.ts'
+import { requireDocumentActor } from './requireDocumentActor.ts'
+
+/**
+ * Tracked changes: the suggestions in the text, the decisions taken (who, what, when), decisions as server
+ * operations, and the document's suggestion settings.
+ */
+export function registerSuggestionRoutes(
+  router: Router,
+  dependencies: ApiDependencies,
+  suggestions: SuggestionService,
+): void {
+  const document = { scope: 'document' } as const
+
+  router.on('GET', '/api/documents/:name/suggestions', document, async (context) =>
+    suggestions.open((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
+  router.on('GET', '/api/documents/:name/suggestions/decisions', document, async (context) =>
+    suggestions.history((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
+  const decide = { ...document, body: suggestionRequests.decide }
+  router.on('POST', '/api/documents/:name/suggestions/decisions', decide, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    const { decision, ids, delegation, clauseId } = context.body
+    return suggestions.decide(documentName, actor, { ids, delegation, clauseId }, decision)
+  })
+
+  router.on('GET', '/api/documents/:name/suggestion-policy', document, async (context) =>
+    suggestions.policy((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
+  const policy = { ...document, body: suggestionRequests.policy }
+  router.on('PUT', '/api/documents/:name/suggestion-policy', policy, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    return suggestions.setPolicy(documentName, actor, context.body)
+  })
+}

@@ -1,0 +1,206 @@
+import * as Y from 'yjs'
+import { readSuggestionMark, type SuggestionKind, suggestionKinds } from '../../../shared/suggestions/index.ts'
+import type { Writer } from './Writer.ts'
+
+/** Any shared type; Yjs types their event parameter, which does not matter here. */
+type SharedType = Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>
+
+/** The formatting attributes (marks, as y-tiptap stores them) in effect on a run of text. */
+type Attributes = Map<string, unknown>
+
+/** Why an update breaks the suggestion rules: the message is the close reason (4403). */
+class SuggestionViolation extends Error {}
+
+/**
+ * Whether a place in the document takes suggestions only (the document's policy, or an agreed clause): null if
+ * not, else a function naming the place for the refusal ("this document", "Article 3 is agreed").
+ */
+export type SuggestionsRequired = (type: SharedType) => (() => string) | null
+
+/** A place where anything goes; `required` is null there. */
+type Zone = (() => string) | null
+
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))
+  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableJson(entry)}`).join(',')}}`
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a) === stableJson(b)
+}
+
+/** The ranges of client clocks this transaction deleted, to tell "deleted now" from "deleted before". */
+function deletedNow(transaction: Y.Transaction): (item: Y.Item) => boolean {
+  return (item) => {
+    const ranges = transaction.deleteSet.clients.get(item.id.client)
+    if (!ranges) return false
+    const { clock } = item.id
+    return ranges.some((range) => range.clock <= clock && clock < range.clock + range.len)
+  }
+}
+
+function isNewItem(item: Y.Item, transaction: Y.Transaction): boolean {
+  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0)
+}
+
+function isOwn(writer: Writer, value: unknown): boolean {
+  const mark = readSuggestionMark(value)
+  return (
+    mark !== null &&
+    writer.accountId != null &&
+    mark.by === writer.accountId &&
+    mark.delegation === writer.delegation &&
+    mark.name === writer.name
+  )
+}
+
+function describeAuthor(value: unknown): string {
+  const mark = readSuggestionMark(value)
+  return mark ? `${mark.name} (${mark.delegation})` : 'nobody'
+}
+
+/**
+ * One update's check. Suggestion marks may travel: moving an article deletes its text and inserts a copy, so new
+ * text may carry a suggestion (anyone's, or a deletion) if text this update removed carried exactly that mark.
+ * Those are settled at the end, once every removed run has been seen.
+ */
+class SuggestionCheck {
+  private readonly removedMarks = new Set<string>()
+  private readonly travelling = new Map<string, string>()
+
+  constructor(
+    private readonly transaction: Y.Transaction,
+    private readonly writer: Writer,
+    private readonly removedNow: (item: Y.Item) => boolean,
+  ) {}
+
+  finish(): void {
+    for (const [key, reason] of this.travelling) {
+      if (!this.removedMarks.has(key)) throw new SuggestionViolation(reason)
+    }
+  }
+
+  /** Checks one run of text that existed before, exists after, or both. */
+  private judgeRun(before: Attributes | null, after: Attributes | null, required: Zone): void {
+    if (before === null && after !== null) {
+      const deletion = after.get('deletion')
+      if (deletion !== undefined)
+        this.travelling.set(`deletion:${stableJson(deletion)}`, 'new text cannot be a suggested deletion')
+      const insertion = after.get('insertion')
+      if (insertion !== undefined && !isOwn(this.writer, insertion)) {
+        if (!readSuggestionMark(insertion))
+          throw new SuggestionViolation('a suggestion without a valid id, author and time')
+        this.travelling.set(
+          `insertion:${stableJson(insertion)}`,
+          `a suggestion must name its author: this one claims ${describeAuthor(insertion)}`,
+        )
+      }
+      if (required && insertion === undefined)
+        throw new SuggestionViolation(`${required()}: new text must be a suggested insertion`)
+      return
+    }
+    if (before !== null && after === null) {
+      for (const kind of suggestionKinds) {
+        const value = before.get(kind)
+        if (value !== undefined) this.removedMarks.add(`${kind}:${stableJson(value)}`)
+      }
+      if (required && !isOwn(this.writer, before.get('insertion')))
+        throw new SuggestionViolation(`${required()}: text can only be marked for deletion`)
+      return
+    }
+    if (before === null || after === null) return
+    for (const kind of suggestionKinds) judgeMarkChange(kind, before.get(kind), after.get(kind), this.writer)
+    if (required && !isOwn(this.writer, after.get('insertion'))) {
+      for (const key of new Set([...before.keys(), ...after.keys()])) {
+        if ((suggestionKinds as readonly string[]).includes(key)) continue
+        if (!sameValue(before.get(key), after.get(key)))
+          throw new SuggestionViolation(`${required()}: formatting cannot change directly`)
+      }
+    }
+  }
+
+  /**
+   * Walks a text's items once, keeping the formatting in effect before the transaction (items that were live:
+   * old and not deleted, or deleted by it) and after it (items not deleted), and judges every run of characters.
+   */
+  judgeText(text: Y.XmlText, required: Zone): void {
+    const before: Attributes = new Map()
+    const after: Attributes = new Map()
+    for (let item = text._start; item !== null; item = item.right) {
+      const fresh = isNewItem(item, this.transaction)
+      const liveBefore = !fresh && (!item.deleted || this.removedNow(item))
+      const liveAfter = !item.deleted
+      if (item.content instanceof Y.ContentFormat) {
+        if (liveBefore) applyFormat(before, item.content)
+        if (liveAfter) applyFormat(after, item.content)
+        continue
+      }
+      if (!(item.content instanceof Y.ContentString) || (!liveBefore && !liveAfter)) continue
+      this.judgeRun(liveBefore ? before : null, liveAfter ? after : null, required)
+    }
+  }
+
+  /** Every text inside an element this update created or removed (where anything goes). */
+  private judgeSubtree(element: Y.XmlElement): void {
+    for (let item = element._start; item !== null; item = item.right) {
+      if (!(item.content instanceof Y.ContentType)) continue
+      const child = item.content.type
+      if (child instanceof Y.XmlText) this.judgeText(child, null)
+      else if (child instanceof Y.XmlElement) this.judgeSubtree(child)
+    }
+  }
+
+  /** Children a container gained or lost in this transaction; where suggestions are required, texts only. */
+  judgeChildren(parent: Y.XmlElement | Y.XmlFragment, required: SuggestionsRequired): void {
+    const zone = required(parent as unknown as SharedType)
+    for (let item = parent._start; item !== null; item = item.right) {
+      if (!(item.content instanceof Y.ContentType)) continue
+      const fresh = isNewItem(item, this.transaction)
+      const removed = !fresh && item.deleted && this.removedNow(item)
+      if ((!fresh && !removed) || (fresh && item.deleted)) continue
+      const child = item.content.type
+      if (child instanceof Y.XmlText) this.judgeText(child, zone)
+      else if (child instanceof Y.XmlElement) {
+        if (zone)
+          throw new SuggestionViolation(
+            `${zone()}: paragraphs and brackets cannot be ${fresh ? 'added' : 'removed'}`,
+          )
+        this.judgeSubtree(child)
+      }
+    }
+  }
+}
+
+/**
+ * The suggestion rules for a client's update (just applied in `transaction`). Everywhere: a suggestion mark the
+ * update creates must name the writer (account, name and delegation of the session) and be well formed; an
+ * insertion mark comes only with new text; someone else's suggestion leaves only by a server decision (its mark
+ * cannot be removed or rewritten). Where suggestions are required (`required`): new text must be the writer's
+ * suggested insertion, only the writer's own insertions may be removed, formatting changes only inside them,
+ * and no element may be added, removed or re-attributed. Returns the refusal reason, or null.
+ */
+export function findSuggestionViolation(
+  transaction: Y.Transaction,
+  writer: Writer,
+  required: SuggestionsRequired,
+): string | null {
+  const check = new SuggestionCheck(transaction, writer, deletedNow(transaction))
+  try {
+    for (const [type, keys] of transaction.changed) {
+      if (type instanceof Y.XmlText) {
+        check.judgeText(type, required(type as unknown as SharedType))
+        continue
+      }
+      if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue
+      if (keys.has(null)) check.judgeChildren(type, required)
+      const zone = type instanceof Y.XmlElement && [...keys].some((key) => key !== null) ? required(type as unknown as SharedType) : null
+      if (zone) throw new SuggestionViolation(`${zone()}: attributes cannot change directly`)
+    }
+    check.finish()
+  } catch (error) {
+    if (error instanceof SuggestionViolation) return error.message
+    throw error
+  }
+  return null
+}
