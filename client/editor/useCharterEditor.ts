@@ -11,6 +11,8 @@ import { articleExtensions } from './articles/articleExtensions.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
+import type { SuggestionAuthor } from './suggestions/SuggestionAuthor.ts'
+import { SuggestionEditing } from './suggestions/SuggestionEditing.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
@@ -22,6 +24,7 @@ export function useCharterEditor(
   user: CaretUser,
   editable: boolean,
   writer: BracketWriter,
+  author: SuggestionAuthor | null,
   onAgreedTextRefused: () => void = () => {},
 ): Editor | null {
   const { t } = useTranslation('editor')
@@ -44,6 +47,7 @@ export function useCharterEditor(
           lockedTitle: () => translate.current('brackets.locked'),
         }),
         ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
+        SuggestionEditing.configure({ author }),
       ],
       editable,
       editorProps: {
@@ -54,6 +58,16 @@ export function useCharterEditor(
         },
       },
     },
-    [session, user.name, user.color, user.delegation, editable, writer.delegation, writer.role],
+    [
+      session,
+      user.name,
+      user.color,
+      user.delegation,
+      editable,
+      writer.delegation,
+      writer.role,
+      author?.accountId,
+      author?.name,
+    ],
   )
 }

@@ -5,6 +5,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { type ClauseStatus, isProtectedStatus } from '../../shared/negotiation/clauseStatus.ts'
 import type { AreaId } from '../../shared/schema/index.ts'
+import { suggestionMeta } from '../editor/suggestions/suggestTransaction.ts'
 
 /** What the decorations show: each clause's status (with its label) and the focused area, if any. */
 export interface ClauseMarksState {
@@ -115,7 +116,8 @@ export const ClauseStatusMarks = Extension.create<{ onRefused: () => void }>({
           },
         },
         filterTransaction(transaction, state) {
-          if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin) return true
+          // Suggestions may land in agreed text (the server checks they are well formed and the author's).
+          if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin || transaction.getMeta(suggestionMeta)) return true
           const marks = pluginKey.getState(state)?.marks ?? empty
           if (!changesAgreedText(transaction, marks.statuses)) return true
           onRefused()

@@ -14,6 +14,7 @@ export const namespaces = [
   'export',
   'cleaning',
   'dashboard',
+  'suggestions',
 ] as const
 
 export type Namespace = (typeof namespaces)[number]

@@ -16,7 +16,12 @@ import {
   protectedContentOf,
 } from './findProtectedClauseChange.ts'
 import { findSchemaViolation } from './findSchemaViolation.ts'
-import { findSuggestionViolation } from './findSuggestionViolation.ts'
+import {
+  collectSuggestionMarks,
+  collectUpdateSuggestionMarks,
+  findSuggestionViolation,
+  type KnownSuggestionMarks,
+} from './findSuggestionViolation.ts'
 import type { Writer } from './Writer.ts'
 
 /** An update to check, in the order it would be stored. */
@@ -62,6 +67,8 @@ export class DocumentShadow {
   /** Agreed clauses (by clause id) and their content as last accepted: the two-key rule's reference. */
   private protectedClauses = new Map<string, ClauseStatus>()
   private protectedContent = new Map<string, string>()
+  /** Every suggestion mark the document has held (see findSuggestionViolation). */
+  private knownSuggestions: KnownSuggestionMarks = new Set()
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -75,6 +82,8 @@ export class DocumentShadow {
     this.rememberedBytes = state.byteLength
     this.stateBytes = state.byteLength
     this.rebuild()
+    this.knownSuggestions = new Set()
+    collectSuggestionMarks(this.ydoc.getXmlFragment(documentField), this.knownSuggestions)
   }
 
   /** Clauses whose text no client update may change from now on (the server's own changes still may). */
@@ -111,6 +120,7 @@ export class DocumentShadow {
     if (refusal !== null) return refusal
     let after: IndexedBracket[] | null = null
     let suggestedInProtected = false
+    const introduced: KnownSuggestionMarks = new Set()
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
@@ -133,7 +143,7 @@ export class DocumentShadow {
               if (clauseId === null) return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
               suggestedInProtected = true
               return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
-            })
+            }, this.knownSuggestions, introduced)
           }
           this.forbidden = refusal !== null
           if (refusal !== null) return
@@ -157,6 +167,8 @@ export class DocumentShadow {
       this.touched = (after as IndexedBracket[]).map(toSighting)
     }
     this.remember(update)
+    if (trusted) collectUpdateSuggestionMarks(update, introduced)
+    for (const key of introduced) this.knownSuggestions.add(key)
     // The server may change agreed text (a restore, a decision both delegations took), and a client may suggest
     // there: follow it.
     if ((trusted || suggestedInProtected) && this.protectedClauses.size > 0) {

@@ -60,24 +60,58 @@ function describeAuthor(value: unknown): string {
   return mark ? `${mark.name} (${mark.delegation})` : 'nobody'
 }
 
+/** The key under which a suggestion mark is remembered (see KnownSuggestionMarks). */
+export function suggestionMarkKey(kind: string, value: unknown): string {
+  return `${kind}:${stableJson(value)}`
+}
+
 /**
- * One update's check. Suggestion marks may travel: moving an article deletes its text and inserts a copy, so new
- * text may carry a suggestion (anyone's, or a deletion) if text this update removed carried exactly that mark.
- * Those are settled at the end, once every removed run has been seen.
+ * Every suggestion mark the document has held (kind and exact attributes). Suggestions travel: moving an article
+ * deletes its text and inserts a copy (in two updates), so new text may carry a suggestion of anyone, or a
+ * deletion, if the document already held exactly that mark. A mark never seen is new and must be the writer's.
  */
+export type KnownSuggestionMarks = Set<string>
+
+/** Adds the suggestion marks an update's own formatting items set (for the server's and other instances' updates). */
+export function collectUpdateSuggestionMarks(update: Uint8Array, into: KnownSuggestionMarks): void {
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue
+    const { key, value } = struct.content
+    if (value !== null && (suggestionKinds as readonly string[]).includes(key))
+      into.add(suggestionMarkKey(key, value))
+  }
+}
+
+/** Adds the suggestion marks of every text under `parent` to `into`. */
+export function collectSuggestionMarks(parent: Y.XmlFragment | Y.XmlElement, into: KnownSuggestionMarks): void {
+  for (const child of parent.toArray()) {
+    if (child instanceof Y.XmlElement) collectSuggestionMarks(child, into)
+    else if (child instanceof Y.XmlText) {
+      for (const part of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
+        for (const kind of suggestionKinds) {
+          const value = part.attributes?.[kind]
+          if (value !== undefined) into.add(suggestionMarkKey(kind, value))
+        }
+      }
+    }
+  }
+}
+
+/** One update's check; marks it introduces are reported in `introduced` once it passes. */
 class SuggestionCheck {
-  private readonly removedMarks = new Set<string>()
   private readonly travelling = new Map<string, string>()
+  readonly introduced = new Set<string>()
 
   constructor(
     private readonly transaction: Y.Transaction,
     private readonly writer: Writer,
     private readonly removedNow: (item: Y.Item) => boolean,
+    private readonly known: ReadonlySet<string>,
   ) {}
 
   finish(): void {
     for (const [key, reason] of this.travelling) {
-      if (!this.removedMarks.has(key)) throw new SuggestionViolation(reason)
+      if (!this.known.has(key)) throw new SuggestionViolation(reason)
     }
   }
 
@@ -86,31 +120,33 @@ class SuggestionCheck {
     if (before === null && after !== null) {
       const deletion = after.get('deletion')
       if (deletion !== undefined)
-        this.travelling.set(`deletion:${stableJson(deletion)}`, 'new text cannot be a suggested deletion')
+        this.travelling.set(suggestionMarkKey('deletion', deletion), 'new text cannot be a suggested deletion')
       const insertion = after.get('insertion')
-      if (insertion !== undefined && !isOwn(this.writer, insertion)) {
+      if (insertion !== undefined) {
         if (!readSuggestionMark(insertion))
           throw new SuggestionViolation('a suggestion without a valid id, author and time')
-        this.travelling.set(
-          `insertion:${stableJson(insertion)}`,
-          `a suggestion must name its author: this one claims ${describeAuthor(insertion)}`,
-        )
+        if (isOwn(this.writer, insertion)) this.introduced.add(suggestionMarkKey('insertion', insertion))
+        else
+          this.travelling.set(
+            suggestionMarkKey('insertion', insertion),
+            `a suggestion must name its author: this one claims ${describeAuthor(insertion)}`,
+          )
       }
       if (required && insertion === undefined)
         throw new SuggestionViolation(`${required()}: new text must be a suggested insertion`)
       return
     }
     if (before !== null && after === null) {
-      for (const kind of suggestionKinds) {
-        const value = before.get(kind)
-        if (value !== undefined) this.removedMarks.add(`${kind}:${stableJson(value)}`)
-      }
       if (required && !isOwn(this.writer, before.get('insertion')))
         throw new SuggestionViolation(`${required()}: text can only be marked for deletion`)
       return
     }
     if (before === null || after === null) return
-    for (const kind of suggestionKinds) judgeMarkChange(kind, before.get(kind), after.get(kind), this.writer)
+    for (const kind of suggestionKinds) {
+      const value = after.get(kind)
+      judgeMarkChange(kind, before.get(kind), value, this.writer)
+      if (value !== undefined) this.introduced.add(suggestionMarkKey(kind, value))
+    }
     if (required && !isOwn(this.writer, after.get('insertion'))) {
       for (const key of new Set([...before.keys(), ...after.keys()])) {
         if ((suggestionKinds as readonly string[]).includes(key)) continue
@@ -174,7 +210,7 @@ class SuggestionCheck {
 
 /**
  * The suggestion rules for a client's update (just applied in `transaction`). Everywhere: a suggestion mark the
- * update creates must name the writer (account, name and delegation of the session) and be well formed; an
+ * document never held (`known`; the marks this update brings are added to `introduced`) must name the writer (account, name and delegation of the session) and be well formed; an
  * insertion mark comes only with new text; someone else's suggestion leaves only by a server decision (its mark
  * cannot be removed or rewritten). Where suggestions are required (`required`): new text must be the writer's
  * suggested insertion, only the writer's own insertions may be removed, formatting changes only inside them,
@@ -184,8 +220,10 @@ export function findSuggestionViolation(
   transaction: Y.Transaction,
   writer: Writer,
   required: SuggestionsRequired,
+  known: ReadonlySet<string>,
+  introduced: KnownSuggestionMarks,
 ): string | null {
-  const check = new SuggestionCheck(transaction, writer, deletedNow(transaction))
+  const check = new SuggestionCheck(transaction, writer, deletedNow(transaction), known)
   try {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlText) {
@@ -198,6 +236,7 @@ export function findSuggestionViolation(
       if (zone) throw new SuggestionViolation(`${zone()}: attributes cannot change directly`)
     }
     check.finish()
+    for (const key of check.introduced) introduced.add(key)
   } catch (error) {
     if (error instanceof SuggestionViolation) return error.message
     throw error

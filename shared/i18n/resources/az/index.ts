@@ -9,6 +9,7 @@ import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
 import { history } from './history.ts'
+import { suggestions } from './suggestions.ts'
 
 /** Azerbaijani (Latin script); the terms follow `shared/i18n/GLOSSARY.md`. */
 export const az: Resources = {
@@ -22,4 +23,5 @@ export const az: Resources = {
   export: exportLabels,
   cleaning,
   dashboard,
+  suggestions,
 }

@@ -8,6 +8,7 @@ import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
 import { history } from './history.ts'
+import { suggestions } from './suggestions.ts'
 
 /** The source of every key: English, typed `as const` so `t()` calls are checked against it. */
 export const en = {
@@ -21,4 +22,5 @@ export const en = {
   export: exportLabels,
   cleaning,
   dashboard,
+  suggestions,
 } as const

@@ -1,0 +1,196 @@
+import { Fragment, type Mark, type MarkType, type Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
+import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
+import type { SuggestionAuthor } from './SuggestionAuthor.ts'
+
+/** Why a change cannot be made as a suggestion (the editor says so instead of making it). */
+export type SuggestionRefusal = 'suggestStructure' | 'suggestForeign' | 'suggestFormatting'
+
+/** The attributes of a suggestion mark, as the server expects them (see shared/suggestions/SuggestionMark.ts). */
+export interface SuggestionAttributes {
+  id: string
+  by: string
+  name: string
+  delegation: string
+  at: string
+}
+
+/** The transaction is a suggestion (rewritten here): other guards let it through, the server judges it. */
+export const suggestionMeta = 'charterSuggestion'
+
+function attributesOf(author: SuggestionAuthor, now: Date): SuggestionAttributes {
+  return {
+    id: crypto.randomUUID(),
+    by: author.accountId,
+    name: author.name,
+    delegation: author.delegation,
+    at: now.toISOString(),
+  }
+}
+
+function isOwn(mark: Mark | null | undefined, author: SuggestionAuthor): mark is Mark {
+  return mark != null && mark.attrs.by === author.accountId && mark.attrs.delegation === author.delegation
+}
+
+function withoutSuggestions(marks: readonly Mark[], types: MarkType[]): readonly Mark[] {
+  return marks.filter((mark) => !types.includes(mark.type))
+}
+
+/** True if every character between `from` and `to` is the author's own suggested insertion. */
+function onlyOwnInsertions(doc: ProseMirrorNode, from: number, to: number, author: SuggestionAuthor): boolean {
+  let own = true
+  doc.nodesBetween(from, to, (node) => {
+    if (node.isText && !isOwn(node.type.schema.marks.insertion?.isInSet(node.marks), author)) own = false
+    return own
+  })
+  return own
+}
+
+interface Segment {
+  from: number
+  to: number
+  node: ProseMirrorNode
+}
+
+/**
+ * Rewrites a local transaction into the same change as a suggestion (track changes), for the Suggesting mode:
+ * deleted text stays, marked as the author's deletion (the author's own suggested insertions are really
+ * deleted: that is editing one's own suggestion); inserted text carries the author's insertion mark (reusing the
+ * id of the author's suggestion it continues, or of the deletion it replaces, so "shall → should" is one
+ * suggestion). Marks copied from someone else's suggestion are dropped. Only changes inside one paragraph (or
+ * one alternative) can be suggestions for now, and formatting only inside one's own insertions: anything else is
+ * refused, with the reason.
+ */
+export function suggestTransaction(
+  state: EditorState,
+  tr: Transaction,
+  author: SuggestionAuthor,
+  now: Date = new Date(),
+): Transaction | SuggestionRefusal {
+  const { insertion, deletion } = state.schema.marks
+  if (!insertion || !deletion) return 'suggestStructure'
+  const suggestionTypes = [insertion, deletion]
+  const out = state.tr
+  let shared: SuggestionAttributes | null = null
+  let caret: number | null = null
+  for (const [index, step] of tr.steps.entries()) {
+    // Positions of this step are in tr.docs[index]: back to the state's document, then onto what `out` did.
+    const back = tr.mapping.slice(0, index).invert()
+    const toOut = (pos: number, assoc: number) => out.mapping.map(back.map(pos, assoc), assoc)
+    if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
+      const from = toOut(step.from, 1)
+      const to = toOut(step.to, -1)
+      if (suggestionTypes.includes(step.mark.type) || !onlyOwnInsertions(out.doc, from, to, author))
+        return 'suggestFormatting'
+      if (step instanceof AddMarkStep) out.addMark(from, to, step.mark)
+      else out.removeMark(from, to, step.mark)
+      continue
+    }
+    if (!(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0)
+      return 'suggestStructure'
+    let inline = true
+    step.slice.content.forEach((node) => {
+      if (!node.isInline) inline = false
+    })
+    if (!inline) return 'suggestStructure'
+    const from = toOut(step.from, 1)
+    const to = Math.max(from, toOut(step.to, -1))
+    const $from = out.doc.resolve(from)
+    if (!$from.sameParent(out.doc.resolve(to)) || !$from.parent.inlineContent) return 'suggestStructure'
+
+    const segments: Segment[] = []
+    let structural = false
+    out.doc.nodesBetween(from, to, (node, pos) => {
+      if (node.isText) segments.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), node })
+      else if (node !== $from.parent && pos >= from) structural = true
+      return node === $from.parent || !node.isInline
+    })
+    if (structural) return 'suggestStructure'
+    const stepStart = out.steps.length
+    let marked = false
+    // Backspace after one's own deletion continues it: one suggestion, not one per keystroke.
+    const adjacentDeletion = [out.doc.resolve(from).nodeBefore, out.doc.resolve(to).nodeAfter]
+      .map((node) => (node ? deletion.isInSet(node.marks) : undefined))
+      .find((mark) => isOwn(mark, author))
+    for (const segment of [...segments].reverse()) {
+      const inserted = insertion.isInSet(segment.node.marks)
+      if (inserted) {
+        if (!isOwn(inserted, author)) return 'suggestForeign'
+        out.delete(segment.from, segment.to)
+      } else if (!deletion.isInSet(segment.node.marks)) {
+        shared ??= adjacentDeletion ? (adjacentDeletion.attrs as SuggestionAttributes) : attributesOf(author, now)
+        out.addMark(segment.from, segment.to, deletion.create(shared))
+        marked = true
+      }
+    }
+    const end = out.mapping.slice(stepStart).map(to, -1)
+    if (step.slice.size > 0) {
+      const before = out.doc.resolve(end).nodeBefore
+      const continued = before ? insertion.isInSet(before.marks) : undefined
+      const attributes: SuggestionAttributes = isOwn(continued, author)
+        ? (continued.attrs as SuggestionAttributes)
+        : marked && shared
+          ? shared
+          : attributesOf(author, now)
+      shared ??= attributes
+      const mark = insertion.create(attributes)
+      const nodes: ProseMirrorNode[] = []
+      step.slice.content.forEach((node) => {
+        nodes.push(node.mark(mark.addToSet(withoutSuggestions(node.marks, suggestionTypes))))
+      })
+      const content = Fragment.from(nodes)
+      out.insert(end, content)
+      caret = end + content.size
+    } else {
+      // Backspace leaves the caret before what it marked; Delete (and a deleted selection) after it.
+      const backwards = state.selection.empty && state.selection.head >= back.map(step.to, -1)
+      caret = backwards ? out.mapping.slice(stepStart).map(from, -1) : end
+    }
+  }
+  if (caret !== null) out.setSelection(TextSelection.create(out.doc, caret))
+  else if (tr.selectionSet) out.setSelection(tr.selection.map(out.doc, out.mapping))
+  if (tr.storedMarksSet) out.setStoredMarks(tr.storedMarks)
+  if (tr.scrolledIntoView) out.scrollIntoView()
+  for (const key of ['uiEvent', 'paste', 'addToHistory']) {
+    const value = tr.getMeta(key)
+    if (value !== undefined) out.setMeta(key, value)
+  }
+  return out.setMeta(suggestionMeta, true)
+}
+
+/**
+ * Drops, in place, suggestion marks a local edit copied from someone else (typing inside their insertion,
+ * pasting their text) and copied deletions: the server refuses new text that claims another author. Only inline content is cleaned; moving whole
+ * blocks keeps their suggestions, which the server recognises.
+ */
+export function dropForeignSuggestions(tr: Transaction, author: SuggestionAuthor): void {
+  const { insertion, deletion } = tr.doc.type.schema.marks
+  if (!insertion || !deletion) return
+  const ranges: [number, number][] = []
+  for (const [index, step] of tr.steps.entries()) {
+    if (!(step instanceof ReplaceStep) || step.slice.size === 0) continue
+    let inline = true
+    step.slice.content.forEach((node) => {
+      if (!node.isInline) inline = false
+    })
+    if (!inline) continue
+    // Right after the step the inserted content starts at step.from; later steps may move it.
+    const map = tr.mapping.slice(index + 1)
+    const from = map.map(step.from, 1)
+    ranges.push([from, Math.max(from, map.map(step.from + step.slice.size, -1))])
+  }
+  const removals: [number, number, MarkType][] = []
+  for (const [from, to] of ranges) {
+    tr.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return true
+      const start = Math.max(pos, from)
+      const end = Math.min(pos + node.nodeSize, to)
+      for (const type of [insertion, deletion]) {
+        const mark = type.isInSet(node.marks)
+        if (mark && (type === deletion || !isOwn(mark, author))) removals.push([start, end, type])
+      }
+      return false
+    })
+  }
+  for (const [from, to, type] of removals) tr.removeMark(from, to, type)
+}
