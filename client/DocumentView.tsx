@@ -4,9 +4,11 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
+import { isProtectedStatus } from '../shared/negotiation/clauseStatus.ts'
 import { colorFor } from '../shared/presence/delegationColors.ts'
 import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
+import type { TextAccess } from '../shared/suggestions/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { useThreads } from './comments/useThreads.ts'
 import { CommandPalette } from './editor/articles/CommandPalette.tsx'
@@ -27,12 +29,22 @@ import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
+import { SuggestionModeSwitch } from './suggestions/SuggestionModeSwitch.tsx'
+import { SuggestionNoticeBar } from './suggestions/SuggestionNoticeBar.tsx'
+import { SuggestionViewSwitch } from './suggestions/SuggestionViewSwitch.tsx'
+import './suggestions/suggestions.css'
+import { useSuggestionMode } from './suggestions/useSuggestionMode.ts'
+import { useSuggestionView } from './suggestions/useSuggestionView.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
 
 // The comments panel is not needed to read or type: it arrives in its own chunk just after the first paint,
 // which keeps the editor's initial script under its budget.
 const CommentsSidebar = lazy(() =>
   import('./comments/CommentsSidebar.tsx').then((module) => ({ default: module.CommentsSidebar })),
+)
+// Deciding on suggestions needs the request schemas (zod): the panel loads when its tab is opened.
+const SuggestionsPanel = lazy(() =>
+  import('./suggestions/SuggestionsPanel.tsx').then((module) => ({ default: module.SuggestionsPanel })),
 )
 
 /** The language the charter draft is written in (its template is English). */
@@ -78,7 +90,8 @@ export function DocumentView(props: DocumentViewProps) {
   return <Workspace {...props} session={session} />
 }
 
-function readOnlyMessage(t: TFunction, document: DocumentSummary): string | null {
+function readOnlyMessage(t: TFunction, document: DocumentSummary, access: TextAccess): string | null {
+  if (access === 'suggest') return t('suggestOnlyBanner', { ns: 'suggestions' })
   if (canEditText(document.role)) return null
   return canComment(document.role) ? t('readOnly.reviewer') : t('readOnly.observer')
 }
@@ -100,17 +113,27 @@ function Workspace({
     }),
     [account.name, account.delegation],
   )
-  const editable = canEditText(document.role)
   const { t: tDashboard } = useTranslation('dashboard')
   const bracketRegister = useBracketRegister(document.name)
   const [agreedNotice, setAgreedNotice] = useState(false)
+  const author = useMemo(
+    () => ({ accountId: String(account.id), name: account.name, delegation: account.delegation }),
+    [account.id, account.name, account.delegation],
+  )
+  // Writable by role (a reviewer may suggest where the document allows it); the mode and views narrow it.
+  const mayWrite = canEditText(document.role) || document.role === 'reviewer'
   const editor = useCharterEditor(
     session,
     user,
-    editable,
+    mayWrite,
     { delegation: account.delegation, role: document.role },
+    author,
     () => setAgreedNotice(true),
   )
+  const suggestionMode = useSuggestionMode(editor, document.name, document.role, account.id)
+  const suggestionView = useSuggestionView()
+  const editable =
+    suggestionMode.access !== 'none' && suggestionMode.mode !== 'viewing' && suggestionView.writable
   useArticleLabels(editor)
   const focusArea = useMemo(focusAreaFromLocation, [])
   const clauses = useClauseMarks(editor, document.name, focusArea)
@@ -132,7 +155,14 @@ function Workspace({
     const timer = setTimeout(() => setAgreedNotice(false), 6000)
     return () => clearTimeout(timer)
   }, [agreedNotice])
-  const readOnly = readOnlyMessage(t, document)
+  const readOnly = readOnlyMessage(t, document, suggestionMode.access)
+  const protectedClauses = useMemo(
+    () =>
+      new Set(
+        clauses.filter((clause) => isProtectedStatus(clause.status)).map((clause) => clause.clauseId),
+      ),
+    [clauses],
+  )
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
   const { threads, loaded: threadsLoaded } = useThreads(document.name)
@@ -178,6 +208,17 @@ function Workspace({
           <a className="topbar-link" href={`/d/${document.name}/dashboard`}>
             {tDashboard('title')}
           </a>
+          <SuggestionModeSwitch
+            mode={suggestionMode.mode}
+            allowed={suggestionMode.allowed}
+            onChange={suggestionMode.setMode}
+          />
+          <SuggestionViewSwitch
+            view={suggestionView.view}
+            delegation={suggestionView.delegation}
+            onView={suggestionView.setView}
+            onDelegation={suggestionView.setDelegation}
+          />
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} />
           <PresenceList awareness={session.provider.awareness} />
@@ -201,8 +242,9 @@ function Workspace({
         )}
         <main className="document-area">
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
-          {editor && editable && <CommandPalette editor={editor} />}
+          {editor && editable && canEditText(document.role) && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
+          {editor && <SuggestionNoticeBar editor={editor} />}
           {agreedNotice && (
             <p className="read-only-banner" role="status">
               {tDashboard('agreedTextNotice')}
@@ -220,13 +262,29 @@ function Workspace({
           )}
           {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
               English headings' "i" into "İ", changing how the document reads when someone switches language. */}
-          <article className={`page view-${bracketView.view}`} lang={draftLanguage}>
+          <article
+            className={`page view-${bracketView.view} ${suggestionView.className}`}
+            lang={draftLanguage}
+          >
             <EditorContent editor={editor} />
           </article>
         </main>
         {editor && (
           <SidePanels
             openBrackets={brackets.length}
+            suggestions={
+              <Suspense fallback={<div className="suggestions-panel" aria-busy="true" />}>
+                <SuggestionsPanel
+                  editor={editor}
+                  documentName={document.name}
+                  role={document.role}
+                  delegation={account.delegation}
+                  protectedClauses={protectedClauses}
+                  policy={suggestionMode.policy}
+                  onPolicy={suggestionMode.setPolicy}
+                />
+              </Suspense>
+            }
             brackets={
               <BracketsPanel
                 editor={editor}

@@ -2,24 +2,34 @@ import type { ReactNode } from 'react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
-type Tab = 'comments' | 'brackets'
+type Tab = 'comments' | 'brackets' | 'suggestions'
 
-/** Comments and Brackets share the right-hand column as two tabs; the comments stay mounted when hidden. */
+/**
+ * Comments, Brackets and Suggestions share the right-hand column as tabs; the comments stay mounted when hidden.
+ */
 export function SidePanels({
   comments,
   brackets,
+  suggestions,
   openBrackets,
 }: {
   comments: ReactNode
   brackets: ReactNode
+  suggestions: ReactNode
   openBrackets: number
 }) {
   const { t } = useTranslation('editor')
+  const { t: tSuggestions } = useTranslation('suggestions')
+  const titles: Record<Tab, string> = {
+    comments: t('brackets.panel.comments'),
+    brackets: t('brackets.panel.title'),
+    suggestions: tSuggestions('panel.title'),
+  }
   const [tab, setTab] = useState<Tab>('comments')
   return (
     <div className="side-panels">
       <div className="side-tabs" role="tablist">
-        {(['comments', 'brackets'] as const).map((candidate) => (
+        {(['comments', 'brackets', 'suggestions'] as const).map((candidate) => (
           <button
             key={candidate}
             type="button"
@@ -30,7 +40,7 @@ export function SidePanels({
             className="side-tab"
             onClick={() => setTab(candidate)}
           >
-            {candidate === 'comments' ? t('brackets.panel.comments') : t('brackets.panel.title')}
+            {titles[candidate]}
             {candidate === 'brackets' && openBrackets > 0 && (
               <span className="bracket-count">{openBrackets}</span>
             )}
@@ -54,6 +64,15 @@ export function SidePanels({
         hidden={tab !== 'brackets'}
       >
         {tab === 'brackets' && brackets}
+      </div>
+      <div
+        id="side-panel-suggestions"
+        role="tabpanel"
+        aria-labelledby="side-tab-suggestions"
+        className="side-panel"
+        hidden={tab !== 'suggestions'}
+      >
+        {tab === 'suggestions' && suggestions}
       </div>
     </div>
   )

@@ -16,6 +16,14 @@ function suggestionAttributes() {
   }
 }
 
+/** A tooltip naming the author, their delegation and the time (UTC, as stored), so colour is not the only cue. */
+function authorTitle(attrs: Record<string, unknown>): Record<string, string> {
+  const { name, delegation, at } = attrs
+  if (typeof name !== 'string' || typeof delegation !== 'string') return {}
+  const time = typeof at === 'string' ? ` · ${at.slice(0, 16).replace('T', ' ')} UTC` : ''
+  return { title: `${name} (${delegation})${time}` }
+}
+
 /**
  * Text proposed for insertion (track changes). A mark, not a node: suggestions cover arbitrary runs of text and
  * y-tiptap keeps one formatting attribute per mark name, which is all an insertion needs (a run is inserted by one
@@ -33,8 +41,8 @@ export const SuggestedInsertion = Mark.create({
     return [{ tag: 'ins[data-suggestion-id]' }]
   },
 
-  renderHTML({ HTMLAttributes }) {
-    return ['ins', mergeAttributes(HTMLAttributes, { class: 'charter-suggestion charter-insertion' }), 0]
+  renderHTML({ HTMLAttributes, mark }) {
+    return ['ins', mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), { class: 'charter-suggestion charter-insertion' }), 0]
   },
 })
 
@@ -51,7 +59,7 @@ export const SuggestedDeletion = Mark.create({
     return [{ tag: 'del[data-suggestion-id]' }]
   },
 
-  renderHTML({ HTMLAttributes }) {
-    return ['del', mergeAttributes(HTMLAttributes, { class: 'charter-suggestion charter-deletion' }), 0]
+  renderHTML({ HTMLAttributes, mark }) {
+    return ['del', mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), { class: 'charter-suggestion charter-deletion' }), 0]
   },
 })
