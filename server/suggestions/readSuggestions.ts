@@ -20,14 +20,6 @@ export interface OpenSuggestion {
   clauseId: string | null
 }
 
-/** A run of text carrying a suggestion mark: where it is (text and offset) and which mark. */
-export interface SuggestionRun {
-  text: Y.XmlText
-  offset: number
-  length: number
-  kind: SuggestionKind
-  id: string
-}
 
 function clauseOf(text: Y.XmlText): string | null {
   for (let parent: unknown = text.parent; parent instanceof Y.XmlElement; parent = parent.parent) {
@@ -45,23 +37,6 @@ function textsOf(parent: Y.XmlFragment | Y.XmlElement, into: Y.XmlText[]): Y.Xml
     else if (child instanceof Y.XmlElement) textsOf(child, into)
   }
   return into
-}
-
-/** Every run of suggested text in the document, in document order. */
-export function suggestionRuns(ydoc: Y.Doc): SuggestionRun[] {
-  const runs: SuggestionRun[] = []
-  for (const text of textsOf(ydoc.getXmlFragment(documentField), [])) {
-    let offset = 0
-    for (const part of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-      const length = typeof part.insert === 'string' ? part.insert.length : 1
-      for (const kind of suggestionKinds) {
-        const mark = readSuggestionMark(part.attributes?.[kind])
-        if (mark) runs.push({ text, offset, length, kind, id: mark.id })
-      }
-      offset += length
-    }
-  }
-  return runs
 }
 
 /** The open suggestions of a document, in the order they first appear. */
@@ -97,18 +72,37 @@ export function readSuggestions(ydoc: Y.Doc): OpenSuggestion[] {
 
 /**
  * Carries out decisions in the document: an accepted insertion and a rejected deletion lose their mark (the text
- * stays), a rejected insertion and an accepted deletion lose their text. Runs are changed from the last to the
- * first within each text, so earlier offsets stay right. Returns how many runs changed.
+ * stays), a rejected insertion and an accepted deletion lose their text. A run may carry an insertion and a
+ * deletion (one side proposing to delete the other's insertion): it is deleted if either decision removes the
+ * text. Runs are changed from the last to the first within each text, so earlier offsets stay right. Returns
+ * how many runs changed.
  */
 export function applySuggestionDecisions(ydoc: Y.Doc, decisions: ReadonlyMap<string, 'accepted' | 'rejected'>): number {
-  const runs = suggestionRuns(ydoc).filter((run) => decisions.has(run.id))
+  let changed = 0
   ydoc.transact(() => {
-    for (const run of runs.reverse()) {
-      const accepted = decisions.get(run.id) === 'accepted'
-      const keepText = (run.kind === 'insertion') === accepted
-      if (keepText) run.text.format(run.offset, run.length, { [run.kind]: null })
-      else run.text.delete(run.offset, run.length)
+    for (const text of textsOf(ydoc.getXmlFragment(documentField), [])) {
+      const actions: { offset: number; length: number; remove: boolean; unmark: SuggestionKind[] }[] = []
+      let offset = 0
+      for (const part of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+        const length = typeof part.insert === 'string' ? part.insert.length : 1
+        let remove = false
+        const unmark: SuggestionKind[] = []
+        for (const kind of suggestionKinds) {
+          const mark = readSuggestionMark(part.attributes?.[kind])
+          const decision = mark ? decisions.get(mark.id) : undefined
+          if (!decision) continue
+          if ((kind === 'insertion') === (decision === 'accepted')) unmark.push(kind)
+          else remove = true
+        }
+        if (remove || unmark.length > 0) actions.push({ offset, length, remove, unmark })
+        offset += length
+      }
+      for (const action of actions.reverse()) {
+        if (action.remove) text.delete(action.offset, action.length)
+        else text.format(action.offset, action.length, Object.fromEntries(action.unmark.map((kind) => [kind, null])))
+        changed++
+      }
     }
   })
-  return runs.length
+  return changed
 }

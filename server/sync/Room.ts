@@ -460,9 +460,10 @@ export class Room {
         continue
       }
       let fresh: number[]
+      let reaches: Map<number, number>
       try {
-        const { to } = Y.parseUpdateMeta(pending.update)
-        fresh = [...to].filter(([client, clock]) => clock > (known.get(client) ?? 0)).map(([client]) => client)
+        reaches = Y.parseUpdateMeta(pending.update).to
+        fresh = [...reaches].filter(([client, clock]) => clock > (known.get(client) ?? 0)).map(([client]) => client)
       } catch {
         // Malformed: the validator refuses it with its reason.
         kept.push(pending)
@@ -478,6 +479,8 @@ export class Room {
         continue
       }
       if (refusal === null) {
+        // Later updates of this batch that repeat this content (two clients sharing it) are echoes of it.
+        for (const [client, clock] of reaches) known.set(client, Math.max(clock, known.get(client) ?? 0))
         kept.push(pending)
         continue
       }

@@ -27,12 +27,13 @@ function authorTitle(attrs: Record<string, unknown>): Record<string, string> {
 /**
  * Text proposed for insertion (track changes). A mark, not a node: suggestions cover arbitrary runs of text and
  * y-tiptap keeps one formatting attribute per mark name, which is all an insertion needs (a run is inserted by one
- * author). Not inclusive: typing right after someone's insertion does not extend it.
+ * author). Not inclusive: typing right after someone's insertion does not extend it. An insertion and a deletion
+ * may cover the same text (one delegation proposes to delete what the other proposed to insert, possibly
+ * concurrently), so neither excludes the other.
  */
 export const SuggestedInsertion = Mark.create({
   name: 'insertion',
   inclusive: false,
-  excludes: 'insertion deletion',
   priority: 1100,
 
   addAttributes: suggestionAttributes,
@@ -50,7 +51,6 @@ export const SuggestedInsertion = Mark.create({
 export const SuggestedDeletion = Mark.create({
   name: 'deletion',
   inclusive: false,
-  excludes: 'insertion deletion',
   priority: 1100,
 
   addAttributes: suggestionAttributes,

@@ -1,0 +1,84 @@
+import { getSchema } from '@tiptap/core'
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap'
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { charterExtensions, createCharterTemplate } from '../../../shared/schema/index.ts'
+import { articleText } from '../../../test/helpers/charterText.ts'
+import { changeOf } from '../../../test/helpers/negotiationText.ts'
+import { DocumentShadow } from './DocumentShadow.ts'
+import type { Writer } from './Writer.ts'
+
+const schema = getSchema(charterExtensions)
+const az: Writer = { delegation: 'AZ', coChair: false, accountId: '1', name: 'Aysel', mustSuggest: false }
+const us: Writer = { delegation: 'US', coChair: false, accountId: '2', name: 'Mary', mustSuggest: false }
+const usSuggesting: Writer = { ...us, mustSuggest: true }
+
+function markOf(writer: Writer, id = crypto.randomUUID()) {
+  return { id, by: writer.accountId, name: writer.name, delegation: writer.delegation, at: '2026-01-10T10:00:00.000Z' }
+}
+
+/**
+ * The server's shadow and a client's copy of the charter. `attempt` makes a change on a scratch copy of what the
+ * shadow accepted and checks it; only an accepted change reaches the client's copy, so later changes build on
+ * exactly what the server has.
+ */
+function setUp() {
+  const ydoc = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
+  const shadow = new DocumentShadow()
+  shadow.seed(Y.encodeStateAsUpdate(ydoc))
+  const attempt = (writer: Writer, edit: (text: Y.XmlText, scratch: Y.Doc) => void): string | null => {
+    const scratch = new Y.Doc()
+    scratch.clientID = writer === az ? 101 : 102
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(ydoc))
+    const update = changeOf(scratch, () => edit(articleText(scratch, 'connectivity'), scratch))
+    const refused = shadow.check(update, false, writer)
+    if (refused === null) Y.applyUpdate(ydoc, update)
+    return refused
+  }
+  return { attempt }
+}
+
+describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () => {
+  it("accepts a writer's own insertion and deletion, and refuses one claiming someone else", () => {
+    const { attempt } = setUp()
+    expect(attempt(az, (text) => text.insert(0, 'Mine ', { insertion: markOf(az) }))).toBeNull()
+    expect(attempt(az, (text) => text.format(5, 3, { deletion: markOf(az) }))).toBeNull()
+    expect(attempt(us, (text) => text.insert(0, 'Forged ', { insertion: markOf(az) }))).toMatch(/claims Aysel \(AZ\)/)
+    expect(attempt(us, (text) => text.insert(0, 'X', { insertion: { ...markOf(us), at: 'yesterday' } }))).toMatch(
+      /without a valid id/,
+    )
+  })
+
+  it("refuses removing or rewriting someone else's suggestion mark; the author may undo it", () => {
+    const { attempt } = setUp()
+    expect(attempt(az, (text) => text.format(0, 4, { deletion: markOf(az) }))).toBeNull()
+    expect(attempt(us, (text) => text.format(0, 4, { deletion: null }))).toMatch(/only a decision/)
+    expect(attempt(az, (text) => text.format(0, 4, { deletion: null }))).toBeNull()
+    expect(attempt(az, (text) => text.format(0, 4, { insertion: markOf(az) }))).toMatch(/only new text/)
+  })
+
+  it('where suggestions are required, refuses plain typing, deleting base text and formatting it', () => {
+    const { attempt } = setUp()
+    expect(attempt(usSuggesting, (text) => text.insert(0, 'Plain '))).toMatch(
+      /takes suggestions only: new text must be a suggested insertion/,
+    )
+    expect(attempt(usSuggesting, (text) => text.delete(0, 2))).toMatch(/can only be marked for deletion/)
+    expect(attempt(usSuggesting, (text) => text.format(0, 2, { bold: {} }))).toMatch(/formatting cannot change/)
+    expect(
+      attempt(usSuggesting, (text) => (text.parent?.parent as Y.XmlElement).insert(0, [new Y.XmlElement('paragraph')])),
+    ).toMatch(/cannot be added/)
+    // A suggestion lands, and its author may delete inside it (editing their own suggestion).
+    expect(attempt(usSuggesting, (text) => text.insert(0, 'Kindly ', { insertion: markOf(us) }))).toBeNull()
+    expect(attempt(usSuggesting, (text) => text.delete(0, 2))).toBeNull()
+    expect(attempt(usSuggesting, (text) => text.format(0, 2, { bold: {} }))).toBeNull()
+  })
+
+  it("lets a writer move text holding someone's suggestion (the document held that mark already)", () => {
+    const { attempt } = setUp()
+    const mark = markOf(az)
+    expect(attempt(az, (text) => text.insert(0, 'Moved ', { insertion: mark }))).toBeNull()
+    // A move is a deletion and an insertion of a copy, possibly in two updates.
+    expect(attempt(us, (text) => text.delete(0, 6))).toBeNull()
+    expect(attempt(us, (_, scratch) => articleText(scratch, 'security').insert(0, 'Moved ', { insertion: mark }))).toBeNull()
+  })
+})

@@ -1,0 +1,246 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Account } from '../../server/auth/Account.ts'
+import { CloseCode, charterDocumentName, SyncMessageType } from '../../shared/protocol/index.ts'
+import type { Delegation, Role } from '../../shared/roles/index.ts'
+import type { SuggestionDecision } from '../../shared/suggestions/index.ts'
+import { articleText, plainText } from '../helpers/charterText.ts'
+import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { syncMessage } from '../helpers/protocolMessages.ts'
+import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
+
+type Who = `${Role} ${Delegation}`
+
+/** The attributes the editor stamps on a suggestion mark, for `account`. */
+function markOf(account: Account, id: string = crypto.randomUUID()) {
+  return {
+    id,
+    by: String(account.id),
+    name: account.name,
+    delegation: account.delegation,
+    at: new Date().toISOString(),
+  }
+}
+
+/** The text with its suggestions spelled out: `{+inserted+}` and `{-deleted-}`. */
+function markup(text: Y.XmlText): string {
+  return (text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[])
+    .map((part) => {
+      const value = typeof part.insert === 'string' ? part.insert : ''
+      const inserted = part.attributes?.insertion ? `{+${value}+}` : value
+      return part.attributes?.deletion ? `{-${inserted}-}` : inserted
+    })
+    .join('')
+}
+
+describe('suggestions (track changes)', () => {
+  let server: TestServer
+  const tokens = {} as Record<Who, string>
+  const accounts = {} as Record<Who, Account>
+  const clients: TestClient[] = []
+  const sockets: RawSocket[] = []
+
+  async function api<T>(who: Who, method: string, path: string, body?: unknown) {
+    const response = await fetch(`${server.httpUrl}/api/documents/${charterDocumentName}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${tokens[who]}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: response.status, body: (await response.json()) as T }
+  }
+
+  async function connect(who: Who): Promise<TestClient> {
+    const client = await connectClient(server.wsUrl, charterDocumentName, { params: { token: tokens[who] } })
+    clients.push(client)
+    return client
+  }
+
+  async function storedMarkup(area: string): Promise<string> {
+    const ydoc = new Y.Doc()
+    for (const update of (await server.app.store.load(charterDocumentName)).updates) Y.applyUpdate(ydoc, update)
+    return markup(articleText(ydoc, area))
+  }
+
+  /** Sends `change` (made on a copy of the live text) as a raw update from `who`; resolves with the close. */
+  async function sendRaw(who: Who, reader: TestClient, change: (ydoc: Y.Doc) => void, clientId?: number) {
+    const socket = await openRawSocket(`${server.wsUrl}/${charterDocumentName}?token=${tokens[who]}`)
+    sockets.push(socket)
+    const forger = new Y.Doc()
+    if (clientId !== undefined) forger.clientID = clientId
+    Y.applyUpdate(forger, Y.encodeStateAsUpdate(reader.ydoc))
+    const vector = Y.encodeStateVector(forger)
+    change(forger)
+    socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(forger, vector)))
+    return socket
+  }
+
+  beforeEach(async () => {
+    server = await startTestServer()
+    for (const delegation of ['AZ', 'US'] as const) {
+      for (const role of ['co-chair', 'drafter', 'reviewer', 'observer'] as const) {
+        const created = await server.createAccount({ role, delegation, name: `${delegation} ${role}` })
+        tokens[`${role} ${delegation}`] = created.token
+        accounts[`${role} ${delegation}`] = created.account
+      }
+    }
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const socket of sockets.splice(0)) socket.socket.terminate()
+    await server.stop({ removeData: true })
+  })
+
+  it('two delegations suggest in the same paragraph at once; both survive a restart and reach a third client', async () => {
+    const az = await connect('drafter AZ')
+    const us = await connect('drafter US')
+    const base = plainText(articleText(az.ydoc, 'connectivity'))
+    // Both write before either hears of the other.
+    articleText(az.ydoc, 'connectivity').insert(0, 'Firmly, ', { insertion: markOf(accounts['drafter AZ']) })
+    articleText(us.ydoc, 'connectivity').format(10, 4, { deletion: markOf(accounts['drafter US']) })
+    const reader = await connect('observer US')
+    await eventually(() =>
+      expect(markup(articleText(reader.ydoc, 'connectivity'))).toBe(
+        `{+Firmly, +}${base.slice(0, 10)}{-${base.slice(10, 14)}-}${base.slice(14)}`,
+      ),
+    )
+    const expected = markup(articleText(reader.ydoc, 'connectivity'))
+    await eventually(async () => expect(markup(articleText(az.ydoc, 'connectivity'))).toBe(expected))
+    await eventually(async () => expect(markup(articleText(us.ydoc, 'connectivity'))).toBe(expected))
+
+    for (const client of clients.splice(0)) client.destroy()
+    await server.stop()
+    server = await startTestServer(server.sameStorage)
+    expect(await storedMarkup('connectivity')).toBe(expected)
+    const open = await api<{ author: { delegation: string }; kind: string }[]>('observer AZ', 'GET', '/suggestions')
+    expect(open.body.map((suggestion) => [suggestion.author.delegation, suggestion.kind])).toEqual([
+      ['AZ', 'insertion'],
+      ['US', 'deletion'],
+    ])
+  })
+
+  it('a concurrent accept and reject of one suggestion end in one decided state everywhere, recorded once', async () => {
+    const az = await connect('drafter AZ')
+    const id = crypto.randomUUID()
+    articleText(az.ydoc, 'investment').insert(0, 'Promptly ', { insertion: markOf(accounts['drafter AZ'], id) })
+    await eventually(async () => expect(await storedMarkup('investment')).toMatch(/^\{\+Promptly \+\}/))
+    const us = await connect('drafter US')
+
+    // The author's own delegation cannot decide.
+    expect((await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] })).status).toBe(
+      403,
+    )
+    const [accept, reject] = await Promise.all([
+      api<{ decided: SuggestionDecision[] }>('co-chair US', 'POST', '/suggestions/decisions', {
+        decision: 'accepted',
+        ids: [id],
+      }),
+      api<{ decided: SuggestionDecision[] }>('drafter US', 'POST', '/suggestions/decisions', {
+        decision: 'rejected',
+        ids: [id],
+      }),
+    ])
+    expect([accept.status, reject.status].sort()).toEqual([200, 409])
+    const won = accept.status === 200 ? 'accepted' : 'rejected'
+    const decisions = await api<SuggestionDecision[]>('observer AZ', 'GET', '/suggestions/decisions')
+    expect(decisions.body).toHaveLength(1)
+    expect(decisions.body[0]).toMatchObject({
+      suggestionId: id,
+      decision: won,
+      kind: 'insertion',
+      insertedText: 'Promptly ',
+      author: { accountId: String(accounts['drafter AZ'].id), delegation: 'AZ' },
+      decidedBy: { delegation: 'US' },
+    })
+    const final = won === 'accepted' ? /^Promptly [^{]/ : /^[^{P]/
+    for (const client of [az, us]) {
+      await eventually(() => expect(markup(articleText(client.ydoc, 'investment'))).toMatch(final))
+    }
+    expect(await storedMarkup('investment')).toBe(markup(articleText(az.ydoc, 'investment')))
+  })
+
+  it('refuses a raw update whose suggestion claims another author (4403) and stores nothing', async () => {
+    const reader = await connect('observer AZ')
+    const before = await storedMarkup('security')
+    const socket = await sendRaw('drafter US', reader, (ydoc) =>
+      articleText(ydoc, 'security').insert(0, 'Forged ', { insertion: markOf(accounts['drafter AZ']) }),
+    )
+    const { code, reason } = await socket.closed
+    expect(code).toBe(CloseCode.forbidden)
+    expect(reason).toMatch(/claims AZ drafter \(AZ\)/)
+    expect(await storedMarkup('security')).toBe(before)
+
+    // Removing someone else's suggestion mark is deciding on it, which only the server does.
+    const az = await connect('drafter AZ')
+    articleText(az.ydoc, 'security').insert(0, 'Kindly ', { insertion: markOf(accounts['drafter AZ']) })
+    await eventually(async () => expect(await storedMarkup('security')).toMatch(/^\{\+Kindly \+\}/))
+    const remover = await sendRaw('co-chair US', az, (ydoc) =>
+      articleText(ydoc, 'security').format(0, 7, { insertion: null }),
+    )
+    expect((await remover.closed).code).toBe(CloseCode.forbidden)
+  })
+
+  it('where suggestions are required, direct edits are refused and well-formed suggestions land', async () => {
+    expect((await api('drafter AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: true })).status).toBe(
+      403,
+    )
+    const set = await api('co-chair AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: true })
+    expect(set).toMatchObject({ status: 200, body: { required: true, reviewersSuggest: true } })
+    const reader = await connect('observer US')
+    const before = await storedMarkup('other')
+
+    const typing = await sendRaw('drafter US', reader, (ydoc) => articleText(ydoc, 'other').insert(0, 'Directly '))
+    const refused = await typing.closed
+    expect(refused.code).toBe(CloseCode.forbidden)
+    expect(refused.reason).toMatch(/takes suggestions only: new text must be a suggested insertion/)
+    const deleting = await sendRaw('co-chair AZ', reader, (ydoc) => articleText(ydoc, 'other').delete(0, 3))
+    expect((await deleting.closed).reason).toMatch(/can only be marked for deletion/)
+    expect(await storedMarkup('other')).toBe(before)
+
+    const reviewer = await connect('reviewer US')
+    articleText(reviewer.ydoc, 'other').insert(0, 'Suggested ', { insertion: markOf(accounts['reviewer US']) })
+    articleText(reviewer.ydoc, 'other').format(10, 3, { deletion: markOf(accounts['reviewer US']) })
+    await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Suggested \+\}\{-.{3}-\}/))
+  })
+
+  it('observers never suggest, and reviewers only where the document lets them', async () => {
+    const reader = await connect('observer AZ')
+    const before = await storedMarkup('final')
+    const observer = await connect('observer US')
+    articleText(observer.ydoc, 'final').insert(0, 'Nope ', { insertion: markOf(accounts['observer US']) })
+    const reviewer = await connect('reviewer AZ')
+    articleText(reviewer.ydoc, 'final').insert(0, 'Not yet ', { insertion: markOf(accounts['reviewer AZ']) })
+    const writer = await connect('drafter AZ')
+    articleText(writer.ydoc, 'final').insert(0, 'Marker ')
+    await eventually(async () => expect(await storedMarkup('final')).toBe(`Marker ${before}`))
+    expect(markup(articleText(reader.ydoc, 'final'))).toBe(`Marker ${before}`)
+  })
+
+  it('undo of my own suggestion removes it, and the server accepts the undo', async () => {
+    const az = await connect('drafter AZ')
+    const text = articleText(az.ydoc, 'connectivity')
+    const undo = new Y.UndoManager(text)
+    const before = plainText(text)
+    text.insert(0, 'Perhaps ', { insertion: markOf(accounts['drafter AZ']) })
+    undo.stopCapturing()
+    text.format(8, 3, { deletion: markOf(accounts['drafter AZ']) })
+    await eventually(async () => expect(await storedMarkup('connectivity')).toMatch(/^\{\+Perhaps \+\}\{-/))
+    undo.undo()
+    undo.undo()
+    await eventually(async () => expect(await storedMarkup('connectivity')).toBe(before))
+    expect(az.provider.wsconnected).toBe(true)
+  })
+
+  it("refuses an update written with another account's Yjs client id", async () => {
+    const az = await connect('drafter AZ')
+    articleText(az.ydoc, 'security').insert(0, 'Mine ')
+    await eventually(async () => expect(await storedMarkup('security')).toMatch(/^Mine /))
+    const socket = await sendRaw('drafter US', az, (ydoc) => articleText(ydoc, 'security').insert(0, 'Theirs '), az.ydoc.clientID)
+    const { code, reason } = await socket.closed
+    expect(code).toBe(CloseCode.forbidden)
+    expect(reason).toMatch(/belongs to another author/)
+    expect(await storedMarkup('security')).toMatch(/^Mine /)
+  })
+})
