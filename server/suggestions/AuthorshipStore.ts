@@ -9,7 +9,18 @@ export interface ClientAuthor {
   firstSeen: string
 }
 
-/** The author of every Yjs client id a document's clients have written with. */
+/** Text (a range of one client's Yjs items) someone deleted: Yjs records what is deleted, never by whom. */
+export interface TextDeletion {
+  client: number
+  clock: number
+  length: number
+  accountId: string
+  name: string
+  delegation: Delegation | null
+  at: string
+}
+
+/** The author of every Yjs client id a document's clients have written with, and who deleted what. */
 export interface AuthorshipStore {
   /**
    * Records authors for client ids not recorded yet, atomically per id (the first author of an id stays);
@@ -17,4 +28,7 @@ export interface AuthorshipStore {
    */
   record(documentName: string, authors: readonly ClientAuthor[]): Promise<ClientAuthor[]>
   list(documentName: string): Promise<ClientAuthor[]>
+  recordDeletions(documentName: string, deletions: readonly TextDeletion[]): Promise<void>
+  /** In the order recorded (for a range recorded twice, the later record is the deletion that happened). */
+  listDeletions(documentName: string): Promise<TextDeletion[]>
 }

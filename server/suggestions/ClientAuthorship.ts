@@ -1,4 +1,4 @@
-import type { ClientIdClaims } from '../sync/ClientIdClaims.ts'
+import type { ClientIdClaims, DeletedRange } from '../sync/ClientIdClaims.ts'
 import type { Principal } from '../sync/Principal.ts'
 import type { AuthorshipStore, ClientAuthor } from './AuthorshipStore.ts'
 
@@ -6,8 +6,9 @@ import type { AuthorshipStore, ClientAuthor } from './AuthorshipStore.ts'
 const cachedDocuments = 200
 
 /**
- * The sync server's record of client id authors over an `AuthorshipStore`: known owners are cached per document,
- * so a connection's every keystroke costs a map lookup; only a new id costs a store write.
+ * The sync server's record of client id authors and deleters over an `AuthorshipStore`: known owners are cached
+ * per document, so a connection's every keystroke costs a map lookup; only a new id, or a deletion, costs a
+ * store write.
  */
 export class ClientAuthorship implements ClientIdClaims {
   private readonly owners = new Map<string, Map<number, string>>()
@@ -17,7 +18,30 @@ export class ClientAuthorship implements ClientIdClaims {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async claim(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null> {
+  async claim(
+    documentName: string,
+    principal: Principal,
+    clientIds: readonly number[],
+    deletions: readonly DeletedRange[],
+  ): Promise<string | null> {
+    const refusal = await this.claimIds(documentName, principal, clientIds)
+    if (refusal !== null || deletions.length === 0) return refusal
+    const at = this.now().toISOString()
+    await this.store.recordDeletions(
+      documentName,
+      deletions.map((range) => ({
+        ...range,
+        accountId: principal.userId,
+        name: principal.name,
+        delegation: principal.delegation,
+        at,
+      })),
+    )
+    return null
+  }
+
+  private async claimIds(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null> {
+    if (clientIds.length === 0) return null
     const owners = await this.ownersOf(documentName)
     const unknown: ClientAuthor[] = []
     for (const clientId of clientIds) {

@@ -1,8 +1,19 @@
-import type { AuthorshipStore, ClientAuthor } from './AuthorshipStore.ts'
+import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
 
 /** Client authors in process memory, for tests. */
 export class MemoryAuthorshipStore implements AuthorshipStore {
   private readonly byDocument = new Map<string, Map<number, ClientAuthor>>()
+  private readonly deletions = new Map<string, TextDeletion[]>()
+
+  async recordDeletions(documentName: string, deletions: readonly TextDeletion[]): Promise<void> {
+    const list = this.deletions.get(documentName) ?? []
+    list.push(...deletions.map((deletion) => ({ ...deletion })))
+    this.deletions.set(documentName, list)
+  }
+
+  async listDeletions(documentName: string): Promise<TextDeletion[]> {
+    return (this.deletions.get(documentName) ?? []).map((deletion) => ({ ...deletion }))
+  }
 
   async record(documentName: string, authors: readonly ClientAuthor[]): Promise<ClientAuthor[]> {
     let known = this.byDocument.get(documentName)

@@ -1,6 +1,6 @@
 import type { PostgresDatabase } from '../persistence/postgres/PostgresDatabase.ts'
-import type { AuthorshipStore, ClientAuthor } from './AuthorshipStore.ts'
-import { type ClientAuthorRow, toClientAuthor } from './clientAuthorRow.ts'
+import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
+import { type ClientAuthorRow, type TextDeletionRow, toClientAuthor, toTextDeletion } from './clientAuthorRow.ts'
 
 /** Client authors in PostgreSQL (table `client_authors`); the primary key keeps the first author of an id. */
 export class PostgresAuthorshipStore implements AuthorshipStore {
@@ -25,6 +25,37 @@ export class PostgresAuthorshipStore implements AuthorshipStore {
     )
     const byId = new Map(stored.map((row) => [Number(row.client_id), toClientAuthor(row)]))
     return authors.map((author) => byId.get(author.clientId) ?? author)
+  }
+
+  async recordDeletions(documentName: string, deletions: readonly TextDeletion[]): Promise<void> {
+    if (deletions.length === 0) return
+    const values: (string | number | null)[] = []
+    const rows = deletions.map((deletion, index) => {
+      values.push(
+        documentName,
+        deletion.client,
+        deletion.clock,
+        deletion.length,
+        deletion.accountId,
+        deletion.name,
+        deletion.delegation,
+        deletion.at,
+      )
+      return `(${Array.from({ length: 8 }, (_, column) => `$${index * 8 + column + 1}`).join(', ')})`
+    })
+    await this.database.query(
+      `INSERT INTO text_deletions (document, client_id, clock, length, account_id, account_name, delegation, at)
+       VALUES ${rows.join(', ')}`,
+      values,
+    )
+  }
+
+  async listDeletions(documentName: string): Promise<TextDeletion[]> {
+    const { rows } = await this.database.query<TextDeletionRow>(
+      'SELECT * FROM text_deletions WHERE document = $1 ORDER BY seq',
+      [documentName],
+    )
+    return rows.map(toTextDeletion)
   }
 
   async list(documentName: string): Promise<ClientAuthor[]> {

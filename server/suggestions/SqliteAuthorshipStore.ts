@@ -1,6 +1,6 @@
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
-import type { AuthorshipStore, ClientAuthor } from './AuthorshipStore.ts'
-import { type ClientAuthorRow, toClientAuthor } from './clientAuthorRow.ts'
+import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
+import { type ClientAuthorRow, type TextDeletionRow, toClientAuthor, toTextDeletion } from './clientAuthorRow.ts'
 
 /** Client authors in SQLite (table `client_authors`). */
 export class SqliteAuthorshipStore implements AuthorshipStore {
@@ -18,6 +18,33 @@ export class SqliteAuthorshipStore implements AuthorshipStore {
         return toClientAuthor(select.get(documentName, author.clientId) as ClientAuthorRow)
       }),
     )()
+  }
+
+  async recordDeletions(documentName: string, deletions: readonly TextDeletion[]): Promise<void> {
+    const insert = this.database.prepare(
+      `INSERT INTO text_deletions (document, client_id, clock, length, account_id, account_name, delegation, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    this.database.transaction(() => {
+      for (const deletion of deletions)
+        insert.run(
+          documentName,
+          deletion.client,
+          deletion.clock,
+          deletion.length,
+          deletion.accountId,
+          deletion.name,
+          deletion.delegation,
+          deletion.at,
+        )
+    })()
+  }
+
+  async listDeletions(documentName: string): Promise<TextDeletion[]> {
+    const rows = this.database
+      .prepare('SELECT * FROM text_deletions WHERE document = ? ORDER BY seq')
+      .all(documentName) as TextDeletionRow[]
+    return rows.map(toTextDeletion)
   }
 
   async list(documentName: string): Promise<ClientAuthor[]> {

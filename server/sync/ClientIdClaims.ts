@@ -1,11 +1,24 @@
 import type { Principal } from './Principal.ts'
 
+/** A range of one client's Yjs items (clock, length) that an update deletes. */
+export interface DeletedRange {
+  client: number
+  clock: number
+  length: number
+}
+
 /**
- * Who writes with which Yjs client id. Every client id a connection writes new content with is recorded for its
- * account (durably, before the content is stored), so text can be attributed to people and delegations; an id
- * already recorded for another account is refused, so nobody writes in someone else's name.
+ * Who writes with which Yjs client id, and who deletes what. Every client id a connection writes new content
+ * with is recorded for its account (durably, before the content is stored), so text can be attributed to
+ * people and delegations; an id already recorded for another account is refused, so nobody writes in someone
+ * else's name. Deletions are recorded too: Yjs keeps what was deleted, never by whom.
  */
 export interface ClientIdClaims {
-  /** Null once the ids are recorded for `principal` (or were already); otherwise the refusal reason. */
-  claim(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null>
+  /** Null once recorded for `principal`; otherwise the refusal reason (nothing is recorded then). */
+  claim(
+    documentName: string,
+    principal: Principal,
+    clientIds: readonly number[],
+    deletions: readonly DeletedRange[],
+  ): Promise<string | null>
 }

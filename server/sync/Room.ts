@@ -17,7 +17,7 @@ import type { RoomMember } from './RoomMember.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import type { RoomReplica } from './RoomReplica.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
-import type { UpdateValidator, Verdict } from './validation/UpdateValidator.ts'
+import type { UpdateValidator, Verdict, WrittenBy } from './validation/UpdateValidator.ts'
 import type { Writer } from './validation/Writer.ts'
 
 interface PendingUpdate {
@@ -29,6 +29,8 @@ interface PendingUpdate {
   slices?: Uint8Array[] | null
   /** Set by validation when the update touched brackets: every bracket after it. */
   brackets?: BracketSighting[] | null
+  /** Set by validation: the client ids it wrote new content with and the text it deleted. */
+  written?: WrittenBy | null
 }
 
 /** The bracket rules' view of a client: its session's delegation and whether it is a co-chair. */
@@ -445,45 +447,37 @@ export class Room {
   }
 
   /**
-   * Records the author of every client id a client's update brings new content for (ids whose content the
-   * document already has are echoes, not writing); an update writing as another account's id is refused.
+   * Records the author of every client id an accepted client update wrote new content with, and who deleted
+   * which text (the validator reports both, from its shadow); an update writing as another account's id is
+   * refused (the shadow, which accepted it, is then seeded again from the live state).
    */
   private async claimClientIds(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
     const authorship = this.options.authorship
     if (!authorship || this.destroyed) return batch
-    const known = Y.decodeStateVector(Y.encodeStateVector(this.ydoc))
     const kept: PendingUpdate[] = []
     for (const pending of batch) {
       const principal = pending.origin.kind === 'client' ? pending.origin.member.principal : undefined
-      if (!principal) {
-        kept.push(pending)
-        continue
-      }
-      let fresh: number[]
-      let reaches: Map<number, number>
-      try {
-        reaches = Y.parseUpdateMeta(pending.update).to
-        fresh = [...reaches].filter(([client, clock]) => clock > (known.get(client) ?? 0)).map(([client]) => client)
-      } catch {
-        // Malformed: the validator refuses it with its reason.
+      const written = pending.written
+      if (!principal || !written || (written.clients.length === 0 && written.deleted.length === 0)) {
         kept.push(pending)
         continue
       }
       let refusal: string | null
       try {
-        refusal = fresh.length === 0 ? null : await authorship.claim(this.documentName, principal, fresh)
+        refusal = await authorship.claim(this.documentName, principal, written.clients, written.deleted)
       } catch (error) {
-        this.options.logger.error('recording client ids failed', { documentName: this.documentName, error })
+        this.options.logger.error('recording authorship failed', { documentName: this.documentName, error })
+        refusal = null
+        this.validator?.reset()
         if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
         pending.reject(error)
         continue
       }
       if (refusal === null) {
-        // Later updates of this batch that repeat this content (two clients sharing it) are echoes of it.
-        for (const [client, clock] of reaches) known.set(client, Math.max(clock, known.get(client) ?? 0))
         kept.push(pending)
         continue
       }
+      this.validator?.reset()
       if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
       pending.reject(new ProtocolError(refusal, CloseCode.forbidden))
     }
@@ -495,8 +489,7 @@ export class Room {
    * connection with 4400) and their origin's later updates are refused, so what is stored from one connection
    * stays a prefix of what it sent. Server changes must apply but are not schema-checked.
    */
-  private async validate(submitted: PendingUpdate[]): Promise<PendingUpdate[]> {
-    const batch = await this.claimClientIds(submitted)
+  private async validate(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
     if (!this.validator || batch.length === 0 || this.destroyed) return batch
     const senders = new Map<TransactionOrigin, number>()
     const candidates = batch.map((pending) => ({
@@ -514,11 +507,12 @@ export class Room {
       for (const pending of batch) pending.reject(error)
       return []
     }
-    return batch.filter((pending, index) => {
+    const accepted = batch.filter((pending, index) => {
       const verdict = verdicts[index]
       if (verdict && verdict.refused === null) {
         pending.slices = verdict.slices
         pending.brackets = verdict.brackets
+        pending.written = verdict.written
         return true
       }
       if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
@@ -529,6 +523,7 @@ export class Room {
       )
       return false
     })
+    return this.claimClientIds(accepted)
   }
 
   /**

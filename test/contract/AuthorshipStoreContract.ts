@@ -34,6 +34,22 @@ export function describeAuthorshipStoreContract(name: string, factory: Authorshi
       expect(await opened.store.list('other')).toEqual([])
     })
 
+    it('lists recorded deletions per document in the order recorded', async () => {
+      const deletion = (clock: number, accountId: string) => ({
+        client: 2 ** 40 + 3,
+        clock,
+        length: 4,
+        accountId,
+        name: `Account ${accountId}`,
+        delegation: 'US' as const,
+        at: '2026-01-10T10:00:00.000Z',
+      })
+      await opened.store.recordDeletions('charter', [deletion(10, '2'), deletion(3, '1')])
+      await opened.store.recordDeletions('charter', [deletion(1, '2')])
+      await opened.store.recordDeletions('other', [deletion(5, '1')])
+      expect(await opened.store.listDeletions('charter')).toEqual([deletion(10, '2'), deletion(3, '1'), deletion(1, '2')])
+    })
+
     it('keeps the first author of a client id, also when two claim it at once', async () => {
       const results = await Promise.all([
         opened.store.record('charter', [author(9, '1')]),

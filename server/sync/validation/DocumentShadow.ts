@@ -22,6 +22,7 @@ import {
   findSuggestionViolation,
   type KnownSuggestionMarks,
 } from './findSuggestionViolation.ts'
+import type { WrittenBy } from './UpdateValidator.ts'
 import type { Writer } from './Writer.ts'
 
 /** An update to check, in the order it would be stored. */
@@ -42,6 +43,28 @@ export interface ShadowVerdict {
   forbidden: boolean
   /** Once accepted: every bracket of the document after it, if it touched any bracket; else null. */
   brackets: BracketSighting[] | null
+  /** Once accepted (a client's update): the client ids it wrote with and the text it deleted; else null. */
+  written: WrittenBy | null
+}
+
+/**
+ * The client ids a transaction added content for, and the ranges of items that existed before it and that it
+ * deleted (a client's update repeats deletions the document already has; those are no-ops and not listed).
+ */
+function writtenBy(transaction: Y.Transaction): WrittenBy {
+  // Inside the transaction afterState is not computed yet: read the store.
+  const clients = [...transaction.doc.store.clients.keys()].filter(
+    (client) => Y.getState(transaction.doc.store, client) > (transaction.beforeState.get(client) ?? 0),
+  )
+  const deleted: WrittenBy['deleted'] = []
+  for (const [client, ranges] of transaction.deleteSet.clients) {
+    const before = transaction.beforeState.get(client) ?? 0
+    for (const { clock, len } of ranges) {
+      const end = Math.min(clock + len, before)
+      if (clock < end) deleted.push({ client, clock, length: end - clock })
+    }
+  }
+  return { clients, deleted }
 }
 
 /** Re-encode the remembered log into one state update once it is this much larger than the last state. */
@@ -64,6 +87,8 @@ export class DocumentShadow {
   /** The brackets after the last accepted update, if it touched any (see ShadowVerdict). */
   private touched: BracketSighting[] | null = null
   private forbidden = false
+  /** What the last checked update wrote (see ShadowVerdict). */
+  private written: WrittenBy | null = null
   /** Agreed clauses (by clause id) and their content as last accepted: the two-key rule's reference. */
   private protectedClauses = new Map<string, ClauseStatus>()
   private protectedContent = new Map<string, string>()
@@ -101,10 +126,16 @@ export class DocumentShadow {
           refused: 'an earlier update from this connection was refused',
           forbidden: false,
           brackets: null,
+          written: null,
         }
       const refused = this.check(candidate.update, candidate.trusted, candidate.writer)
       if (refused !== null) refusedSenders.add(candidate.sender)
-      return { refused, forbidden: refused !== null && this.forbidden, brackets: this.touched }
+      return {
+        refused,
+        forbidden: refused !== null && this.forbidden,
+        brackets: this.touched,
+        written: refused === null && !candidate.trusted ? this.written : null,
+      }
     })
   }
 
@@ -116,6 +147,7 @@ export class DocumentShadow {
   check(update: Uint8Array, trusted: boolean, writer: Writer | null = null): string | null {
     this.touched = null
     this.forbidden = false
+    this.written = null
     let refusal = trusted ? null : validateDocumentUpdate(update)
     if (refusal !== null) return refusal
     let after: IndexedBracket[] | null = null
@@ -124,6 +156,7 @@ export class DocumentShadow {
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
+        if (!trusted) this.written = writtenBy(transaction)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
         if (refusal !== null) return
         if (!trusted) {

@@ -1,7 +1,14 @@
 import type { BracketSighting } from '../../negotiation/readBrackets.ts'
+import type { DeletedRange } from '../ClientIdClaims.ts'
 import type { CandidateUpdate } from './DocumentShadow.ts'
 
 export type { CandidateUpdate }
+
+/** What an accepted update wrote: client ids with new content, and text (ranges of items) it deleted. */
+export interface WrittenBy {
+  clients: number[]
+  deleted: DeletedRange[]
+}
 
 /**
  * The validator's answer for one update: why it is refused (and the close code: 4403 for a broken
@@ -11,7 +18,12 @@ export type { CandidateUpdate }
  */
 export type Verdict =
   | { refused: string; closeCode: number }
-  | { refused: null; slices: Uint8Array[] | null; brackets: BracketSighting[] | null }
+  | {
+      refused: null
+      slices: Uint8Array[] | null
+      brackets: BracketSighting[] | null
+      written: WrittenBy | null
+    }
 
 /**
  * Checks one document's updates before they are stored: each must apply cleanly to the document as it is

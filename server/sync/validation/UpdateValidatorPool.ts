@@ -130,9 +130,9 @@ function settle(response: ValidationResponse): Promise<Verdict[]> {
   if (response.verdicts) {
     return Promise.resolve(
       response.verdicts.map(
-        ({ refused, forbidden, brackets }, index): Verdict =>
+        ({ refused, forbidden, brackets, written }, index): Verdict =>
           refused === null
-            ? { refused: null, slices: response.slices?.[index] ?? null, brackets }
+            ? { refused: null, slices: response.slices?.[index] ?? null, brackets, written }
             : {
                 refused: shortReason(refused),
                 closeCode: forbidden ? CloseCode.forbidden : CloseCode.badRequest,

@@ -1,5 +1,6 @@
 -- Tracked changes (issue 14): each document's suggestion settings, the decisions taken on suggestions (one per
--- suggestion: the primary key makes a second, concurrent decision fail), and who wrote with each Yjs client id.
+-- suggestion: the primary key makes a second, concurrent decision fail), who wrote with each Yjs client id, and
+-- who deleted which text (Yjs keeps no deleter), for redlines that name the author of every change.
 ALTER TABLE documents ADD COLUMN suggestions_required boolean NOT NULL DEFAULT false;
 ALTER TABLE documents ADD COLUMN reviewers_suggest boolean NOT NULL DEFAULT false;
 
@@ -32,3 +33,16 @@ CREATE TABLE client_authors (
   first_seen text NOT NULL,
   PRIMARY KEY (document, client_id)
 );
+
+CREATE TABLE text_deletions (
+  document text NOT NULL,
+  seq bigserial PRIMARY KEY,
+  client_id bigint NOT NULL,
+  clock bigint NOT NULL,
+  length bigint NOT NULL,
+  account_id text NOT NULL,
+  account_name text NOT NULL,
+  delegation text CHECK (delegation IN ('AZ', 'US')),
+  at text NOT NULL
+);
+CREATE INDEX text_deletions_by_document ON text_deletions (document, seq);

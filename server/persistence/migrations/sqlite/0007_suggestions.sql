@@ -1,5 +1,6 @@
 -- Tracked changes (issue 14): each document's suggestion settings, the decisions taken on suggestions (one per
--- suggestion: the primary key makes a second, concurrent decision fail), and who wrote with each Yjs client id.
+-- suggestion: the primary key makes a second, concurrent decision fail), who wrote with each Yjs client id, and
+-- who deleted which text (Yjs keeps no deleter), for redlines that name the author of every change.
 ALTER TABLE documents ADD COLUMN suggestions_required INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE documents ADD COLUMN reviewers_suggest INTEGER NOT NULL DEFAULT 0;
 
@@ -32,3 +33,16 @@ CREATE TABLE client_authors (
   first_seen TEXT NOT NULL,
   PRIMARY KEY (document, client_id)
 );
+
+CREATE TABLE text_deletions (
+  document TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  client_id INTEGER NOT NULL,
+  clock INTEGER NOT NULL,
+  length INTEGER NOT NULL,
+  account_id TEXT NOT NULL,
+  account_name TEXT NOT NULL,
+  delegation TEXT CHECK (delegation IN ('AZ', 'US')),
+  at TEXT NOT NULL
+);
+CREATE INDEX text_deletions_by_document ON text_deletions (document, seq);
