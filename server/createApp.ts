@@ -218,6 +218,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     exportRunner,
     audit,
     stores.clauseEvents,
+    stores.authorship,
   )
   const clauseService = new ClauseStatusService(
     stores.clauseEvents,

@@ -12,6 +12,7 @@ import type {
   ComparisonView,
   ExportFormat,
   ExportView,
+  SuggestionExportView,
   SnapshotSummary,
   VersionRef,
 } from '../../shared/snapshots/index.ts'
@@ -27,6 +28,7 @@ import { httpErrors } from '../http/HttpError.ts'
 import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { MeetingStore } from './MeetingStore.ts'
+import type { AuthorshipStore } from '../suggestions/AuthorshipStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
 /** A version's content, ready for comparison or export. */
@@ -36,6 +38,8 @@ interface Version {
   date: string
   contentHash: string
   doc: JSONContent
+  /** The encoded Yjs state: redlines attribute changes from it. */
+  state: Uint8Array
   threads: ThreadView[]
 }
 
@@ -94,6 +98,7 @@ function toExportThreads(threads: readonly ThreadView[]): ExportThread[] {
 export interface SnapshotExportOptions {
   includeThreads: boolean
   view?: ExportView
+  suggestions?: SuggestionExportView
   language?: Language
 }
 
@@ -108,6 +113,7 @@ export class SnapshotService {
     private readonly exports: ExportRunner,
     private readonly audit: AuditLog,
     private readonly clauseEvents: ClauseEventStore,
+    private readonly authorship: AuthorshipStore | null = null,
   ) {}
 
   list(documentName: string): Promise<SnapshotSummary[]> {
@@ -198,7 +204,7 @@ export class SnapshotService {
     documentName: string,
     ref: VersionRef,
     format: ExportFormat,
-    { includeThreads, view = 'markup', language = 'en' }: SnapshotExportOptions,
+    { includeThreads, view = 'markup', suggestions = 'markup', language = 'en' }: SnapshotExportOptions,
   ): Promise<RenderedExport & { filename: string }> {
     const version = await this.version(documentName, ref)
     const title = (await this.catalog.find(documentName))?.title ?? documentName
@@ -217,12 +223,12 @@ export class SnapshotService {
         clauseStatuses: statusesAt(version, await this.clauseEvents.list(documentName)),
       },
       format,
-      { includeThreads, view },
+      { includeThreads, view, suggestions },
     )
     const stamp = version.date.slice(0, 10)
     const label = ref === 'current' ? 'current' : `snapshot-${ref}`
     // A clean copy says so in its name too, so it is never filed as the full markup.
-    const suffix = view === 'clean' ? '-clean' : ''
+    const suffix = `${view === 'clean' ? '-clean' : ''}${suggestions === 'markup' ? '' : `-${suggestions}`}`
     return { ...rendered, filename: `${documentName}-${label}-${stamp}${suffix}.${rendered.extension}` }
   }
 
@@ -241,7 +247,19 @@ export class SnapshotService {
       documentName,
       language,
     })
-    return { baseDoc: before.doc, doc: after.doc, baseMeta: metaOf(before), meta: metaOf(after) }
+    const authorship = this.authorship && {
+      baseState: before.state,
+      state: after.state,
+      authors: await this.authorship.list(documentName),
+      deletions: await this.authorship.listDeletions(documentName),
+    }
+    return {
+      baseDoc: before.doc,
+      doc: after.doc,
+      baseMeta: metaOf(before),
+      meta: metaOf(after),
+      authorship: authorship ?? undefined,
+    }
   }
 
   private async version(documentName: string, ref: VersionRef): Promise<Version> {
@@ -254,6 +272,7 @@ export class SnapshotService {
         date: new Date().toISOString(),
         contentHash: contentHashOf(doc),
         doc,
+        state,
         threads: await this.threads.listThreads(documentName),
       }
     }
@@ -265,6 +284,7 @@ export class SnapshotService {
       date: snapshot.createdAt,
       contentHash: snapshot.contentHash,
       doc: docFromState(snapshot.state),
+      state: snapshot.state,
       threads: snapshot.threads,
     }
   }

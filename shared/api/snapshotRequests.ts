@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { languages } from '../i18n/Language.ts'
-import { exportFormats, exportViews } from '../snapshots/index.ts'
+import { exportFormats, exportViews, suggestionViews } from '../snapshots/index.ts'
 import { requestFields } from './requestFields.ts'
 
 const participantNames = z
@@ -55,6 +55,8 @@ export const snapshotRequests = {
     format: z.enum(exportFormats).default('html'),
     /** `markup` (brackets with alternatives and proposers) or `clean` (only text outside brackets). */
     view: z.enum(exportViews).default('markup'),
+    /** Suggestions tracked (`markup`, Word tracked changes), accepted (`final`) or left out (`original`). */
+    suggestions: z.enum(suggestionViews).default('markup'),
     threads: flag,
     inline: flag,
     /** Language of the labels (header, footer, appendix); the account's interface language if not given. */

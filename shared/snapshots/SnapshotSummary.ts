@@ -59,3 +59,7 @@ export type ExportFormat = (typeof exportFormats)[number]
  */
 export const exportViews = ['markup', 'clean'] as const
 export type ExportView = (typeof exportViews)[number]
+
+/** Suggestions in an export: tracked (Markup), as if all were accepted (Final), or as if none were (Original). */
+export const suggestionViews = ['markup', 'final', 'original'] as const
+export type SuggestionExportView = (typeof suggestionViews)[number]

@@ -3,9 +3,10 @@ export type {
   ComparisonView,
   ExportFormat,
   ExportView,
+  SuggestionExportView,
   MeetingFormat,
   MeetingView,
   SnapshotSummary,
   VersionRef,
 } from './SnapshotSummary.ts'
-export { exportFormats, exportViews } from './SnapshotSummary.ts'
+export { exportFormats, exportViews, suggestionViews } from './SnapshotSummary.ts'

@@ -1,4 +1,5 @@
 import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
+import type { Delegation } from '../../../shared/roles/index.ts'
 import type { AreaId, Party, Proposer } from '../../../shared/schema/index.ts'
 
 /**
@@ -32,6 +33,17 @@ export interface InlineRun {
   role: RunRole
   /** The delegation (or the co-chairs jointly) whose alternative this run belongs to; null outside brackets. */
   proposer: Proposer | null
+  /** A tracked change in the markup view: a suggested insertion or deletion and its author. */
+  suggestion?: RunSuggestion
+}
+
+/** A suggestion a run is part of (Word writes it as a tracked change, HTML as `<ins>`/`<del>`). */
+export interface RunSuggestion {
+  kind: 'insertion' | 'deletion'
+  id: string
+  name: string
+  delegation: Delegation
+  at: string
 }
 
 /** Where a block sits in the charter, so renderers can style it without re-walking the tree. */

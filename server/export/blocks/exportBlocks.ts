@@ -1,4 +1,4 @@
-import type { ExportView } from '../../../shared/snapshots/index.ts'
+import type { ExportView, SuggestionExportView } from '../../../shared/snapshots/index.ts'
 import type { ExportBlock } from './ExportBlock.ts'
 import type { ExportInput } from './ExportInput.ts'
 import type { ExportLabels } from './exportLabels.ts'
@@ -12,9 +12,11 @@ export function exportBlocks(
   input: Pick<ExportInput, 'doc' | 'clauseStatuses'>,
   view: ExportView,
   labels: Pick<ExportLabels, 'notation' | 'clauseStatus'>,
+  suggestions: SuggestionExportView = 'markup',
 ): ExportBlock[] {
   return renderBlocks(input.doc, {
     view,
+    suggestions,
     notation: labels.notation,
     statuses: { byClause: input.clauseStatuses ?? {}, label: labels.clauseStatus },
   })

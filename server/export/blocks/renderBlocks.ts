@@ -7,7 +7,8 @@ import {
   type Proposer,
   safeLinkTarget,
 } from '../../../shared/schema/index.ts'
-import type { ExportView } from '../../../shared/snapshots/index.ts'
+import type { ExportView, SuggestionExportView } from '../../../shared/snapshots/index.ts'
+import { readSuggestionMark } from '../../../shared/suggestions/index.ts'
 import type { ArticleStatus, BlockContext, ExportBlock, InlineRun, RunRole } from './ExportBlock.ts'
 import { type NotationLabels, notationLabels } from './notationLabels.ts'
 import { sanitizeText } from './sanitizeText.ts'
@@ -23,6 +24,8 @@ const bullets = ['•', '◦', '▪']
 export interface RenderBlocksOptions {
   /** `markup` (default) prints brackets with their alternatives; `clean` collapses each to "[…]". */
   view?: ExportView
+  /** Suggestions: tracked (default), as if accepted (`final`), or as if rejected (`original`). */
+  suggestions?: SuggestionExportView
   /** Proposer and option labels in the export's language; English if not given. */
   notation?: NotationLabels
   /** Each article's status by clause id and its printed label; without it no article carries a status. */
@@ -47,6 +50,7 @@ interface Walk {
   /** Cross-reference runs, numbered once every article has been counted (a reference may point forward). */
   references: { run: InlineRun; clauseId: unknown }[]
   statuses: RenderBlocksOptions['statuses'] | null
+  suggestions: SuggestionExportView
 }
 
 /** The status printed for an article; null when it is open, unknown, or the id is not a plain own key. */
@@ -100,12 +104,26 @@ function proposerOf(node: JSONContent): Proposer | null {
   return isProposer(value) ? value : null
 }
 
-function textRun(node: JSONContent, proposer: Proposer | null = null): InlineRun {
+/**
+ * A suggested insertion or deletion in the asked view: tracked (the run carries it), accepted (an insertion is
+ * plain text, a deletion is gone) or rejected (the reverse). Returns false if the run is not printed.
+ */
+function applySuggestion(run: InlineRun, mark: { type?: unknown; attrs?: unknown }, view: SuggestionExportView): boolean {
+  const kind = mark.type === 'insertion' ? 'insertion' : 'deletion'
+  if (view !== 'markup') return (kind === 'insertion') === (view === 'final')
+  const attrs = readSuggestionMark(mark.attrs)
+  if (attrs) run.suggestion = { kind, id: attrs.id, name: attrs.name, delegation: attrs.delegation, at: attrs.at }
+  return true
+}
+
+function textRun(node: JSONContent, proposer: Proposer | null, suggestions: SuggestionExportView): InlineRun {
   const run = plainRun(sanitizeText(node.text), 'text', proposer)
   const marks = Array.isArray(node.marks) ? node.marks : []
   for (const mark of marks) {
     if (typeof mark !== 'object' || mark === null) continue
-    if (mark.type === 'bold') run.bold = true
+    if ((mark.type === 'insertion' || mark.type === 'deletion') && !applySuggestion(run, mark, suggestions))
+      run.text = ''
+    else if (mark.type === 'bold') run.bold = true
     else if (mark.type === 'italic') run.italic = true
     else if (mark.type === 'underline') run.underline = true
     else if (mark.type === 'strike') run.strike = true
@@ -122,7 +140,9 @@ function sameMarks(a: InlineRun, b: InlineRun): boolean {
     a.strike === b.strike &&
     a.href === b.href &&
     a.role === b.role &&
-    a.proposer === b.proposer
+    a.proposer === b.proposer &&
+    a.suggestion?.id === b.suggestion?.id &&
+    a.suggestion?.kind === b.suggestion?.kind
   )
 }
 
@@ -150,7 +170,7 @@ function pushBracket(walk: Walk, runs: InlineRun[], bracket: JSONContent): void 
     const proposer = alternative.type === 'bracketAlternative' ? proposerOf(alternative) : null
     const parts = alternative.type === 'bracketAlternative' ? childrenOf(alternative) : [alternative]
     for (const part of parts) {
-      if (part.type === 'text') pushRun(runs, textRun(part, proposer))
+      if (part.type === 'text') pushRun(runs, textRun(part, proposer, walk.suggestions))
       else pushRun(runs, plainRun(collectText(part, walk.clean), 'text', proposer))
     }
     if (proposer) pushRun(runs, plainRun(walk.notation.proposer(proposer), 'proposer', proposer))
@@ -161,7 +181,7 @@ function pushBracket(walk: Walk, runs: InlineRun[], bracket: JSONContent): void 
 function inlineRuns(walk: Walk, node: JSONContent): InlineRun[] {
   const runs: InlineRun[] = []
   for (const child of childrenOf(node)) {
-    if (child.type === 'text') pushRun(runs, textRun(child))
+    if (child.type === 'text') pushRun(runs, textRun(child, null, walk.suggestions))
     else if (child.type === 'hardBreak') pushRun(runs, plainRun('\n'))
     else if (child.type === 'bracket') pushBracket(walk, runs, child)
     else if (child.type === 'crossReference') {
@@ -277,7 +297,7 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
       return
     }
     case 'text':
-      pushParagraph(walk, [textRun(node)], context)
+      pushParagraph(walk, [textRun(node, null, walk.suggestions)], context)
       return
     case 'hardBreak':
       return
@@ -336,6 +356,7 @@ export function renderBlocks(doc: JSONContent, options: RenderBlocksOptions = {}
     numbers: new Map(),
     references: [],
     statuses: options.statuses ?? null,
+    suggestions: options.suggestions ?? 'markup',
   }
   const root: BlockContext = { area: null, article: null, party: null, quote: 0 }
   let titleSeen = false

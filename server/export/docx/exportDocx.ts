@@ -1,8 +1,10 @@
 import {
   BorderStyle,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  InsertedTextRun,
   Packer,
   Paragraph,
   type ParagraphChild,
@@ -49,12 +51,17 @@ function notationRun(run: InlineRun): TextRun | null {
   }
 }
 
-function runChildren(runs: InlineRun[]): ParagraphChild[] {
+/** Word numbers its tracked changes; each run of a suggestion is one change, numbered through the document. */
+interface ChangeNumbers {
+  next: number
+}
+
+function runChildren(runs: InlineRun[], changes: ChangeNumbers): ParagraphChild[] {
   return runs.map((run) => {
     if (run.text === '\n') return new TextRun({ break: 1 })
     const notation = notationRun(run)
     if (notation) return notation
-    const textRun = new TextRun({
+    const options = {
       text: run.text,
       bold: run.bold || undefined,
       italics: run.italic || undefined,
@@ -62,7 +69,18 @@ function runChildren(runs: InlineRun[]): ParagraphChild[] {
       strike: run.strike || undefined,
       style: run.href ? 'Hyperlink' : undefined,
       color: run.proposer && !run.href ? proposerColors[run.proposer] : undefined,
-    })
+    }
+    if (run.suggestion) {
+      // A real tracked change (w:ins / w:del), named "Aysel Mammadova (AZ)" so Word's reviewing pane shows the side.
+      const change = {
+        ...options,
+        id: changes.next++,
+        author: `${run.suggestion.name} (${run.suggestion.delegation})`,
+        date: run.suggestion.at,
+      }
+      return run.suggestion.kind === 'insertion' ? new InsertedTextRun(change) : new DeletedTextRun(change)
+    }
+    const textRun = new TextRun(options)
     return run.href ? new ExternalHyperlink({ link: run.href, children: [textRun] }) : textRun
   })
 }
@@ -82,12 +100,12 @@ function notesParagraphs(notes: readonly string[], labels: ExportLabels): Paragr
   )
 }
 
-function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Paragraph {
+function blockParagraph(block: ExportBlock, previous: ExportBlock | null, changes: ChangeNumbers): Paragraph {
   switch (block.kind) {
     case 'title':
-      return new Paragraph({ heading: HeadingLevel.TITLE, children: runChildren(block.runs) })
+      return new Paragraph({ heading: HeadingLevel.TITLE, children: runChildren(block.runs, changes) })
     case 'sectionHeading':
-      return new Paragraph({ heading: HeadingLevel.HEADING_1, children: runChildren(block.runs) })
+      return new Paragraph({ heading: HeadingLevel.HEADING_1, children: runChildren(block.runs, changes) })
     case 'articleHeading': {
       const children = [new TextRun(block.label)]
       if (block.status) {
@@ -107,10 +125,10 @@ function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Parag
     case 'heading':
       return new Paragraph({
         heading: block.level === 2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
-        children: runChildren(block.runs),
+        children: runChildren(block.runs, changes),
       })
     case 'listItem':
-      return listItemParagraph(block, runChildren(block.runs))
+      return listItemParagraph(block, runChildren(block.runs, changes))
     case 'paragraph': {
       const startsSignature = block.context.party !== null && previous?.context.party !== block.context.party
       return new Paragraph({
@@ -121,7 +139,7 @@ function blockParagraph(block: ExportBlock, previous: ExportBlock | null): Parag
           : undefined,
         spacing: startsSignature ? { before: 720, after: 120 } : { after: 120 },
         keepNext: startsSignature || undefined,
-        children: runChildren(block.runs),
+        children: runChildren(block.runs, changes),
       })
     }
   }
@@ -178,10 +196,11 @@ export async function exportDocx(
 ): Promise<Buffer> {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = exportBlocks(input, view, labels)
+  const blocks = exportBlocks(input, view, labels, options.suggestions)
+  const changes: ChangeNumbers = { next: 1 }
   const children = [
     ...notesParagraphs(exportNotes(blocks, view, labels), labels),
-    ...blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null)),
+    ...blocks.map((block, index) => blockParagraph(block, blocks[index - 1] ?? null, changes)),
   ]
   if (options.includeThreads)
     children.push(...appendixParagraphs(appendixThreads(input.threads, labels.language), labels))

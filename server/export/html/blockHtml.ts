@@ -31,6 +31,15 @@ function runHtml(run: InlineRun): string {
   if (run.bold) html = `<strong>${html}</strong>`
   if (run.href) html = `<a href="${escapeHtml(run.href)}" rel="noopener noreferrer">${html}</a>`
   if (run.proposer) html = `<span class="alt${proposerClass(run)}">${html}</span>`
+  const suggestion = run.suggestion
+  if (suggestion) {
+    const tag = suggestion.kind === 'insertion' ? 'ins' : 'del'
+    const by = `${suggestion.name} (${suggestion.delegation})`
+    html =
+      `<${tag} class="suggestion p-${suggestion.delegation}" data-delegation="${suggestion.delegation}" ` +
+      `data-author="${escapeHtml(suggestion.name)}" datetime="${escapeHtml(suggestion.at)}" ` +
+      `title="${escapeHtml(by)}">${html}</${tag}>`
+  }
   return html
 }
 

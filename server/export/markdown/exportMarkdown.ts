@@ -58,6 +58,11 @@ function runMarkdown(run: InlineRun): string {
   // Markdown has no underline; <u> is generated here, never taken from the text, and only wraps escaped text.
   if (run.underline) md = `<u>${md}</u>`
   if (run.href) md = `[${md}](<${markdownHref(run.href)}>)`
+  // Tracked changes in CriticMarkup, with the author's delegation: {++new++}^AZ, {--old--}^US.
+  if (run.suggestion) {
+    const [open, close] = run.suggestion.kind === 'insertion' ? ['{++', '++}'] : ['{--', '--}']
+    md = `${open}${md}${close}<sup>${run.suggestion.delegation}</sup>`
+  }
   return `${lead}${md}${trail}`
 }
 
@@ -136,7 +141,7 @@ function appendixMarkdown(threads: readonly AppendixThread[], labels: ExportLabe
 export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = exportBlocks(input, view, labels)
+  const blocks = exportBlocks(input, view, labels, options.suggestions)
   const notes = exportNotes(blocks, view, labels)
   const parts = [`*${escapeMarkdown(labels.header)}*`]
   if (notes.length > 0) {

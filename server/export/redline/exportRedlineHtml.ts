@@ -2,6 +2,9 @@ import { escapeHtml } from '../blocks/escapeHtml.ts'
 import { exportLabels } from '../blocks/exportLabels.ts'
 import { blocksHtml } from '../html/blocksHtml.ts'
 import { htmlPage } from '../html/htmlPage.ts'
+import { attributeChanges } from './attributeChanges.ts'
+import { authorsOfParts } from './authorsOfParts.ts'
+import type { ChangeAuthor } from './ChangeAttribution.ts'
 import { countBracketChanges } from './countBracketChanges.ts'
 import { countRedlineWords } from './countRedlineWords.ts'
 import type { DiffPart } from './diffTokens.ts'
@@ -16,24 +19,38 @@ sup { font-size: .68em; font-weight: 700; }
 .rl-inserted { border-left: 3px solid #0b5394; padding-left: .5em; }
 .rl-deleted { border-left: 3px solid #a61c1c; padding-left: .5em; }
 .rl-summary { font: 10pt/1.4 system-ui, sans-serif; border: 1px solid #ccc; padding: .5rem .75rem; margin-bottom: 1.5rem; }
+ins[data-delegation]::after, del[data-delegation]::after { content: attr(data-delegation); font-size: .62em; vertical-align: super; font-weight: 700; margin-left: .1em; }
+ins[data-delegation="AZ"], del[data-delegation="AZ"] { text-decoration-color: #00798c; }
+ins[data-delegation="US"], del[data-delegation="US"] { text-decoration-color: #b22234; }
 @media print { ins, del { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 `
 
-function partsHtml(parts: readonly DiffPart[]): string {
-  return redlineSegments(parts)
+/** `data-delegation` and a tooltip naming the author of a change, when known. */
+function authorAttributes(author: ChangeAuthor | null | undefined): string {
+  if (!author) return ''
+  const delegation = author.delegation ? ` data-delegation="${escapeHtml(author.delegation)}"` : ''
+  const label = author.delegation ? `${author.name} (${author.delegation})` : author.name
+  return `${delegation} data-author="${escapeHtml(author.name)}" title="${escapeHtml(label)}"`
+}
+
+function partsHtml(parts: readonly DiffPart[], authors?: ReadonlyMap<DiffPart, ChangeAuthor | null>): string {
+  return redlineSegments(parts, authors)
     .map((segment) => {
       let text = escapeHtml(segment.text)
       if (segment.superscript) text = `<sup>${text}</sup>`
-      if (segment.op === 'insert') return `<ins>${text}</ins>`
-      if (segment.op === 'delete') return `<del>${text}</del>`
+      if (segment.op === 'insert') return `<ins${authorAttributes(segment.author)}>${text}</ins>`
+      if (segment.op === 'delete') return `<del${authorAttributes(segment.author)}>${text}</del>`
       return text
     })
     .join('')
 }
 
-function redlineBlockHtml({ block, status, parts }: RedlineBlock): string {
+function redlineBlockHtml(
+  { block, status, parts }: RedlineBlock,
+  authors?: ReadonlyMap<DiffPart, ChangeAuthor | null>,
+): string {
   const cls = status === 'inserted' || status === 'deleted' ? ` class="rl-${status}"` : ''
-  const body = partsHtml(parts)
+  const body = partsHtml(parts, authors)
   switch (block.kind) {
     case 'title':
       return `<h1${cls}>${body}</h1>`
@@ -61,6 +78,7 @@ export function exportRedlineHtml(input: RedlineInput): string {
   const labels = exportLabels(input.meta)
   const base = exportLabels(input.baseMeta)
   const blocks = redlineBlocks(input.baseDoc, input.doc, labels.notation)
+  const authors = input.authorship ? authorsOfParts(blocks, attributeChanges(input.authorship)) : undefined
   const brackets = countBracketChanges(input.baseDoc, input.doc)
   const changed = blocks.filter((block) => block.status !== 'unchanged').length
   const [beforeInserted, beforeDeleted, afterDeleted] = labels
@@ -76,7 +94,7 @@ export function exportRedlineHtml(input: RedlineInput): string {
   ].join('')
   const body = `${summary}\n<main>\n${blocksHtml(
     blocks.map((block) => ({ ...block, context: block.block.context })),
-    redlineBlockHtml,
+    (block) => redlineBlockHtml(block, authors),
   )}\n</main>`
   return htmlPage({ ...labels, header: labels.redlineHeader }, body, redlineCss)
 }
