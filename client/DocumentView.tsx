@@ -33,6 +33,7 @@ import { SuggestionModeSwitch } from './suggestions/SuggestionModeSwitch.tsx'
 import { SuggestionNoticeBar } from './suggestions/SuggestionNoticeBar.tsx'
 import { SuggestionViewSwitch } from './suggestions/SuggestionViewSwitch.tsx'
 import './suggestions/suggestions.css'
+import { useAuthorHighlights } from './suggestions/useAuthorHighlights.ts'
 import { useSuggestionMode } from './suggestions/useSuggestionMode.ts'
 import { useSuggestionView } from './suggestions/useSuggestionView.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
@@ -132,6 +133,7 @@ function Workspace({
   )
   const suggestionMode = useSuggestionMode(editor, document.name, document.role, account.id)
   const suggestionView = useSuggestionView()
+  useAuthorHighlights(editor, document.name, suggestionView.view === 'authors')
   const editable =
     suggestionMode.access !== 'none' && suggestionMode.mode !== 'viewing' && suggestionView.writable
   useArticleLabels(editor)

@@ -300,6 +300,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     catalog,
     audit,
     () => void syncServer.recheckNow(),
+    stores.authorship,
   )
   registerSuggestionRoutes(router, dependencies, suggestionService)
 

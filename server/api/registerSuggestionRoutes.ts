@@ -30,6 +30,10 @@ export function registerSuggestionRoutes(
     return suggestions.decide(documentName, actor, { ids, delegation, clauseId }, decision)
   })
 
+  router.on('GET', '/api/documents/:name/authors', document, async (context) =>
+    suggestions.authors((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
   router.on('GET', '/api/documents/:name/suggestion-policy', document, async (context) =>
     suggestions.policy((await requireDocumentActor(dependencies, context)).documentName),
   )

@@ -14,6 +14,7 @@ import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import { KeyedQueue } from '../sync/KeyedQueue.ts'
 import type { ClauseProtection } from '../sync/validation/ClauseProtection.ts'
 import { applySuggestionDecisions, type OpenSuggestion, readSuggestions } from './readSuggestions.ts'
+import type { AuthorshipStore } from './AuthorshipStore.ts'
 import type { SuggestionDecisionStore } from './SuggestionDecisionStore.ts'
 
 /** Which suggestions a decision is about: by id, by the delegation that made them, by article; filters combine. */
@@ -47,6 +48,7 @@ export class SuggestionService {
     private readonly catalog: DocumentCatalog,
     private readonly audit: AuditLog,
     private readonly onPolicyChanged: () => void = () => {},
+    private readonly authorship: AuthorshipStore | null = null,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -128,6 +130,16 @@ export class SuggestionService {
       })
     }
     return result
+  }
+
+  /** Who wrote with each Yjs client id of the document (for the "Show authors" view). */
+  async authors(documentName: string): Promise<{ clientId: number; name: string; delegation: Delegation | null }[]> {
+    if (!this.authorship) return []
+    return (await this.authorship.list(documentName)).map(({ clientId, name, delegation }) => ({
+      clientId,
+      name,
+      delegation,
+    }))
   }
 
   policy(documentName: string): Promise<SuggestionPolicy> {

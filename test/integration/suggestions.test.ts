@@ -8,6 +8,7 @@ import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
+import { parseMarkup } from '../fixtures/export/parseMarkup.ts'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
@@ -231,6 +232,37 @@ describe('suggestions (track changes)', () => {
     undo.undo()
     await eventually(async () => expect(await storedMarkup('connectivity')).toBe(before))
     expect(az.provider.wsconnected).toBe(true)
+  })
+
+  it('a redline of a snapshot against the live text names the person and delegation of each change', async () => {
+    const snapshot = await api<{ id: number }>('co-chair AZ', 'POST', '/snapshots', { name: 'Round 2' })
+    expect(snapshot.body.id).toBeGreaterThan(0)
+    const az = await connect('drafter AZ')
+    const us = await connect('drafter US')
+    articleText(az.ydoc, 'connectivity').insert(0, 'Zanzibar ')
+    const security = articleText(us.ydoc, 'security')
+    const removed = plainText(security).split(' ')[0] ?? ''
+    security.delete(0, removed.length + 1)
+    // An accepted suggestion is its author's change, whoever accepted it.
+    const id = crypto.randomUUID()
+    articleText(us.ydoc, 'other').insert(0, 'Quixotic ', { insertion: markOf(accounts['drafter US'], id) })
+    await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Quixotic/))
+    await eventually(async () => expect(await storedMarkup('connectivity')).toMatch(/^Zanzibar /))
+    expect((await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] })).status).toBe(200)
+
+    const response = await fetch(
+      `${server.httpUrl}/api/documents/${charterDocumentName}/redline?from=${snapshot.body.id}&to=current&format=html`,
+      { headers: { Authorization: `Bearer ${tokens['observer US']}` } },
+    )
+    expect(response.status).toBe(200)
+    const page = parseMarkup(await response.text())
+    const changes = page
+      .findAll((element) => element.name === 'ins' || element.name === 'del')
+      .filter((element) => element.parent?.name !== 'div' || !element.parent.classes.includes('rl-summary'))
+      .map((element) => [element.name, element.text.trim(), element.attributes.get('data-delegation'), element.attributes.get('data-author')])
+    expect(changes).toContainEqual(['ins', 'Zanzibar', 'AZ', 'AZ drafter'])
+    expect(changes).toContainEqual(['del', removed, 'US', 'US drafter'])
+    expect(changes).toContainEqual(['ins', 'Quixotic', 'US', 'US drafter'])
   })
 
   it("refuses an update written with another account's Yjs client id", async () => {

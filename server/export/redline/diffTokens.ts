@@ -1,10 +1,13 @@
+import { diffArrays } from 'diff'
+
 export interface DiffPart {
   op: 'equal' | 'insert' | 'delete'
   tokens: string[]
 }
 
-// An LCS table beyond this many cells (~32 MB) is not worth it: such a block is shown as replaced whole.
-const maxCells = 8_000_000
+// Beyond this many inserted plus deleted tokens a block is shown as replaced whole: a Myers diff costs
+// O((n + m) · d), so this bounds the time one pathological block takes (jsdiff's maxEditLength).
+const maxEditLength = 4_000
 
 function push(parts: DiffPart[], op: DiffPart['op'], token: string): void {
   const last = parts[parts.length - 1]
@@ -66,8 +69,8 @@ function groupChanges(parts: readonly DiffPart[]): DiffPart[] {
 }
 
 /**
- * Longest-common-subsequence diff of two token lists, with the common prefix and suffix stripped first
- * (most edits are local, so the table stays small). Equal tokens are compared with ===.
+ * Word diff of two token lists (jsdiff's Myers diff, tokens compared with ===), with the common prefix and
+ * suffix stripped first (most edits are local), then grouped for readers (see groupChanges).
  */
 export function diffTokens(before: readonly string[], after: readonly string[]): DiffPart[] {
   let prefix = 0
@@ -84,41 +87,15 @@ export function diffTokens(before: readonly string[], after: readonly string[]):
   const b = after.slice(prefix, after.length - suffix)
   const parts: DiffPart[] = []
   for (const token of before.slice(0, prefix)) push(parts, 'equal', token)
-
-  const n = a.length
-  const m = b.length
-  if ((n + 1) * (m + 1) > maxCells) {
+  const changes = a.length === 0 || b.length === 0 ? undefined : diffArrays(a, b, { maxEditLength })
+  if (!changes) {
     for (const token of a) push(parts, 'delete', token)
     for (const token of b) push(parts, 'insert', token)
   } else {
-    // lcs[i * (m + 1) + j] = length of the LCS of a[i..] and b[j..], so the walk below runs forwards.
-    const width = m + 1
-    const lcs = new Uint32Array((n + 1) * width)
-    for (let i = n - 1; i >= 0; i--) {
-      for (let j = m - 1; j >= 0; j--) {
-        lcs[i * width + j] =
-          a[i] === b[j]
-            ? lcs[(i + 1) * width + j + 1]! + 1
-            : Math.max(lcs[(i + 1) * width + j]!, lcs[i * width + j + 1]!)
-      }
+    for (const change of changes) {
+      const op = change.added ? 'insert' : change.removed ? 'delete' : 'equal'
+      for (const token of change.value) push(parts, op, token)
     }
-    let i = 0
-    let j = 0
-    while (i < n && j < m) {
-      if (a[i] === b[j]) {
-        push(parts, 'equal', a[i]!)
-        i++
-        j++
-      } else if (lcs[(i + 1) * width + j]! >= lcs[i * width + j + 1]!) {
-        push(parts, 'delete', a[i]!)
-        i++
-      } else {
-        push(parts, 'insert', b[j]!)
-        j++
-      }
-    }
-    for (; i < n; i++) push(parts, 'delete', a[i]!)
-    for (; j < m; j++) push(parts, 'insert', b[j]!)
   }
   for (const token of before.slice(before.length - suffix)) push(parts, 'equal', token)
   return groupChanges(parts)
