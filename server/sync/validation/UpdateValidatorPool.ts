@@ -209,7 +209,7 @@ class ServerOnlyValidator implements UpdateValidator {
       candidates.map(
         (candidate): Verdict =>
           candidate.trusted
-            ? { refused: null, slices: null, brackets: null }
+            ? { refused: null, slices: null, brackets: null, written: null }
             : { refused: 'this channel is written by the server only', closeCode: CloseCode.badRequest },
       ),
     )

@@ -160,6 +160,6 @@ describe('bracket rules (DocumentShadow with findBracketViolation)', () => {
         sender: 0,
       },
     ])
-    expect(verdict).toEqual({ refused: null, forbidden: false, brackets: null })
+    expect(verdict).toMatchObject({ refused: null, forbidden: false, brackets: null })
   })
 })
