@@ -132,7 +132,7 @@ function Workspace({
     () => setAgreedNotice(true),
   )
   const suggestionMode = useSuggestionMode(editor, document.name, document.role, account.id)
-  const suggestionView = useSuggestionView()
+  const suggestionView = useSuggestionView(editor, document.name)
   useAuthorHighlights(editor, document.name, suggestionView.view === 'authors')
   const editable =
     suggestionMode.access !== 'none' && suggestionMode.mode !== 'viewing' && suggestionView.writable
@@ -218,8 +218,11 @@ function Workspace({
           <SuggestionViewSwitch
             view={suggestionView.view}
             delegation={suggestionView.delegation}
+            since={suggestionView.since}
+            rounds={suggestionView.rounds}
             onView={suggestionView.setView}
             onDelegation={suggestionView.setDelegation}
+            onSince={suggestionView.setSince}
           />
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} />

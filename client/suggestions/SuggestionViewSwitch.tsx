@@ -1,18 +1,24 @@
 import { useTranslation } from 'react-i18next'
 import { type Delegation, delegations, isDelegation } from '../../shared/roles/index.ts'
-import { type SuggestionView, suggestionViews } from './useSuggestionView.ts'
+import { type Round, type SuggestionView, suggestionViews } from './useSuggestionView.ts'
 
-/** Markup / Final / Original / Show authors, and which delegation's suggestions to show. */
+/** Markup / Final / Original / Show authors, and which suggestions to show: by delegation, since a round. */
 export function SuggestionViewSwitch({
   view,
   delegation,
+  since,
+  rounds,
   onView,
   onDelegation,
+  onSince,
 }: {
   view: SuggestionView
   delegation: Delegation | null
+  since: Round | null
+  rounds: readonly Round[]
   onView: (view: SuggestionView) => void
   onDelegation: (delegation: Delegation | null) => void
+  onSince: (round: Round | null) => void
 }) {
   const { t } = useTranslation('suggestions')
   return (
@@ -45,6 +51,23 @@ export function SuggestionViewSwitch({
           </option>
         ))}
       </select>
+      {rounds.length > 0 && (
+        <select
+          className="suggestion-since-select"
+          aria-label={t('filter.sinceLabel')}
+          value={since?.id ?? ''}
+          onChange={(event) =>
+            onSince(rounds.find((round) => String(round.id) === event.target.value) ?? null)
+          }
+        >
+          <option value="">{t('filter.allRounds')}</option>
+          {rounds.map((round) => (
+            <option key={round.id} value={round.id}>
+              {t('filter.since', { name: round.name })}
+            </option>
+          ))}
+        </select>
+      )}
     </div>
   )
 }

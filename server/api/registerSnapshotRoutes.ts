@@ -90,12 +90,14 @@ export function registerSnapshotRoutes(
   const exportRoute = { ...document, query: snapshotRequests.exportQuery }
   router.on('GET', '/api/documents/:name/export', exportRoute, async (context) => {
     const { documentName, actor } = await requireDocumentActor(dependencies, context)
-    const { version, format, view, suggestions, threads, inline, lang } = context.query
+    const { version, format, view, suggestions, suggestionsBy, since, threads, inline, lang } = context.query
     const language = await exportLanguage(context, actor, lang)
     const rendered = await snapshots.export(documentName, version, format, {
       includeThreads: threads === '1',
       view,
       suggestions,
+      suggestionsBy,
+      since,
       language,
     })
     sendDownload(context.response, rendered, rendered.filename, inline === '1' && format === 'html')

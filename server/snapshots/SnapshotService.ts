@@ -6,7 +6,7 @@ import type { ThreadView } from '../../shared/comments/index.ts'
 import { createI18n } from '../../shared/i18n/createI18n.ts'
 import type { Language } from '../../shared/i18n/Language.ts'
 import { type ClauseEvent, type ClauseStatus, clauseStateOf } from '../../shared/negotiation/clauseStatus.ts'
-import { canManageSnapshots } from '../../shared/roles/index.ts'
+import { canManageSnapshots, type Delegation } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import type {
   ComparisonView,
@@ -27,8 +27,8 @@ import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
-import type { MeetingStore } from './MeetingStore.ts'
 import type { AuthorshipStore } from '../suggestions/AuthorshipStore.ts'
+import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
 /** A version's content, ready for comparison or export. */
@@ -99,6 +99,10 @@ export interface SnapshotExportOptions {
   includeThreads: boolean
   view?: ExportView
   suggestions?: SuggestionExportView
+  /** Only this delegation's suggestions are shown as such. */
+  suggestionsBy?: Delegation
+  /** Only suggestions made since this snapshot (a round) are shown as such. */
+  since?: number
   language?: Language
 }
 
@@ -204,7 +208,14 @@ export class SnapshotService {
     documentName: string,
     ref: VersionRef,
     format: ExportFormat,
-    { includeThreads, view = 'markup', suggestions = 'markup', language = 'en' }: SnapshotExportOptions,
+    {
+      includeThreads,
+      view = 'markup',
+      suggestions = 'markup',
+      suggestionsBy,
+      since,
+      language = 'en',
+    }: SnapshotExportOptions,
   ): Promise<RenderedExport & { filename: string }> {
     const version = await this.version(documentName, ref)
     const title = (await this.catalog.find(documentName))?.title ?? documentName
@@ -223,13 +234,26 @@ export class SnapshotService {
         clauseStatuses: statusesAt(version, await this.clauseEvents.list(documentName)),
       },
       format,
-      { includeThreads, view, suggestions },
+      {
+        includeThreads,
+        view,
+        suggestions,
+        suggestionFilter: { delegation: suggestionsBy ?? null, since: await this.roundStart(documentName, since) },
+      },
     )
     const stamp = version.date.slice(0, 10)
     const label = ref === 'current' ? 'current' : `snapshot-${ref}`
     // A clean copy says so in its name too, so it is never filed as the full markup.
     const suffix = `${view === 'clean' ? '-clean' : ''}${suggestions === 'markup' ? '' : `-${suggestions}`}`
     return { ...rendered, filename: `${documentName}-${label}-${stamp}${suffix}.${rendered.extension}` }
+  }
+
+  /** When the round that starts at snapshot `id` began (its time), or null for no round. */
+  private async roundStart(documentName: string, id: number | undefined): Promise<string | null> {
+    if (id === undefined) return null
+    const snapshot = await this.snapshots.findSnapshot(id)
+    if (!snapshot || snapshot.documentName !== documentName) throw httpErrors.notFound('No such snapshot')
+    return snapshot.createdAt
   }
 
   private async redlineInput(

@@ -57,6 +57,10 @@ export const snapshotRequests = {
     view: z.enum(exportViews).default('markup'),
     /** Suggestions tracked (`markup`, Word tracked changes), accepted (`final`) or left out (`original`). */
     suggestions: z.enum(suggestionViews).default('markup'),
+    /** Only this delegation's suggestions; the others read as the original text. */
+    suggestionsBy: z.enum(['AZ', 'US']).optional(),
+    /** Only suggestions made since this snapshot (a round); earlier ones read as the original text. */
+    since: z.coerce.number().int().positive().optional(),
     threads: flag,
     inline: flag,
     /** Language of the labels (header, footer, appendix); the account's interface language if not given. */

@@ -38,3 +38,17 @@ export function mayDecideSuggestion(
 export function canSetSuggestionPolicy(role: Role): boolean {
   return role === 'co-chair'
 }
+
+/** Which suggestions a view or an export shows: one delegation's, those made since a round; both optional. */
+export interface SuggestionFilter {
+  delegation?: Delegation | null
+  /** ISO time of the round's snapshot: earlier suggestions read as the original text. */
+  since?: string | null
+}
+
+/** Whether a suggestion by `delegation` made `at` passes the filter. */
+export function passesSuggestionFilter(filter: SuggestionFilter | undefined, delegation: string, at: string): boolean {
+  if (!filter) return true
+  if (filter.delegation && filter.delegation !== delegation) return false
+  return !filter.since || at >= filter.since
+}

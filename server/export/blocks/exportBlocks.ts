@@ -1,4 +1,5 @@
-import type { ExportView, SuggestionExportView } from '../../../shared/snapshots/index.ts'
+import type { ExportView } from '../../../shared/snapshots/index.ts'
+import type { ExportOptions } from './ExportOptions.ts'
 import type { ExportBlock } from './ExportBlock.ts'
 import type { ExportInput } from './ExportInput.ts'
 import type { ExportLabels } from './exportLabels.ts'
@@ -12,11 +13,12 @@ export function exportBlocks(
   input: Pick<ExportInput, 'doc' | 'clauseStatuses'>,
   view: ExportView,
   labels: Pick<ExportLabels, 'notation' | 'clauseStatus'>,
-  suggestions: SuggestionExportView = 'markup',
+  suggestions: Pick<ExportOptions, 'suggestions' | 'suggestionFilter'> = {},
 ): ExportBlock[] {
   return renderBlocks(input.doc, {
     view,
-    suggestions,
+    suggestions: suggestions.suggestions,
+    suggestionFilter: suggestions.suggestionFilter,
     notation: labels.notation,
     statuses: { byClause: input.clauseStatuses ?? {}, label: labels.clauseStatus },
   })

@@ -8,7 +8,11 @@ import {
   safeLinkTarget,
 } from '../../../shared/schema/index.ts'
 import type { ExportView, SuggestionExportView } from '../../../shared/snapshots/index.ts'
-import { readSuggestionMark } from '../../../shared/suggestions/index.ts'
+import {
+  passesSuggestionFilter,
+  readSuggestionMark,
+  type SuggestionFilter,
+} from '../../../shared/suggestions/index.ts'
 import type { ArticleStatus, BlockContext, ExportBlock, InlineRun, RunRole } from './ExportBlock.ts'
 import { type NotationLabels, notationLabels } from './notationLabels.ts'
 import { sanitizeText } from './sanitizeText.ts'
@@ -26,6 +30,8 @@ export interface RenderBlocksOptions {
   view?: ExportView
   /** Suggestions: tracked (default), as if accepted (`final`), or as if rejected (`original`). */
   suggestions?: SuggestionExportView
+  /** Suggestions outside this filter read as the original text. */
+  suggestionFilter?: SuggestionFilter
   /** Proposer and option labels in the export's language; English if not given. */
   notation?: NotationLabels
   /** Each article's status by clause id and its printed label; without it no article carries a status. */
@@ -51,6 +57,7 @@ interface Walk {
   references: { run: InlineRun; clauseId: unknown }[]
   statuses: RenderBlocksOptions['statuses'] | null
   suggestions: SuggestionExportView
+  suggestionFilter: SuggestionFilter | undefined
 }
 
 /** The status printed for an article; null when it is open, unknown, or the id is not a plain own key. */
@@ -108,20 +115,23 @@ function proposerOf(node: JSONContent): Proposer | null {
  * A suggested insertion or deletion in the asked view: tracked (the run carries it), accepted (an insertion is
  * plain text, a deletion is gone) or rejected (the reverse). Returns false if the run is not printed.
  */
-function applySuggestion(run: InlineRun, mark: { type?: unknown; attrs?: unknown }, view: SuggestionExportView): boolean {
+function applySuggestion(run: InlineRun, mark: { type?: unknown; attrs?: unknown }, walk: Walk): boolean {
   const kind = mark.type === 'insertion' ? 'insertion' : 'deletion'
-  if (view !== 'markup') return (kind === 'insertion') === (view === 'final')
   const attrs = readSuggestionMark(mark.attrs)
+  const shown = !attrs || passesSuggestionFilter(walk.suggestionFilter, attrs.delegation, attrs.at)
+  // A suggestion the filter leaves out reads as the original text: its insertion absent, its deletion kept.
+  const view = shown ? walk.suggestions : 'original'
+  if (view !== 'markup') return (kind === 'insertion') === (view === 'final')
   if (attrs) run.suggestion = { kind, id: attrs.id, name: attrs.name, delegation: attrs.delegation, at: attrs.at }
   return true
 }
 
-function textRun(node: JSONContent, proposer: Proposer | null, suggestions: SuggestionExportView): InlineRun {
+function textRun(node: JSONContent, proposer: Proposer | null, walk: Walk): InlineRun {
   const run = plainRun(sanitizeText(node.text), 'text', proposer)
   const marks = Array.isArray(node.marks) ? node.marks : []
   for (const mark of marks) {
     if (typeof mark !== 'object' || mark === null) continue
-    if ((mark.type === 'insertion' || mark.type === 'deletion') && !applySuggestion(run, mark, suggestions))
+    if ((mark.type === 'insertion' || mark.type === 'deletion') && !applySuggestion(run, mark, walk))
       run.text = ''
     else if (mark.type === 'bold') run.bold = true
     else if (mark.type === 'italic') run.italic = true
@@ -170,7 +180,7 @@ function pushBracket(walk: Walk, runs: InlineRun[], bracket: JSONContent): void 
     const proposer = alternative.type === 'bracketAlternative' ? proposerOf(alternative) : null
     const parts = alternative.type === 'bracketAlternative' ? childrenOf(alternative) : [alternative]
     for (const part of parts) {
-      if (part.type === 'text') pushRun(runs, textRun(part, proposer, walk.suggestions))
+      if (part.type === 'text') pushRun(runs, textRun(part, proposer, walk))
       else pushRun(runs, plainRun(collectText(part, walk.clean), 'text', proposer))
     }
     if (proposer) pushRun(runs, plainRun(walk.notation.proposer(proposer), 'proposer', proposer))
@@ -181,7 +191,7 @@ function pushBracket(walk: Walk, runs: InlineRun[], bracket: JSONContent): void 
 function inlineRuns(walk: Walk, node: JSONContent): InlineRun[] {
   const runs: InlineRun[] = []
   for (const child of childrenOf(node)) {
-    if (child.type === 'text') pushRun(runs, textRun(child, null, walk.suggestions))
+    if (child.type === 'text') pushRun(runs, textRun(child, null, walk))
     else if (child.type === 'hardBreak') pushRun(runs, plainRun('\n'))
     else if (child.type === 'bracket') pushBracket(walk, runs, child)
     else if (child.type === 'crossReference') {
@@ -297,7 +307,7 @@ function walkBlock(walk: Walk, node: JSONContent, context: BlockContext, nesting
       return
     }
     case 'text':
-      pushParagraph(walk, [textRun(node, null, walk.suggestions)], context)
+      pushParagraph(walk, [textRun(node, null, walk)], context)
       return
     case 'hardBreak':
       return
@@ -357,6 +367,7 @@ export function renderBlocks(doc: JSONContent, options: RenderBlocksOptions = {}
     references: [],
     statuses: options.statuses ?? null,
     suggestions: options.suggestions ?? 'markup',
+    suggestionFilter: options.suggestionFilter,
   }
   const root: BlockContext = { area: null, article: null, party: null, quote: 0 }
   let titleSeen = false

@@ -196,7 +196,7 @@ export async function exportDocx(
 ): Promise<Buffer> {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = exportBlocks(input, view, labels, options.suggestions)
+  const blocks = exportBlocks(input, view, labels, options)
   const changes: ChangeNumbers = { next: 1 }
   const children = [
     ...notesParagraphs(exportNotes(blocks, view, labels), labels),

@@ -14,7 +14,7 @@ import { htmlPage } from './htmlPage.ts'
 export function exportHtml(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = exportBlocks(input, view, labels, options.suggestions)
+  const blocks = exportBlocks(input, view, labels, options)
   const notes = exportNotes(blocks, view, labels)
   const parts: string[] = []
   if (notes.length > 0) {

@@ -141,7 +141,7 @@ function appendixMarkdown(threads: readonly AppendixThread[], labels: ExportLabe
 export function exportMarkdown(input: ExportInput, options: ExportOptions = defaultExportOptions): string {
   const view = options.view ?? 'markup'
   const labels = exportLabels(input.meta, view)
-  const blocks = exportBlocks(input, view, labels, options.suggestions)
+  const blocks = exportBlocks(input, view, labels, options)
   const notes = exportNotes(blocks, view, labels)
   const parts = [`*${escapeMarkdown(labels.header)}*`]
   if (notes.length > 0) {

@@ -329,7 +329,7 @@ export function exportPdf(
   })
 
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
-  const blocks = exportBlocks(input, view, labels, options.suggestions)
+  const blocks = exportBlocks(input, view, labels, options)
   writeNotes(doc, exportNotes(blocks, view, labels), labels)
   for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
   if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)

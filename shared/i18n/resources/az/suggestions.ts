@@ -21,6 +21,9 @@ export const suggestions: Translation<typeof english> = {
     label: 'Təkliflərini göstərmək',
     all: 'Hər iki heyət',
     delegation: '{{delegation}} nümayəndə heyəti',
+    sinceLabel: 'Bu vaxtdan bəri verilmiş təklifləri göstərmək',
+    allRounds: 'Bütün raundlar',
+    since: '“{{name}}” versiyasından bəri',
   },
   notice: {
     suggestStructure:

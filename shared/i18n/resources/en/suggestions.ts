@@ -18,6 +18,9 @@ export const suggestions = {
     label: 'Show suggestions of',
     all: 'Both delegations',
     delegation: '{{delegation}} delegation',
+    sinceLabel: 'Show suggestions made since',
+    allRounds: 'All rounds',
+    since: 'Since “{{name}}”',
   },
   notice: {
     suggestStructure:
