@@ -121,12 +121,11 @@ function Workspace({
     () => ({ accountId: String(account.id), name: account.name, delegation: account.delegation }),
     [account.id, account.name, account.delegation],
   )
-  // Writable by role (a reviewer may suggest where the document allows it); the mode and views narrow it.
-  const mayWrite = canEditText(document.role) || document.role === 'reviewer'
+  // Editable at first as the role allows; the policy (reviewers may suggest), mode and views decide below.
   const editor = useCharterEditor(
     session,
     user,
-    mayWrite,
+    canEditText(document.role),
     { delegation: account.delegation, role: document.role },
     author,
     () => setAgreedNotice(true),
