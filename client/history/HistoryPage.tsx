@@ -393,6 +393,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   <th scope="col">{t('deleted')}</th>
                   <th scope="col">{t('bracketsOpened')}</th>
                   <th scope="col">{t('bracketsCleaned')}</th>
+                  <th scope="col">{t('byDelegation')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -403,6 +404,19 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                     <td className="del-count">{format.number(area.deletedWords)}</td>
                     <td>{format.number(area.bracketsOpened)}</td>
                     <td>{format.number(area.bracketsCleaned)}</td>
+                    <td className="by-delegation">
+                      {area.byDelegation
+                        ? (['AZ', 'US'] as const)
+                            .map((delegation) =>
+                              t('delegationWords', {
+                                delegation,
+                                inserted: format.number(area.byDelegation![delegation].insertedWords),
+                                deleted: format.number(area.byDelegation![delegation].deletedWords),
+                              }),
+                            )
+                            .join(' · ')
+                        : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

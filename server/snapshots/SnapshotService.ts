@@ -21,6 +21,7 @@ import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.
 import type { ThreadStore } from '../comments/ThreadStore.ts'
 import type { DocumentCatalog } from '../documents/DocumentCatalog.ts'
 import type { ExportThread } from '../export/blocks/ExportInput.ts'
+import type { AuthorshipEvidence } from '../export/redline/ChangeAttribution.ts'
 import type { RedlineInput } from '../export/redline/RedlineInput.ts'
 import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
@@ -159,7 +160,11 @@ export class SnapshotService {
       this.version(documentName, from),
       this.version(documentName, to),
     ])
-    const areas = await this.exports.areaChanges(before.doc, after.doc)
+    const areas = await this.exports.areaChanges(
+      before.doc,
+      after.doc,
+      await this.authorshipEvidence(documentName, before, after),
+    )
     return { from: { ref: from, name: before.name }, to: { ref: to, name: after.name }, areas }
   }
 
@@ -271,18 +276,27 @@ export class SnapshotService {
       documentName,
       language,
     })
-    const authorship = this.authorship && {
-      baseState: before.state,
-      state: after.state,
-      authors: await this.authorship.list(documentName),
-      deletions: await this.authorship.listDeletions(documentName),
-    }
     return {
       baseDoc: before.doc,
       doc: after.doc,
       baseMeta: metaOf(before),
       meta: metaOf(after),
-      authorship: authorship ?? undefined,
+      authorship: await this.authorshipEvidence(documentName, before, after),
+    }
+  }
+
+  /** What the export worker needs to name the author of each change between two versions. */
+  private async authorshipEvidence(
+    documentName: string,
+    before: Version,
+    after: Version,
+  ): Promise<AuthorshipEvidence | undefined> {
+    if (!this.authorship) return undefined
+    return {
+      baseState: before.state,
+      state: after.state,
+      authors: await this.authorship.list(documentName),
+      deletions: await this.authorship.listDeletions(documentName),
     }
   }
 

@@ -39,6 +39,11 @@ export interface AreaChange {
   bracketsOpened: number
   /** Brackets of the older version that no longer exist: cleaned (or removed with their text). */
   bracketsCleaned: number
+  /**
+   * Words each delegation wrote and deleted in the section (from the record of who wrote and deleted what; words
+   * of the server's own changes, such as a restore, belong to neither). Absent when there is no such record.
+   */
+  byDelegation?: Record<'AZ' | 'US', { insertedWords: number; deletedWords: number }>
 }
 
 /** `current` or a snapshot id. */

@@ -125,6 +125,10 @@ describe('snapshots, compare, restore and export', () => {
     const investment = comparison.areas.find((area) => area.area === 'investment')!
     expect(investment.insertedWords).toBeGreaterThanOrEqual(8)
     expect(investment.deletedWords).toBeGreaterThanOrEqual(1)
+    // The words are split by the delegation that wrote and deleted them (the drafter is AZ).
+    expect(investment.byDelegation?.AZ.insertedWords).toBeGreaterThanOrEqual(8)
+    expect(investment.byDelegation?.AZ.deletedWords).toBeGreaterThanOrEqual(1)
+    expect(investment.byDelegation?.US).toEqual({ insertedWords: 0, deletedWords: 0 })
     expect(comparison.areas.find((area) => area.area === 'security')).toMatchObject({
       insertedWords: 0,
       deletedWords: 0,

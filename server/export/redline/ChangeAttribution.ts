@@ -10,6 +10,8 @@ export interface ChangeAuthor {
 export interface AuthoredText {
   text: string
   author: ChangeAuthor | null
+  /** The priority area (section) it is in, or null outside sections. */
+  area: string | null
 }
 
 /**

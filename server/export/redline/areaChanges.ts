@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import { findPriorityArea, isAreaId } from '../../../shared/schema/index.ts'
 import type { AreaChange } from '../../../shared/snapshots/index.ts'
 import { bracketAreas } from './bracketAreas.ts'
+import type { ChangeAttribution } from './ChangeAttribution.ts'
 import { diffTokens } from './diffTokens.ts'
 import { wordTokens } from './wordTokens.ts'
 
@@ -32,7 +33,11 @@ function missingIn(from: Map<string, string>, other: Map<string, string>, area: 
  * Words inserted and deleted, and brackets opened and cleaned, in each priority area between two versions:
  * the summary of a comparison. A bracket is followed by its id, so one that moved is neither.
  */
-export function areaChanges(baseDoc: JSONContent, doc: JSONContent): AreaChange[] {
+export function areaChanges(
+  baseDoc: JSONContent,
+  doc: JSONContent,
+  attribution?: ChangeAttribution,
+): AreaChange[] {
   const beforeTexts = sectionTexts(baseDoc)
   const afterTexts = sectionTexts(doc)
   const beforeBrackets = bracketAreas(baseDoc)
@@ -62,7 +67,28 @@ export function areaChanges(baseDoc: JSONContent, doc: JSONContent): AreaChange[
       deletedWords,
       bracketsOpened: missingIn(afterBrackets, beforeBrackets, area),
       bracketsCleaned: missingIn(beforeBrackets, afterBrackets, area),
+      ...(attribution ? { byDelegation: wordsByDelegation(attribution, area) } : {}),
     })
   }
   return areas
+}
+
+function countWords(text: string): number {
+  return wordTokens(text).filter((token) => /[\p{L}\p{N}]/u.test(token)).length
+}
+
+/** Words inserted and deleted in `area` by each delegation, from the attributed changes. */
+function wordsByDelegation(attribution: ChangeAttribution, area: string): NonNullable<AreaChange['byDelegation']> {
+  const counts = { AZ: { insertedWords: 0, deletedWords: 0 }, US: { insertedWords: 0, deletedWords: 0 } }
+  for (const [runs, key] of [
+    [attribution.inserted, 'insertedWords'],
+    [attribution.deleted, 'deletedWords'],
+  ] as const) {
+    // Runs are split wherever the author changes, so a word cut in two by two authors counts for both.
+    for (const run of runs) {
+      const delegation = run.author?.delegation
+      if ((run.area ?? 'other') === area && delegation) counts[delegation][key] += countWords(run.text)
+    }
+  }
+  return counts
 }

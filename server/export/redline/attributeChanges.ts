@@ -7,10 +7,12 @@ function visibleIn(item: Y.Item, snapshot: Y.Snapshot): boolean {
   return item.id.clock < (snapshot.sv.get(item.id.client) ?? 0) && !Y.isDeleted(snapshot.ds, item.id)
 }
 
-function push(runs: AuthoredText[], text: string, author: ChangeAuthor | null): void {
+function push(runs: AuthoredText[], text: string, author: ChangeAuthor | null, area: string | null): void {
   const last = runs[runs.length - 1]
-  if (last && last.author?.name === author?.name && last.author?.delegation === author?.delegation) last.text += text
-  else runs.push({ text, author })
+  const same =
+    last && last.area === area && last.author?.name === author?.name && last.author?.delegation === author?.delegation
+  if (same) last.text += text
+  else runs.push({ text, author, area })
 }
 
 function markAuthor(value: unknown): ChangeAuthor | null {
@@ -51,7 +53,7 @@ export function attributeChanges(evidence: AuthorshipEvidence): ChangeAttributio
   const inserted: AuthoredText[] = []
   const deleted: AuthoredText[] = []
 
-  const walkText = (text: Y.XmlText) => {
+  const walkText = (text: Y.XmlText, area: string | null) => {
     // Formatting as written, deleted format items included: the suggested deletion an accepted deletion was.
     const written = new Map<string, unknown>()
     for (let item = text._start; item !== null; item = item.right) {
@@ -68,22 +70,25 @@ export function attributeChanges(evidence: AuthorshipEvidence): ChangeAttributio
       const value = item.content.str
       if (inAfter) {
         const writer = authors.get(item.id.client)
-        push(inserted, value, writer ? { name: writer.name, delegation: writer.delegation } : null)
+        push(inserted, value, writer ? { name: writer.name, delegation: writer.delegation } : null, area)
       } else {
         // A client's deletion is recorded; the server deletes only when a suggested deletion is accepted.
-        push(deleted, value, deleterOf(item.id) ?? markAuthor(written.get('deletion')))
+        push(deleted, value, deleterOf(item.id) ?? markAuthor(written.get('deletion')), area)
       }
     }
   }
-  const walk = (parent: Y.XmlFragment | Y.XmlElement) => {
+  const walk = (parent: Y.XmlFragment | Y.XmlElement, area: string | null) => {
     for (let item = parent._start; item !== null; item = item.right) {
       if (!(item.content instanceof Y.ContentType)) continue
       const child = item.content.type
-      if (child instanceof Y.XmlText) walkText(child)
-      else if (child instanceof Y.XmlElement) walk(child)
+      if (child instanceof Y.XmlText) walkText(child, area)
+      else if (child instanceof Y.XmlElement) {
+        const own = child.nodeName === 'charterSection' ? child.getAttribute('area') : undefined
+        walk(child, typeof own === 'string' ? own : area)
+      }
     }
   }
-  walk(ydoc.getXmlFragment(documentField))
+  walk(ydoc.getXmlFragment(documentField), null)
   ydoc.destroy()
   return { inserted, deleted }
 }

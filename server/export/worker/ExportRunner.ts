@@ -4,6 +4,7 @@ import type { AreaChange, ExportFormat } from '../../../shared/snapshots/index.t
 import type { Logger } from '../../logging/Logger.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import type { ExportOptions } from '../blocks/ExportOptions.ts'
+import type { AuthorshipEvidence } from '../redline/ChangeAttribution.ts'
 import type { RedlineInput } from '../redline/RedlineInput.ts'
 import type { ExportJob, ExportJobResult } from './ExportJob.ts'
 import type { ExportTask } from './ExportTask.ts'
@@ -41,8 +42,12 @@ export class ExportRunner {
   }
 
   /** Words inserted and deleted per priority area: a whole-document word diff, so it runs here too. */
-  async areaChanges(baseDoc: JSONContent, doc: JSONContent): Promise<AreaChange[]> {
-    const result = await this.run({ kind: 'areaChanges', baseDoc, doc })
+  async areaChanges(
+    baseDoc: JSONContent,
+    doc: JSONContent,
+    authorship?: AuthorshipEvidence,
+  ): Promise<AreaChange[]> {
+    const result = await this.run({ kind: 'areaChanges', baseDoc, doc, authorship })
     if (result.kind !== 'areaChanges')
       throw new Error(`export worker answered ${result.kind} for a comparison`)
     return result.areas

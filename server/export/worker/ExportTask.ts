@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core'
 import type { ExportFormat } from '../../../shared/snapshots/index.ts'
 import type { ExportInput } from '../blocks/ExportInput.ts'
 import type { ExportOptions } from '../blocks/ExportOptions.ts'
+import type { AuthorshipEvidence } from '../redline/ChangeAttribution.ts'
 import type { RedlineInput } from '../redline/RedlineInput.ts'
 
 /**
@@ -11,4 +12,4 @@ import type { RedlineInput } from '../redline/RedlineInput.ts'
 export type ExportTask =
   | { kind: 'snapshot'; input: ExportInput; format: ExportFormat; options: ExportOptions }
   | { kind: 'redline'; input: RedlineInput; format: 'html' | 'docx' }
-  | { kind: 'areaChanges'; baseDoc: JSONContent; doc: JSONContent }
+  | { kind: 'areaChanges'; baseDoc: JSONContent; doc: JSONContent; authorship?: AuthorshipEvidence }

@@ -33,6 +33,8 @@ export const history: Translation<typeof english> = {
   },
   bracketsOpened: 'Açılmış mötərizələr',
   bracketsCleaned: 'Təmizlənmiş mötərizələr',
+  byDelegation: 'Nümayəndə heyətləri üzrə',
+  delegationWords: '{{delegation}} +{{inserted}} −{{deleted}}',
   restore: 'Bu versiyanı bərpa et',
   confirmRestore:
     'Bu versiya yeni dəyişiklik kimi bərpa edilsin? Cari mətn əvvəlcə versiya kimi saxlanılacaq.',

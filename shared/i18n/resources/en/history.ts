@@ -31,6 +31,8 @@ export const history = {
   },
   bracketsOpened: 'Brackets opened',
   bracketsCleaned: 'Brackets cleaned',
+  byDelegation: 'By delegation',
+  delegationWords: '{{delegation}} +{{inserted}} −{{deleted}}',
   restore: 'Restore this version',
   confirmRestore: 'Restore this version as a new change? The current text is kept as a snapshot first.',
   restored: 'Restored as a new change',
