@@ -467,7 +467,6 @@ export class Room {
         refusal = await authorship.claim(this.documentName, principal, written.clients, written.deleted)
       } catch (error) {
         this.options.logger.error('recording authorship failed', { documentName: this.documentName, error })
-        refusal = null
         this.validator?.reset()
         if (pending.origin.kind === 'client') this.failedOrigins.add(pending.origin)
         pending.reject(error)
