@@ -31,6 +31,8 @@ export class MemoryAuthorshipStore implements AuthorshipStore {
   }
 
   async list(documentName: string): Promise<ClientAuthor[]> {
-    return [...(this.byDocument.get(documentName)?.values() ?? [])].map((author) => ({ ...author }))
+    return [...(this.byDocument.get(documentName)?.values() ?? [])]
+      .sort((a, b) => a.clientId - b.clientId)
+      .map((author) => ({ ...author }))
   }
 }
