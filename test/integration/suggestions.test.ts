@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Account } from '../../server/auth/Account.ts'
@@ -119,6 +120,20 @@ describe('suggestions (track changes)', () => {
     expect(open.body.map((suggestion) => [suggestion.author.delegation, suggestion.kind])).toEqual([
       ['AZ', 'insertion'],
       ['US', 'deletion'],
+    ])
+
+    // The Word export of the markup carries them as tracked changes, with their authors.
+    const word = await fetch(`${server.httpUrl}/api/documents/${charterDocumentName}/export?format=docx`, {
+      headers: { Authorization: `Bearer ${tokens['observer AZ']}` },
+    })
+    expect(word.status).toBe(200)
+    const files = unzipSync(new Uint8Array(await word.arrayBuffer()))
+    const xml = parseMarkup(new TextDecoder().decode(files['word/document.xml']))
+    expect(xml.findAll('w:ins').map((element) => [element.attributes.get('w:author'), element.text])).toEqual([
+      ['AZ drafter (AZ)', 'Firmly, '],
+    ])
+    expect(xml.findAll('w:del').map((element) => [element.attributes.get('w:author'), element.text])).toEqual([
+      ['US drafter (US)', base.slice(10, 14)],
     ])
   })
 
