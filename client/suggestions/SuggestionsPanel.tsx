@@ -29,17 +29,30 @@ function snippet(text: string): string {
   return text.length > maxSnippet ? `${text.slice(0, maxSnippet - 1)}…` : text
 }
 
-function useOpenSuggestions(editor: Editor): OpenSuggestion[] {
-  const [open, setOpen] = useState(() => openSuggestions(editor.state.doc))
+/** The clause id of the article holding the caret, or null. */
+function articleAtCaret(editor: Editor): string | null {
+  const { $from } = editor.state.selection
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth)
+    if (node.type.name === 'article') return typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : null
+  }
+  return null
+}
+
+/** The open suggestions, and the article at the caret, kept up to date with the editor. */
+function useOpenSuggestions(editor: Editor): { open: OpenSuggestion[]; article: string | null } {
+  const [state, setState] = useState(() => ({ open: openSuggestions(editor.state.doc), article: articleAtCaret(editor) }))
   useEffect(() => {
-    const update = () => setOpen(openSuggestions(editor.state.doc))
+    const update = () => setState({ open: openSuggestions(editor.state.doc), article: articleAtCaret(editor) })
     editor.on('update', update)
+    editor.on('selectionUpdate', update)
     update()
     return () => {
       editor.off('update', update)
+      editor.off('selectionUpdate', update)
     }
   }, [editor])
-  return open
+  return state
 }
 
 /**
@@ -51,7 +64,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const { editor, documentName, role, delegation, protectedClauses, policy, onPolicy } = props
   const { t } = useTranslation('suggestions')
   const format = useFormatter()
-  const open = useOpenSuggestions(editor)
+  const { open, article } = useOpenSuggestions(editor)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const mayDecide = (suggestion: OpenSuggestion) =>
@@ -61,7 +74,10 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       suggestion.delegation,
       suggestion.clauseId !== null && protectedClauses.has(suggestion.clauseId),
     )
-  async function decide(decision: DecisionOutcome, selection: { ids?: string[]; delegation?: Delegation }) {
+  async function decide(
+    decision: DecisionOutcome,
+    selection: { ids?: string[]; delegation?: Delegation; clauseId?: string },
+  ) {
     setBusy(true)
     setFailure(null)
     try {
@@ -94,6 +110,18 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
             </button>
           </div>
         ))}
+      {article !== null && open.some((suggestion) => suggestion.clauseId === article && mayDecide(suggestion)) && (
+        <div className="suggestion-bulk">
+          <button
+            type="button"
+            className="small accept-article"
+            disabled={busy}
+            onClick={() => decide('accepted', { clauseId: article })}
+          >
+            {t('panel.acceptArticle')}
+          </button>
+        </div>
+      )}
       <ul className="suggestion-list">
         {open.map((suggestion) => (
           <li key={suggestion.id} className="suggestion-item" data-delegation={suggestion.delegation} data-suggestion-id={suggestion.id}>
