@@ -96,6 +96,9 @@ describe('suggestTransaction (Suggesting mode)', () => {
     expect(markup(state.doc)).toBe('The Parties {+lly +}AZcooperate.')
     const tr = state.tr.delete(at, at + 1)
     expect(suggestTransaction(state, tr, mary, now)).toBe('suggestForeign')
+    // Typing inside it is Mary's own insertion, beside Aysel's.
+    state = suggest(state, (tr) => tr.insertText('X', at + 1), mary)
+    expect(markup(state.doc)).toBe('The Parties {+l+}AZ{+X+}US{+ly +}AZcooperate.')
   })
 
   it('refuses structural changes and formatting outside own suggestions', () => {

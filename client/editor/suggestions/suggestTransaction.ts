@@ -101,8 +101,12 @@ export function suggestTransaction(
     const segments: Segment[] = []
     let structural = false
     out.doc.nodesBetween(from, to, (node, pos) => {
-      if (node.isText) segments.push({ from: Math.max(pos, from), to: Math.min(pos + node.nodeSize, to), node })
-      else if (node !== $from.parent && pos >= from) structural = true
+      if (node.isText) {
+        const start = Math.max(pos, from)
+        const end = Math.min(pos + node.nodeSize, to)
+        // A pure insertion visits the text around the caret; only what the step deletes is a segment.
+        if (start < end) segments.push({ from: start, to: end, node })
+      } else if (node !== $from.parent && pos >= from) structural = true
       return node === $from.parent || !node.isInline
     })
     if (structural) return 'suggestStructure'
