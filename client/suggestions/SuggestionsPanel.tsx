@@ -88,8 +88,11 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       setBusy(false)
     }
   }
+  // Bulk decisions are offered for the other delegation's suggestions, to whoever may decide on them.
   const others = delegations.filter(
-    (candidate) => candidate !== delegation && open.some((suggestion) => suggestion.delegation === candidate),
+    (candidate) =>
+      mayDecideSuggestion(role, delegation, candidate, false) &&
+      open.some((suggestion) => suggestion.delegation === candidate),
   )
   return (
     <section className="suggestions-panel" aria-label={t('panel.title')}>
@@ -99,8 +102,7 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
         </p>
       )}
       {open.length === 0 && <p className="empty">{t('panel.empty')}</p>}
-      {delegation !== null &&
-        others.map((other) => (
+      {others.map((other) => (
           <div key={other} className="suggestion-bulk">
             <button type="button" className="small" disabled={busy} onClick={() => decide('accepted', { delegation: other })}>
               {t('panel.acceptAll', { delegation: other })}
