@@ -13,9 +13,12 @@ function suggestionsIn(target: EditorPage, selector: string): Promise<string[]> 
   return target.page
     .locator(`${selector} .charter-suggestion`)
     .evaluateAll((elements) =>
-      elements.map(
-        (element) => `${element.tagName.toLowerCase()} ${element.getAttribute('data-delegation')} ${element.textContent}`,
-      ),
+      elements.map((element) => {
+        // Other people's carets are rendered inside the text; their labels are not the text.
+        const copy = element.cloneNode(true) as Element
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+        return `${element.tagName.toLowerCase()} ${element.getAttribute('data-delegation')} ${copy.textContent}`
+      }),
     )
 }
 
