@@ -4,7 +4,14 @@ import { eventually } from '../helpers/eventually.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 import { selectText } from './bracketPage.ts'
-import { articleParagraph, type BrowserSession, browserSession, type EditorPage, placeCaret } from './editorPage.ts'
+import {
+  articleParagraph,
+  type BrowserSession,
+  blockText,
+  browserSession,
+  type EditorPage,
+  placeCaret,
+} from './editorPage.ts'
 
 const connectivity = articleParagraph('connectivity')
 
@@ -87,7 +94,7 @@ describe('suggestions in the browser', { timeout: 120_000 }, () => {
     for (const participant of [az, us, reader]) {
       await eventually(async () => expect(await suggestionsIn(participant, connectivity)).toEqual([]))
       await eventually(async () =>
-        expect(await participant.page.locator(connectivity).textContent()).toContain('to be agreed by the Parties'),
+        expect(await blockText(participant, connectivity)).toContain('to be agreed by the Parties'),
       )
     }
   })
