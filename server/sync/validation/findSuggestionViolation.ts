@@ -97,6 +97,27 @@ export function collectSuggestionMarks(parent: Y.XmlFragment | Y.XmlElement, int
   }
 }
 
+/** A suggestion mark of one kind on text that existed before and stays: may it change like this? */
+function judgeMarkChange(kind: SuggestionKind, before: unknown, after: unknown, writer: Writer): void {
+  if (sameValue(before, after)) return
+  if (after !== undefined) {
+    if (!isOwn(writer, after))
+      throw new SuggestionViolation(
+        readSuggestionMark(after)
+          ? `a suggestion must name its author: this one claims ${describeAuthor(after)}`
+          : 'a suggestion without a valid id, author and time',
+      )
+    if (kind === 'insertion') throw new SuggestionViolation('only new text can be a suggested insertion')
+  }
+  if (before !== undefined && !isOwn(writer, before))
+    throw new SuggestionViolation(`only a decision accepts or rejects the suggestion of ${describeAuthor(before)}`)
+}
+
+function applyFormat(attributes: Attributes, content: Y.ContentFormat): void {
+  if (content.value === null) attributes.delete(content.key)
+  else attributes.set(content.key, content.value)
+}
+
 /** One update's check; marks it introduces are reported in `introduced` once it passes. */
 class SuggestionCheck {
   private readonly travelling = new Map<string, string>()
