@@ -1,6 +1,6 @@
 import { Fragment, type Mark, type MarkType, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
-import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
 import type { SuggestionAuthor } from './SuggestionAuthor.ts'
 
 /** Why a change cannot be made as a suggestion (the editor says so instead of making it). */
@@ -75,7 +75,8 @@ export function suggestTransaction(
   let caret: number | null = null
   for (const [index, step] of tr.steps.entries()) {
     // Positions of this step are in tr.docs[index]: back to the state's document, then onto what `out` did.
-    const back = tr.mapping.slice(0, index).invert()
+    // (A fresh Mapping: `Mapping.slice(…).invert()` would invert every map, not only the slice's.)
+    const back = new Mapping(tr.mapping.maps.slice(0, index)).invert()
     const toOut = (pos: number, assoc: number) => out.mapping.map(back.map(pos, assoc), assoc)
     if (step instanceof AddMarkStep || step instanceof RemoveMarkStep) {
       const from = toOut(step.from, 1)

@@ -41,12 +41,20 @@ function agreedFirstArticle() {
 }
 
 describe('the two-key rule in update validation', () => {
-  it('refuses typing inside an agreed article and names it', () => {
+  it('refuses typing inside an agreed article and names it; only a suggestion may land there', () => {
     const { client, shadow, first } = agreedFirstArticle()
+    const seed = Y.encodeStateAsUpdate(client.ydoc)
     const update = client.change(() => textOf(first).insert(0, 'Unilaterally '))
     expect(shadow.check(update, false)).toBe(
-      'Article 1 is agreed ad referendum: its text cannot be changed without both delegations',
+      'Article 1 is agreed ad referendum: new text must be a suggested insertion',
     )
+    const writer = { delegation: 'US' as const, coChair: false, accountId: '7', name: 'Mary' }
+    const mark = { id: crypto.randomUUID(), by: '7', name: 'Mary', delegation: 'US', at: '2026-02-08T10:00:00.000Z' }
+    const other = new Y.Doc()
+    Y.applyUpdate(other, seed)
+    const before = Y.encodeStateVector(other)
+    textOf(articles(other.getXmlFragment('default'))[0]!).insert(0, 'Firmly ', { insertion: mark })
+    expect(shadow.check(Y.encodeStateAsUpdate(other, before), false, writer)).toBeNull()
   })
 
   it('accepts typing in an open article of the same document', () => {
