@@ -28,10 +28,10 @@ import { focusAreaFromLocation, useClauseMarks } from './negotiation/useClauseMa
 import { useOpenBrackets } from './negotiation/useOpenBrackets.ts'
 import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
-import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import { SuggestionModeSwitch } from './suggestions/SuggestionModeSwitch.tsx'
 import { SuggestionNoticeBar } from './suggestions/SuggestionNoticeBar.tsx'
 import { SuggestionViewSwitch } from './suggestions/SuggestionViewSwitch.tsx'
+import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import './suggestions/suggestions.css'
 import { useAuthorHighlights } from './suggestions/useAuthorHighlights.ts'
 import { useSuggestionMode } from './suggestions/useSuggestionMode.ts'
@@ -159,9 +159,7 @@ function Workspace({
   const readOnly = readOnlyMessage(t, document, suggestionMode.access)
   const protectedClauses = useMemo(
     () =>
-      new Set(
-        clauses.filter((clause) => isProtectedStatus(clause.status)).map((clause) => clause.clauseId),
-      ),
+      new Set(clauses.filter((clause) => isProtectedStatus(clause.status)).map((clause) => clause.clauseId)),
     [clauses],
   )
   const bracketView = useBracketView(editor, editable, account.id)

@@ -117,7 +117,8 @@ export const ClauseStatusMarks = Extension.create<{ onRefused: () => void }>({
         },
         filterTransaction(transaction, state) {
           // Suggestions may land in agreed text (the server checks they are well formed and the author's).
-          if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin || transaction.getMeta(suggestionMeta)) return true
+          if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin || transaction.getMeta(suggestionMeta))
+            return true
           const marks = pluginKey.getState(state)?.marks ?? empty
           if (!changesAgreedText(transaction, marks.statuses)) return true
           onRefused()

@@ -2,7 +2,11 @@ import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import { passesSuggestionFilter, type SuggestionFilter, suggestionKinds } from '../../shared/suggestions/index.ts'
+import {
+  passesSuggestionFilter,
+  type SuggestionFilter,
+  suggestionKinds,
+} from '../../shared/suggestions/index.ts'
 
 /** Set the filter (or null for none) with this meta key. */
 export const suggestionFilterKey = new PluginKey<DecorationSet>('suggestionFilter')
@@ -14,7 +18,9 @@ function decorate(doc: ProseMirrorNode, filter: SuggestionFilter): DecorationSet
     for (const kind of suggestionKinds) {
       const attrs = node.marks.find((mark) => mark.type.name === kind)?.attrs
       if (attrs && !passesSuggestionFilter(filter, String(attrs.delegation), String(attrs.at)))
-        decorations.push(Decoration.inline(pos, pos + node.nodeSize, { class: `suggestion-filtered-out filtered-${kind}` }))
+        decorations.push(
+          Decoration.inline(pos, pos + node.nodeSize, { class: `suggestion-filtered-out filtered-${kind}` }),
+        )
     }
     return false
   })

@@ -34,16 +34,21 @@ function articleAtCaret(editor: Editor): string | null {
   const { $from } = editor.state.selection
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth)
-    if (node.type.name === 'article') return typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : null
+    if (node.type.name === 'article')
+      return typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : null
   }
   return null
 }
 
 /** The open suggestions, and the article at the caret, kept up to date with the editor. */
 function useOpenSuggestions(editor: Editor): { open: OpenSuggestion[]; article: string | null } {
-  const [state, setState] = useState(() => ({ open: openSuggestions(editor.state.doc), article: articleAtCaret(editor) }))
+  const [state, setState] = useState(() => ({
+    open: openSuggestions(editor.state.doc),
+    article: articleAtCaret(editor),
+  }))
   useEffect(() => {
-    const update = () => setState({ open: openSuggestions(editor.state.doc), article: articleAtCaret(editor) })
+    const update = () =>
+      setState({ open: openSuggestions(editor.state.doc), article: articleAtCaret(editor) })
     editor.on('update', update)
     editor.on('selectionUpdate', update)
     update()
@@ -103,34 +108,57 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
       )}
       {open.length === 0 && <p className="empty">{t('panel.empty')}</p>}
       {others.map((other) => (
-          <div key={other} className="suggestion-bulk">
-            <button type="button" className="small" disabled={busy} onClick={() => decide('accepted', { delegation: other })}>
-              {t('panel.acceptAll', { delegation: other })}
-            </button>
-            <button type="button" className="small quiet" disabled={busy} onClick={() => decide('rejected', { delegation: other })}>
-              {t('panel.rejectAll', { delegation: other })}
-            </button>
-          </div>
-        ))}
-      {article !== null && open.some((suggestion) => suggestion.clauseId === article && mayDecide(suggestion)) && (
-        <div className="suggestion-bulk">
+        <div key={other} className="suggestion-bulk">
           <button
             type="button"
-            className="small accept-article"
+            className="small"
             disabled={busy}
-            onClick={() => decide('accepted', { clauseId: article })}
+            onClick={() => decide('accepted', { delegation: other })}
           >
-            {t('panel.acceptArticle')}
+            {t('panel.acceptAll', { delegation: other })}
+          </button>
+          <button
+            type="button"
+            className="small quiet"
+            disabled={busy}
+            onClick={() => decide('rejected', { delegation: other })}
+          >
+            {t('panel.rejectAll', { delegation: other })}
           </button>
         </div>
-      )}
+      ))}
+      {article !== null &&
+        open.some((suggestion) => suggestion.clauseId === article && mayDecide(suggestion)) && (
+          <div className="suggestion-bulk">
+            <button
+              type="button"
+              className="small accept-article"
+              disabled={busy}
+              onClick={() => decide('accepted', { clauseId: article })}
+            >
+              {t('panel.acceptArticle')}
+            </button>
+          </div>
+        )}
       <ul className="suggestion-list">
         {open.map((suggestion) => (
-          <li key={suggestion.id} className="suggestion-item" data-delegation={suggestion.delegation} data-suggestion-id={suggestion.id}>
+          <li
+            key={suggestion.id}
+            className="suggestion-item"
+            data-delegation={suggestion.delegation}
+            data-suggestion-id={suggestion.id}
+          >
             <button
               type="button"
               className="suggestion-summary quiet"
-              onClick={() => editor.chain().focus().setTextSelection({ from: suggestion.from, to: suggestion.to }).scrollIntoView().run()}
+              onClick={() =>
+                editor
+                  .chain()
+                  .focus()
+                  .setTextSelection({ from: suggestion.from, to: suggestion.to })
+                  .scrollIntoView()
+                  .run()
+              }
             >
               {suggestion.kind === 'insertion'
                 ? t('panel.inserted', { text: snippet(suggestion.insertedText) })
@@ -150,10 +178,20 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
             </p>
             {mayDecide(suggestion) ? (
               <div className="suggestion-actions">
-                <button type="button" className="small accept-suggestion" disabled={busy} onClick={() => decide('accepted', { ids: [suggestion.id] })}>
+                <button
+                  type="button"
+                  className="small accept-suggestion"
+                  disabled={busy}
+                  onClick={() => decide('accepted', { ids: [suggestion.id] })}
+                >
                   {t('panel.accept')}
                 </button>
-                <button type="button" className="small quiet reject-suggestion" disabled={busy} onClick={() => decide('rejected', { ids: [suggestion.id] })}>
+                <button
+                  type="button"
+                  className="small quiet reject-suggestion"
+                  disabled={busy}
+                  onClick={() => decide('rejected', { ids: [suggestion.id] })}
+                >
                   {t('panel.reject')}
                 </button>
               </div>
@@ -174,7 +212,11 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
                 onChange={(event) => {
                   const next = { ...policy, [key]: event.target.checked }
                   suggestionApi.setPolicy(documentName, next).then(onPolicy, (error: unknown) =>
-                    setFailure(t('panel.failed', { message: error instanceof Error ? error.message : String(error) })),
+                    setFailure(
+                      t('panel.failed', {
+                        message: error instanceof Error ? error.message : String(error),
+                      }),
+                    ),
                   )
                 }}
               />

@@ -23,7 +23,8 @@ export function openSuggestions(doc: ProseMirrorNode): OpenSuggestion[] {
   const byId = new Map<string, OpenSuggestion>()
   let clauseId: string | null = null
   doc.descendants((node, pos) => {
-    if (node.type.name === 'article') clauseId = typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : null
+    if (node.type.name === 'article')
+      clauseId = typeof node.attrs.clauseId === 'string' ? node.attrs.clauseId : null
     else if (node.type.name === 'charterSection') clauseId = null
     if (!node.isText) return true
     for (const kind of suggestionKinds) {

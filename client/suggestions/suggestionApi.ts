@@ -14,10 +14,13 @@ export const suggestionApi = {
     decision: DecisionOutcome,
     selection: { ids?: string[]; delegation?: 'AZ' | 'US'; clauseId?: string },
   ) =>
-    apiFetch<{ decided: SuggestionDecision[]; notAllowed: string[] }>(`${base(documentName)}/suggestions/decisions`, {
-      method: 'POST',
-      body: jsonBody(suggestionRequests.decide, { decision, ...selection }),
-    }),
+    apiFetch<{ decided: SuggestionDecision[]; notAllowed: string[] }>(
+      `${base(documentName)}/suggestions/decisions`,
+      {
+        method: 'POST',
+        body: jsonBody(suggestionRequests.decide, { decision, ...selection }),
+      },
+    ),
   decisions: (documentName: string) =>
     apiFetch<SuggestionDecision[]>(`${base(documentName)}/suggestions/decisions`),
   setPolicy: (documentName: string, policy: SuggestionPolicy) =>

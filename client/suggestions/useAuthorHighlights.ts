@@ -11,7 +11,9 @@ export function useAuthorHighlights(editor: Editor | null, documentName: string,
     if (!editor || editor.isDestroyed) return
     const show = (writers: ReadonlyMap<number, Delegation | null> | null) => {
       shown.current = writers !== null
-      editor.view.dispatch(editor.state.tr.setMeta(authorHighlightsKey, writers).setMeta('addToHistory', false))
+      editor.view.dispatch(
+        editor.state.tr.setMeta(authorHighlightsKey, writers).setMeta('addToHistory', false),
+      )
     }
     if (!active) {
       if (shown.current) show(null)

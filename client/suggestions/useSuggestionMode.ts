@@ -37,7 +37,12 @@ function readMode(accountId: number, allowed: SuggestionMode[]): SuggestionMode 
  * (Editing / Suggesting / Viewing, remembered per account in this browser), applied to the editor. A change of
  * policy closes the socket (1008), which reopens the document and reads the policy again.
  */
-export function useSuggestionMode(editor: Editor | null, documentName: string, role: Role, accountId: number) {
+export function useSuggestionMode(
+  editor: Editor | null,
+  documentName: string,
+  role: Role,
+  accountId: number,
+) {
   const [policy, setPolicy] = useState<SuggestionPolicy | null>(null)
   useEffect(() => {
     let current = true

@@ -99,7 +99,9 @@ export class Authenticator {
     if (!access) return { closeCode: CloseCode.notFound, reason: 'no such document' }
     if (channelOf !== null) access.role = 'observer'
     const textAccess =
-      channelOf !== null ? 'none' : textAccessOf(access.role, await this.catalog.suggestionPolicyOf(documentName))
+      channelOf !== null
+        ? 'none'
+        : textAccessOf(access.role, await this.catalog.suggestionPolicyOf(documentName))
     return {
       principal: {
         userId: String(account.id),

@@ -1,5 +1,5 @@
-import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../shared/suggestions/index.ts'
 import { isDelegation, isRole } from '../../shared/roles/index.ts'
+import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../shared/suggestions/index.ts'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { AccessRule, DocumentCatalog, DocumentRecord } from './DocumentCatalog.ts'
 

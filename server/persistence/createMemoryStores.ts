@@ -1,5 +1,3 @@
-import { MemoryAuthorshipStore } from '../suggestions/MemoryAuthorshipStore.ts'
-import { MemorySuggestionDecisionStore } from '../suggestions/MemorySuggestionDecisionStore.ts'
 import { MemoryAuditLog } from '../audit/MemoryAuditLog.ts'
 import { MemoryAccountStore } from '../auth/MemoryAccountStore.ts'
 import { MemoryInvitationStore } from '../auth/MemoryInvitationStore.ts'
@@ -12,6 +10,8 @@ import { MemoryBracketRegisterStore } from '../negotiation/MemoryBracketRegister
 import { MemoryClauseEventStore } from '../negotiation/MemoryClauseEventStore.ts'
 import { MemoryMeetingStore } from '../snapshots/MemoryMeetingStore.ts'
 import { MemorySnapshotStore } from '../snapshots/MemorySnapshotStore.ts'
+import { MemoryAuthorshipStore } from '../suggestions/MemoryAuthorshipStore.ts'
+import { MemorySuggestionDecisionStore } from '../suggestions/MemorySuggestionDecisionStore.ts'
 import { MemoryDocumentStore } from './MemoryDocumentStore.ts'
 import type { Stores } from './Stores.ts'
 

@@ -12,8 +12,8 @@ import type {
   ComparisonView,
   ExportFormat,
   ExportView,
-  SuggestionExportView,
   SnapshotSummary,
+  SuggestionExportView,
   VersionRef,
 } from '../../shared/snapshots/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
@@ -27,8 +27,8 @@ import type { ExportRunner } from '../export/worker/ExportRunner.ts'
 import type { RenderedExport } from '../export/worker/renderExport.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
-import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { AuthorshipStore } from '../suggestions/AuthorshipStore.ts'
+import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
@@ -243,7 +243,10 @@ export class SnapshotService {
         includeThreads,
         view,
         suggestions,
-        suggestionFilter: { delegation: suggestionsBy ?? null, since: await this.roundStart(documentName, since) },
+        suggestionFilter: {
+          delegation: suggestionsBy ?? null,
+          since: await this.roundStart(documentName, since),
+        },
       },
     )
     const stamp = version.date.slice(0, 10)

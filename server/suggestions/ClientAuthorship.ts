@@ -40,7 +40,11 @@ export class ClientAuthorship implements ClientIdClaims {
     return null
   }
 
-  private async claimIds(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null> {
+  private async claimIds(
+    documentName: string,
+    principal: Principal,
+    clientIds: readonly number[],
+  ): Promise<string | null> {
     if (clientIds.length === 0) return null
     const owners = await this.ownersOf(documentName)
     const unknown: ClientAuthor[] = []

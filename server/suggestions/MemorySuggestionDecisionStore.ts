@@ -17,7 +17,9 @@ export class MemorySuggestionDecisionStore implements SuggestionDecisionStore {
   }
 
   async list(documentName: string): Promise<SuggestionDecision[]> {
-    return this.decisions.filter((known) => known.documentName === documentName).map((known) => structuredClone(known))
+    return this.decisions
+      .filter((known) => known.documentName === documentName)
+      .map((known) => structuredClone(known))
   }
 }
 

@@ -1,6 +1,11 @@
 import type { PostgresDatabase } from '../persistence/postgres/PostgresDatabase.ts'
 import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
-import { type ClientAuthorRow, type TextDeletionRow, toClientAuthor, toTextDeletion } from './clientAuthorRow.ts'
+import {
+  type ClientAuthorRow,
+  type TextDeletionRow,
+  toClientAuthor,
+  toTextDeletion,
+} from './clientAuthorRow.ts'
 
 /** Client authors in PostgreSQL (table `client_authors`); the primary key keeps the first author of an id. */
 export class PostgresAuthorshipStore implements AuthorshipStore {
@@ -10,7 +15,14 @@ export class PostgresAuthorshipStore implements AuthorshipStore {
     if (authors.length === 0) return []
     const values: (string | number | null)[] = []
     const rows = authors.map((author, index) => {
-      values.push(documentName, author.clientId, author.accountId, author.name, author.delegation, author.firstSeen)
+      values.push(
+        documentName,
+        author.clientId,
+        author.accountId,
+        author.name,
+        author.delegation,
+        author.firstSeen,
+      )
       const first = index * 6
       return `($${first + 1}, $${first + 2}, $${first + 3}, $${first + 4}, $${first + 5}, $${first + 6})`
     })

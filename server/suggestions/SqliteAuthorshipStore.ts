@@ -1,6 +1,11 @@
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
-import { type ClientAuthorRow, type TextDeletionRow, toClientAuthor, toTextDeletion } from './clientAuthorRow.ts'
+import {
+  type ClientAuthorRow,
+  type TextDeletionRow,
+  toClientAuthor,
+  toTextDeletion,
+} from './clientAuthorRow.ts'
 
 /** Client authors in SQLite (table `client_authors`). */
 export class SqliteAuthorshipStore implements AuthorshipStore {
@@ -14,7 +19,14 @@ export class SqliteAuthorshipStore implements AuthorshipStore {
     const select = this.database.prepare('SELECT * FROM client_authors WHERE document = ? AND client_id = ?')
     return this.database.transaction(() =>
       authors.map((author) => {
-        insert.run(documentName, author.clientId, author.accountId, author.name, author.delegation, author.firstSeen)
+        insert.run(
+          documentName,
+          author.clientId,
+          author.accountId,
+          author.name,
+          author.delegation,
+          author.firstSeen,
+        )
         return toClientAuthor(select.get(documentName, author.clientId) as ClientAuthorRow)
       }),
     )()

@@ -13,8 +13,8 @@ import { httpErrors } from '../http/HttpError.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
 import { KeyedQueue } from '../sync/KeyedQueue.ts'
 import type { ClauseProtection } from '../sync/validation/ClauseProtection.ts'
-import { applySuggestionDecisions, type OpenSuggestion, readSuggestions } from './readSuggestions.ts'
 import type { AuthorshipStore } from './AuthorshipStore.ts'
+import { applySuggestionDecisions, type OpenSuggestion, readSuggestions } from './readSuggestions.ts'
 import type { SuggestionDecisionStore } from './SuggestionDecisionStore.ts'
 
 /** Which suggestions a decision is about: by id, by the delegation that made them, by article; filters combine. */
@@ -133,7 +133,9 @@ export class SuggestionService {
   }
 
   /** Who wrote with each Yjs client id of the document (for the "Show authors" view). */
-  async authors(documentName: string): Promise<{ clientId: number; name: string; delegation: Delegation | null }[]> {
+  async authors(
+    documentName: string,
+  ): Promise<{ clientId: number; name: string; delegation: Delegation | null }[]> {
     if (!this.authorship) return []
     return (await this.authorship.list(documentName)).map(({ clientId, name, delegation }) => ({
       clientId,
@@ -146,8 +148,13 @@ export class SuggestionService {
     return this.catalog.suggestionPolicyOf(documentName)
   }
 
-  async setPolicy(documentName: string, actor: DocumentActor, policy: SuggestionPolicy): Promise<SuggestionPolicy> {
-    if (!canSetSuggestionPolicy(actor.role)) throw httpErrors.forbidden('Only co-chairs change these settings')
+  async setPolicy(
+    documentName: string,
+    actor: DocumentActor,
+    policy: SuggestionPolicy,
+  ): Promise<SuggestionPolicy> {
+    if (!canSetSuggestionPolicy(actor.role))
+      throw httpErrors.forbidden('Only co-chairs change these settings')
     await this.catalog.setSuggestionPolicy(documentName, policy)
     await recordDocumentAction(this.audit, actor, 'suggestion.policy', documentName, { ...policy })
     // Open connections change how they may write: re-check them now rather than at the next periodic check.

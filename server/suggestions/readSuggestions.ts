@@ -20,7 +20,6 @@ export interface OpenSuggestion {
   clauseId: string | null
 }
 
-
 function clauseOf(text: Y.XmlText): string | null {
   for (let parent: unknown = text.parent; parent instanceof Y.XmlElement; parent = parent.parent) {
     if (parent.nodeName === 'article') {
@@ -77,7 +76,10 @@ export function readSuggestions(ydoc: Y.Doc): OpenSuggestion[] {
  * text. Runs are changed from the last to the first within each text, so earlier offsets stay right. Returns
  * how many runs changed.
  */
-export function applySuggestionDecisions(ydoc: Y.Doc, decisions: ReadonlyMap<string, 'accepted' | 'rejected'>): number {
+export function applySuggestionDecisions(
+  ydoc: Y.Doc,
+  decisions: ReadonlyMap<string, 'accepted' | 'rejected'>,
+): number {
   let changed = 0
   ydoc.transact(() => {
     for (const text of textsOf(ydoc.getXmlFragment(documentField), [])) {
@@ -99,7 +101,12 @@ export function applySuggestionDecisions(ydoc: Y.Doc, decisions: ReadonlyMap<str
       }
       for (const action of actions.reverse()) {
         if (action.remove) text.delete(action.offset, action.length)
-        else text.format(action.offset, action.length, Object.fromEntries(action.unmark.map((kind) => [kind, null])))
+        else
+          text.format(
+            action.offset,
+            action.length,
+            Object.fromEntries(action.unmark.map((kind) => [kind, null])),
+          )
         changed++
       }
     }

@@ -53,7 +53,11 @@ export function toSuggestionDecision(row: SuggestionDecisionRow): SuggestionDeci
     suggestedAt: row.suggested_at,
     insertedText: row.inserted_text,
     deletedText: row.deleted_text,
-    decidedBy: { accountId: Number(row.decided_by), name: row.decided_by_name, delegation: row.decided_by_delegation },
+    decidedBy: {
+      accountId: Number(row.decided_by),
+      name: row.decided_by_name,
+      delegation: row.decided_by_delegation,
+    },
     decidedAt: row.decided_at,
   }
 }

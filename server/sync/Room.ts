@@ -2,10 +2,10 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import {
   type AwarenessEntry,
+  CloseCode,
   decodeAwarenessEntries,
   encodeAwareness,
   encodeAwarenessEntries,
-  CloseCode,
   encodeUpdate,
   ProtocolError,
 } from '../../shared/protocol/index.ts'

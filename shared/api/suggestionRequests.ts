@@ -15,9 +15,12 @@ export const suggestionRequests = {
       delegation: z.enum(['AZ', 'US']).optional(),
       clauseId: z.string().min(1).max(100).optional(),
     })
-    .refine((body) => body.ids !== undefined || body.delegation !== undefined || body.clauseId !== undefined, {
-      message: 'Choose suggestions by id, delegation or article',
-    }),
+    .refine(
+      (body) => body.ids !== undefined || body.delegation !== undefined || body.clauseId !== undefined,
+      {
+        message: 'Choose suggestions by id, delegation or article',
+      },
+    ),
   /** PUT …/suggestion-policy: the document's tracked-changes settings (co-chairs). */
   policy: z.object({ required: z.boolean(), reviewersSuggest: z.boolean() }),
 }

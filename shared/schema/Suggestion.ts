@@ -43,7 +43,13 @@ export const SuggestedInsertion = Mark.create({
   },
 
   renderHTML({ HTMLAttributes, mark }) {
-    return ['ins', mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), { class: 'charter-suggestion charter-insertion' }), 0]
+    return [
+      'ins',
+      mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), {
+        class: 'charter-suggestion charter-insertion',
+      }),
+      0,
+    ]
   },
 })
 
@@ -60,6 +66,12 @@ export const SuggestedDeletion = Mark.create({
   },
 
   renderHTML({ HTMLAttributes, mark }) {
-    return ['del', mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), { class: 'charter-suggestion charter-deletion' }), 0]
+    return [
+      'del',
+      mergeAttributes(HTMLAttributes, authorTitle(mark.attrs), {
+        class: 'charter-suggestion charter-deletion',
+      }),
+      0,
+    ]
   },
 })

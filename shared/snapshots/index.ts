@@ -3,10 +3,10 @@ export type {
   ComparisonView,
   ExportFormat,
   ExportView,
-  SuggestionExportView,
   MeetingFormat,
   MeetingView,
   SnapshotSummary,
+  SuggestionExportView,
   VersionRef,
 } from './SnapshotSummary.ts'
 export { exportFormats, exportViews, suggestionViews } from './SnapshotSummary.ts'

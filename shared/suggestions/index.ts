@@ -1,3 +1,4 @@
+export type { DecisionOutcome, SuggestionChange, SuggestionDecision } from './SuggestionDecision.ts'
 export type { SuggestionKind, SuggestionMark } from './SuggestionMark.ts'
 export { isSuggestionId, readSuggestionMark, suggestionKinds } from './SuggestionMark.ts'
 export type { SuggestionFilter, SuggestionPolicy, TextAccess } from './suggestionRules.ts'
@@ -8,4 +9,3 @@ export {
   passesSuggestionFilter,
   textAccessOf,
 } from './suggestionRules.ts'
-export type { DecisionOutcome, SuggestionChange, SuggestionDecision } from './SuggestionDecision.ts'

@@ -47,7 +47,11 @@ export interface SuggestionFilter {
 }
 
 /** Whether a suggestion by `delegation` made `at` passes the filter. */
-export function passesSuggestionFilter(filter: SuggestionFilter | undefined, delegation: string, at: string): boolean {
+export function passesSuggestionFilter(
+  filter: SuggestionFilter | undefined,
+  delegation: string,
+  at: string,
+): boolean {
   if (!filter) return true
   if (filter.delegation && filter.delegation !== delegation) return false
   return !filter.since || at >= filter.since

@@ -47,7 +47,11 @@ export function describeAuthorshipStoreContract(name: string, factory: Authorshi
       await opened.store.recordDeletions('charter', [deletion(10, '2'), deletion(3, '1')])
       await opened.store.recordDeletions('charter', [deletion(1, '2')])
       await opened.store.recordDeletions('other', [deletion(5, '1')])
-      expect(await opened.store.listDeletions('charter')).toEqual([deletion(10, '2'), deletion(3, '1'), deletion(1, '2')])
+      expect(await opened.store.listDeletions('charter')).toEqual([
+        deletion(10, '2'),
+        deletion(3, '1'),
+        deletion(1, '2'),
+      ])
     })
 
     it('keeps the first author of a client id, also when two claim it at once', async () => {

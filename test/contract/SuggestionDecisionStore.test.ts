@@ -1,5 +1,5 @@
-import { storeBackends } from './storeBackends.ts'
 import { describeSuggestionDecisionStoreContract } from './SuggestionDecisionStoreContract.ts'
+import { storeBackends } from './storeBackends.ts'
 
 for (const backend of storeBackends) {
   describeSuggestionDecisionStoreContract(backend.name, async () => {

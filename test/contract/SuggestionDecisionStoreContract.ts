@@ -53,7 +53,7 @@ export function describeSuggestionDecisionStoreContract(
       expect(await opened.store.list('charter')).toHaveLength(1)
     })
 
-    it('lists a document\'s decisions oldest first', async () => {
+    it("lists a document's decisions oldest first", async () => {
       const ids = ['00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000002']
       for (const suggestionId of ids) await opened.store.record(decision({ suggestionId }))
       await opened.store.record(decision({ documentName: 'other' }))

@@ -17,16 +17,14 @@ const connectivity = articleParagraph('connectivity')
 
 /** The suggestions shown in a paragraph: kind, delegation and text of each `<ins>` / `<del>`. */
 function suggestionsIn(target: EditorPage, selector: string): Promise<string[]> {
-  return target.page
-    .locator(`${selector} .charter-suggestion`)
-    .evaluateAll((elements) =>
-      elements.map((element) => {
-        // Other people's carets are rendered inside the text; their labels are not the text.
-        const copy = element.cloneNode(true) as Element
-        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
-        return `${element.tagName.toLowerCase()} ${element.getAttribute('data-delegation')} ${copy.textContent}`
-      }),
-    )
+  return target.page.locator(`${selector} .charter-suggestion`).evaluateAll((elements) =>
+    elements.map((element) => {
+      // Other people's carets are rendered inside the text; their labels are not the text.
+      const copy = element.cloneNode(true) as Element
+      for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove()
+      return `${element.tagName.toLowerCase()} ${element.getAttribute('data-delegation')} ${copy.textContent}`
+    }),
+  )
 }
 
 async function suggesting(target: EditorPage): Promise<void> {
@@ -79,7 +77,11 @@ describe('suggestions in the browser', { timeout: 120_000 }, () => {
     await eventually(async () => expect(await suggestionsIn(reader, connectivity)).toEqual(expected))
 
     // Undo of my own suggestion removes it (and only mine); typing may have been captured in several steps.
-    for (let step = 0; step < 8 && (await suggestionsIn(az, connectivity)).some((entry) => entry.startsWith('ins AZ')); step++) {
+    for (
+      let step = 0;
+      step < 8 && (await suggestionsIn(az, connectivity)).some((entry) => entry.startsWith('ins AZ'));
+      step++
+    ) {
       await az.editor.focus()
       await az.page.keyboard.press('Control+KeyZ')
       await az.page.waitForTimeout(100)

@@ -5,11 +5,11 @@ import type { Account } from '../../server/auth/Account.ts'
 import { CloseCode, charterDocumentName, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
 import type { SuggestionDecision } from '../../shared/suggestions/index.ts'
+import { parseMarkup } from '../fixtures/export/parseMarkup.ts'
 import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { parseMarkup } from '../fixtures/export/parseMarkup.ts'
 import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
@@ -61,7 +61,8 @@ describe('suggestions (track changes)', () => {
 
   async function storedMarkup(area: string): Promise<string> {
     const ydoc = new Y.Doc()
-    for (const update of (await server.app.store.load(charterDocumentName)).updates) Y.applyUpdate(ydoc, update)
+    for (const update of (await server.app.store.load(charterDocumentName)).updates)
+      Y.applyUpdate(ydoc, update)
     return markup(articleText(ydoc, area))
   }
 
@@ -117,7 +118,11 @@ describe('suggestions (track changes)', () => {
     await server.stop()
     server = await startTestServer(server.sameStorage)
     expect(await storedMarkup('connectivity')).toBe(expected)
-    const open = await api<{ author: { delegation: string }; kind: string }[]>('observer AZ', 'GET', '/suggestions')
+    const open = await api<{ author: { delegation: string }; kind: string }[]>(
+      'observer AZ',
+      'GET',
+      '/suggestions',
+    )
     expect(open.body.map((suggestion) => [suggestion.author.delegation, suggestion.kind])).toEqual([
       ['AZ', 'insertion'],
       ['US', 'deletion'],
@@ -130,25 +135,28 @@ describe('suggestions (track changes)', () => {
     expect(word.status).toBe(200)
     const files = unzipSync(new Uint8Array(await word.arrayBuffer()))
     const xml = parseMarkup(new TextDecoder().decode(files['word/document.xml']))
-    expect(xml.findAll('w:ins').map((element) => [element.attributes.get('w:author'), element.text])).toEqual([
-      ['AZ drafter (AZ)', 'Firmly, '],
-    ])
-    expect(xml.findAll('w:del').map((element) => [element.attributes.get('w:author'), element.text])).toEqual([
-      ['US drafter (US)', base.slice(10, 14)],
-    ])
+    expect(xml.findAll('w:ins').map((element) => [element.attributes.get('w:author'), element.text])).toEqual(
+      [['AZ drafter (AZ)', 'Firmly, ']],
+    )
+    expect(xml.findAll('w:del').map((element) => [element.attributes.get('w:author'), element.text])).toEqual(
+      [['US drafter (US)', base.slice(10, 14)]],
+    )
   })
 
   it('a concurrent accept and reject of one suggestion end in one decided state everywhere, recorded once', async () => {
     const az = await connect('drafter AZ')
     const id = crypto.randomUUID()
-    articleText(az.ydoc, 'investment').insert(0, 'Promptly ', { insertion: markOf(accounts['drafter AZ'], id) })
+    articleText(az.ydoc, 'investment').insert(0, 'Promptly ', {
+      insertion: markOf(accounts['drafter AZ'], id),
+    })
     await eventually(async () => expect(await storedMarkup('investment')).toMatch(/^\{\+Promptly \+\}/))
     const us = await connect('drafter US')
 
     // The author's own delegation cannot decide.
-    expect((await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] })).status).toBe(
-      403,
-    )
+    expect(
+      (await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] }))
+        .status,
+    ).toBe(403)
     const [accept, reject] = await Promise.all([
       api<{ decided: SuggestionDecision[] }>('co-chair US', 'POST', '/suggestions/decisions', {
         decision: 'accepted',
@@ -200,15 +208,21 @@ describe('suggestions (track changes)', () => {
   })
 
   it('where suggestions are required, direct edits are refused and well-formed suggestions land', async () => {
-    expect((await api('drafter AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: true })).status).toBe(
-      403,
-    )
-    const set = await api('co-chair AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: true })
+    expect(
+      (await api('drafter AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: true }))
+        .status,
+    ).toBe(403)
+    const set = await api('co-chair AZ', 'PUT', '/suggestion-policy', {
+      required: true,
+      reviewersSuggest: true,
+    })
     expect(set).toMatchObject({ status: 200, body: { required: true, reviewersSuggest: true } })
     const reader = await connect('observer US')
     const before = await storedMarkup('other')
 
-    const typing = await sendRaw('drafter US', reader, (ydoc) => articleText(ydoc, 'other').insert(0, 'Directly '))
+    const typing = await sendRaw('drafter US', reader, (ydoc) =>
+      articleText(ydoc, 'other').insert(0, 'Directly '),
+    )
     const refused = await typing.closed
     expect(refused.code).toBe(CloseCode.forbidden)
     expect(refused.reason).toMatch(/takes suggestions only: new text must be a suggested insertion/)
@@ -217,7 +231,9 @@ describe('suggestions (track changes)', () => {
     expect(await storedMarkup('other')).toBe(before)
 
     const reviewer = await connect('reviewer US')
-    articleText(reviewer.ydoc, 'other').insert(0, 'Suggested ', { insertion: markOf(accounts['reviewer US']) })
+    articleText(reviewer.ydoc, 'other').insert(0, 'Suggested ', {
+      insertion: markOf(accounts['reviewer US']),
+    })
     articleText(reviewer.ydoc, 'other').format(10, 3, { deletion: markOf(accounts['reviewer US']) })
     await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Suggested \+\}\{-.{3}-\}/))
   })
@@ -264,7 +280,10 @@ describe('suggestions (track changes)', () => {
     articleText(us.ydoc, 'other').insert(0, 'Quixotic ', { insertion: markOf(accounts['drafter US'], id) })
     await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Quixotic/))
     await eventually(async () => expect(await storedMarkup('connectivity')).toMatch(/^Zanzibar /))
-    expect((await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] })).status).toBe(200)
+    expect(
+      (await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [id] }))
+        .status,
+    ).toBe(200)
 
     const response = await fetch(
       `${server.httpUrl}/api/documents/${charterDocumentName}/redline?from=${snapshot.body.id}&to=current&format=html`,
@@ -275,7 +294,12 @@ describe('suggestions (track changes)', () => {
     const changes = page
       .findAll((element) => element.name === 'ins' || element.name === 'del')
       .filter((element) => element.parent?.name !== 'div' || !element.parent.classes.includes('rl-summary'))
-      .map((element) => [element.name, element.text.trim(), element.attributes.get('data-delegation'), element.attributes.get('data-author')])
+      .map((element) => [
+        element.name,
+        element.text.trim(),
+        element.attributes.get('data-delegation'),
+        element.attributes.get('data-author'),
+      ])
     expect(changes).toContainEqual(['ins', 'Zanzibar', 'AZ', 'AZ drafter'])
     expect(changes).toContainEqual(['del', removed, 'US', 'US drafter'])
     expect(changes).toContainEqual(['ins', 'Quixotic', 'US', 'US drafter'])
@@ -285,7 +309,12 @@ describe('suggestions (track changes)', () => {
     const az = await connect('drafter AZ')
     articleText(az.ydoc, 'security').insert(0, 'Mine ')
     await eventually(async () => expect(await storedMarkup('security')).toMatch(/^Mine /))
-    const socket = await sendRaw('drafter US', az, (ydoc) => articleText(ydoc, 'security').insert(0, 'Theirs '), az.ydoc.clientID)
+    const socket = await sendRaw(
+      'drafter US',
+      az,
+      (ydoc) => articleText(ydoc, 'security').insert(0, 'Theirs '),
+      az.ydoc.clientID,
+    )
     const { code, reason } = await socket.closed
     expect(code).toBe(CloseCode.forbidden)
     expect(reason).toMatch(/belongs to another author/)

@@ -37,7 +37,12 @@ function withoutSuggestions(marks: readonly Mark[], types: MarkType[]): readonly
 }
 
 /** True if every character between `from` and `to` is the author's own suggested insertion. */
-function onlyOwnInsertions(doc: ProseMirrorNode, from: number, to: number, author: SuggestionAuthor): boolean {
+function onlyOwnInsertions(
+  doc: ProseMirrorNode,
+  from: number,
+  to: number,
+  author: SuggestionAuthor,
+): boolean {
   let own = true
   doc.nodesBetween(from, to, (node) => {
     if (node.isText && !isOwn(node.type.schema.marks.insertion?.isInSet(node.marks), author)) own = false
@@ -123,7 +128,9 @@ export function suggestTransaction(
         if (!isOwn(inserted, author)) return 'suggestForeign'
         out.delete(segment.from, segment.to)
       } else if (!deletion.isInSet(segment.node.marks)) {
-        shared ??= adjacentDeletion ? (adjacentDeletion.attrs as SuggestionAttributes) : attributesOf(author, now)
+        shared ??= adjacentDeletion
+          ? (adjacentDeletion.attrs as SuggestionAttributes)
+          : attributesOf(author, now)
         out.addMark(segment.from, segment.to, deletion.create(shared))
         marked = true
       }

@@ -1,7 +1,7 @@
 import type { ExportView } from '../../../shared/snapshots/index.ts'
-import type { ExportOptions } from './ExportOptions.ts'
 import type { ExportBlock } from './ExportBlock.ts'
 import type { ExportInput } from './ExportInput.ts'
+import type { ExportOptions } from './ExportOptions.ts'
 import type { ExportLabels } from './exportLabels.ts'
 import { renderBlocks } from './renderBlocks.ts'
 

@@ -122,7 +122,8 @@ function applySuggestion(run: InlineRun, mark: { type?: unknown; attrs?: unknown
   // A suggestion the filter leaves out reads as the original text: its insertion absent, its deletion kept.
   const view = shown ? walk.suggestions : 'original'
   if (view !== 'markup') return (kind === 'insertion') === (view === 'final')
-  if (attrs) run.suggestion = { kind, id: attrs.id, name: attrs.name, delegation: attrs.delegation, at: attrs.at }
+  if (attrs)
+    run.suggestion = { kind, id: attrs.id, name: attrs.name, delegation: attrs.delegation, at: attrs.at }
   return true
 }
 

@@ -55,9 +55,19 @@ describe('suggestions in exports', () => {
     expect(deletions).toHaveLength(1)
     expect(insertions[0]?.attributes.get('w:author')).toBe('Aysel Mammadova (AZ)')
     expect(insertions[0]?.attributes.get('w:date')).toMatch(/^2026-02-08T09:30:00/)
-    expect(insertions[0]?.findAll('w:t').map((text) => text.text).join('')).toBe('promptly ')
+    expect(
+      insertions[0]
+        ?.findAll('w:t')
+        .map((text) => text.text)
+        .join(''),
+    ).toBe('promptly ')
     expect(deletions[0]?.attributes.get('w:author')).toBe('Mary Smith (US)')
-    expect(deletions[0]?.findAll('w:deltext').map((text) => text.text).join('')).toBe('all')
+    expect(
+      deletions[0]
+        ?.findAll('w:deltext')
+        .map((text) => text.text)
+        .join(''),
+    ).toBe('all')
     expect(insertions[0]?.attributes.get('w:id')).not.toBe(deletions[0]?.attributes.get('w:id'))
   })
 
@@ -65,18 +75,26 @@ describe('suggestions in exports', () => {
     const final = await documentXml('final')
     expect(final.findAll('w:ins')).toHaveLength(0)
     expect(final.findAll('w:del')).toHaveLength(0)
-    expect(final.findAll('w:t').map((text) => text.text).join('')).toContain(
-      'The Parties shall promptly inform each other of  measures.',
-    )
+    expect(
+      final
+        .findAll('w:t')
+        .map((text) => text.text)
+        .join(''),
+    ).toContain('The Parties shall promptly inform each other of  measures.')
     const original = await documentXml('original')
-    expect(original.findAll('w:t').map((text) => text.text).join('')).toContain(
-      'The Parties shall inform each other of all measures.',
-    )
+    expect(
+      original
+        .findAll('w:t')
+        .map((text) => text.text)
+        .join(''),
+    ).toContain('The Parties shall inform each other of all measures.')
   })
 
   it('marks suggestions in HTML with the delegation of their author', () => {
     const html = exportHtml({ doc: suggestedDoc(), meta }, { includeThreads: false })
-    expect(html).toMatch(/<ins class="suggestion p-AZ" data-delegation="AZ" data-author="Aysel Mammadova"[^>]*>promptly <\/ins>/)
+    expect(html).toMatch(
+      /<ins class="suggestion p-AZ" data-delegation="AZ" data-author="Aysel Mammadova"[^>]*>promptly <\/ins>/,
+    )
     expect(html).toMatch(/<del class="suggestion p-US" data-delegation="US"[^>]*>all<\/del>/)
   })
 })

@@ -78,7 +78,10 @@ function countWords(text: string): number {
 }
 
 /** Words inserted and deleted in `area` by each delegation, from the attributed changes. */
-function wordsByDelegation(attribution: ChangeAttribution, area: string): NonNullable<AreaChange['byDelegation']> {
+function wordsByDelegation(
+  attribution: ChangeAttribution,
+  area: string,
+): NonNullable<AreaChange['byDelegation']> {
   const counts = { AZ: { insertedWords: 0, deletedWords: 0 }, US: { insertedWords: 0, deletedWords: 0 } }
   for (const [runs, key] of [
     [attribution.inserted, 'insertedWords'],

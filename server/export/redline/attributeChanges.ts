@@ -1,7 +1,12 @@
 import * as Y from 'yjs'
 import { documentField } from '../../../shared/schema/index.ts'
 import { readSuggestionMark } from '../../../shared/suggestions/index.ts'
-import type { AuthoredText, AuthorshipEvidence, ChangeAttribution, ChangeAuthor } from './ChangeAttribution.ts'
+import type {
+  AuthoredText,
+  AuthorshipEvidence,
+  ChangeAttribution,
+  ChangeAuthor,
+} from './ChangeAttribution.ts'
 
 function visibleIn(item: Y.Item, snapshot: Y.Snapshot): boolean {
   return item.id.clock < (snapshot.sv.get(item.id.client) ?? 0) && !Y.isDeleted(snapshot.ds, item.id)
@@ -10,7 +15,10 @@ function visibleIn(item: Y.Item, snapshot: Y.Snapshot): boolean {
 function push(runs: AuthoredText[], text: string, author: ChangeAuthor | null, area: string | null): void {
   const last = runs[runs.length - 1]
   const same =
-    last && last.area === area && last.author?.name === author?.name && last.author?.delegation === author?.delegation
+    last &&
+    last.area === area &&
+    last.author?.name === author?.name &&
+    last.author?.delegation === author?.delegation
   if (same) last.text += text
   else runs.push({ text, author, area })
 }

@@ -1,6 +1,6 @@
-import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../../shared/suggestions/index.ts'
 import type pg from 'pg'
 import { isDelegation, isRole } from '../../../shared/roles/index.ts'
+import { defaultSuggestionPolicy, type SuggestionPolicy } from '../../../shared/suggestions/index.ts'
 import type { AccessRule, DocumentCatalog, DocumentRecord } from '../../documents/DocumentCatalog.ts'
 import type { PostgresDatabase } from './PostgresDatabase.ts'
 import { runInTransaction } from './runInTransaction.ts'

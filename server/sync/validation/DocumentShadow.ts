@@ -171,12 +171,19 @@ export class DocumentShadow {
           )
           if (refusal === null) {
             const suggester = writer ?? { delegation: null, coChair: false }
-            refusal = findSuggestionViolation(transaction, suggester, (type) => {
-              const clauseId = protectedClauseOf(type, this.protectedClauses)
-              if (clauseId === null) return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
-              suggestedInProtected = true
-              return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
-            }, this.knownSuggestions, introduced)
+            refusal = findSuggestionViolation(
+              transaction,
+              suggester,
+              (type) => {
+                const clauseId = protectedClauseOf(type, this.protectedClauses)
+                if (clauseId === null)
+                  return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
+                suggestedInProtected = true
+                return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
+              },
+              this.knownSuggestions,
+              introduced,
+            )
           }
           this.forbidden = refusal !== null
           if (refusal !== null) return

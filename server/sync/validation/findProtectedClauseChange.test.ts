@@ -49,7 +49,13 @@ describe('the two-key rule in update validation', () => {
       'Article 1 is agreed ad referendum: new text must be a suggested insertion',
     )
     const writer = { delegation: 'US' as const, coChair: false, accountId: '7', name: 'Mary' }
-    const mark = { id: crypto.randomUUID(), by: '7', name: 'Mary', delegation: 'US', at: '2026-02-08T10:00:00.000Z' }
+    const mark = {
+      id: crypto.randomUUID(),
+      by: '7',
+      name: 'Mary',
+      delegation: 'US',
+      at: '2026-02-08T10:00:00.000Z',
+    }
     const other = new Y.Doc()
     Y.applyUpdate(other, seed)
     const before = Y.encodeStateVector(other)

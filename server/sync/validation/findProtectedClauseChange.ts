@@ -80,7 +80,10 @@ export function describeProtectedClause(
 }
 
 /** The protected clause `type` lies in (its enclosing article's clause id, if that clause is protected), or null. */
-export function protectedClauseOf(type: SharedType, clauses: ReadonlyMap<string, ClauseStatus>): string | null {
+export function protectedClauseOf(
+  type: SharedType,
+  clauses: ReadonlyMap<string, ClauseStatus>,
+): string | null {
   if (clauses.size === 0) return null
   for (let current: SharedType | null = type; current; ) {
     if (isArticle(current)) {

@@ -14,7 +14,13 @@ const us: Writer = { delegation: 'US', coChair: false, accountId: '2', name: 'Ma
 const usSuggesting: Writer = { ...us, mustSuggest: true }
 
 function markOf(writer: Writer, id = crypto.randomUUID()) {
-  return { id, by: writer.accountId, name: writer.name, delegation: writer.delegation, at: '2026-01-10T10:00:00.000Z' }
+  return {
+    id,
+    by: writer.accountId,
+    name: writer.name,
+    delegation: writer.delegation,
+    at: '2026-01-10T10:00:00.000Z',
+  }
 }
 
 /**
@@ -43,10 +49,12 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     const { attempt } = setUp()
     expect(attempt(az, (text) => text.insert(0, 'Mine ', { insertion: markOf(az) }))).toBeNull()
     expect(attempt(az, (text) => text.format(5, 3, { deletion: markOf(az) }))).toBeNull()
-    expect(attempt(us, (text) => text.insert(0, 'Forged ', { insertion: markOf(az) }))).toMatch(/claims Aysel \(AZ\)/)
-    expect(attempt(us, (text) => text.insert(0, 'X', { insertion: { ...markOf(us), at: 'yesterday' } }))).toMatch(
-      /without a valid id/,
+    expect(attempt(us, (text) => text.insert(0, 'Forged ', { insertion: markOf(az) }))).toMatch(
+      /claims Aysel \(AZ\)/,
     )
+    expect(
+      attempt(us, (text) => text.insert(0, 'X', { insertion: { ...markOf(us), at: 'yesterday' } })),
+    ).toMatch(/without a valid id/)
   })
 
   it("refuses removing or rewriting someone else's suggestion mark; the author may undo it", () => {
@@ -63,9 +71,13 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
       /takes suggestions only: new text must be a suggested insertion/,
     )
     expect(attempt(usSuggesting, (text) => text.delete(0, 2))).toMatch(/can only be marked for deletion/)
-    expect(attempt(usSuggesting, (text) => text.format(0, 2, { bold: {} }))).toMatch(/formatting cannot change/)
+    expect(attempt(usSuggesting, (text) => text.format(0, 2, { bold: {} }))).toMatch(
+      /formatting cannot change/,
+    )
     expect(
-      attempt(usSuggesting, (text) => (text.parent?.parent as Y.XmlElement).insert(0, [new Y.XmlElement('paragraph')])),
+      attempt(usSuggesting, (text) =>
+        (text.parent!.parent as Y.XmlElement).insert(0, [new Y.XmlElement('paragraph')]),
+      ),
     ).toMatch(/cannot be added/)
     // A suggestion lands, and its author may delete inside it (editing their own suggestion).
     expect(attempt(usSuggesting, (text) => text.insert(0, 'Kindly ', { insertion: markOf(us) }))).toBeNull()
@@ -79,6 +91,8 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     expect(attempt(az, (text) => text.insert(0, 'Moved ', { insertion: mark }))).toBeNull()
     // A move is a deletion and an insertion of a copy, possibly in two updates.
     expect(attempt(us, (text) => text.delete(0, 6))).toBeNull()
-    expect(attempt(us, (_, scratch) => articleText(scratch, 'security').insert(0, 'Moved ', { insertion: mark }))).toBeNull()
+    expect(
+      attempt(us, (_, scratch) => articleText(scratch, 'security').insert(0, 'Moved ', { insertion: mark })),
+    ).toBeNull()
   })
 })

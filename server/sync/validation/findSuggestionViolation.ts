@@ -1,5 +1,9 @@
 import * as Y from 'yjs'
-import { readSuggestionMark, type SuggestionKind, suggestionKinds } from '../../../shared/suggestions/index.ts'
+import {
+  readSuggestionMark,
+  type SuggestionKind,
+  suggestionKinds,
+} from '../../../shared/suggestions/index.ts'
 import type { Writer } from './Writer.ts'
 
 /** Any shared type; Yjs types their event parameter, which does not matter here. */
@@ -83,7 +87,10 @@ export function collectUpdateSuggestionMarks(update: Uint8Array, into: KnownSugg
 }
 
 /** Adds the suggestion marks of every text under `parent` to `into`. */
-export function collectSuggestionMarks(parent: Y.XmlFragment | Y.XmlElement, into: KnownSuggestionMarks): void {
+export function collectSuggestionMarks(
+  parent: Y.XmlFragment | Y.XmlElement,
+  into: KnownSuggestionMarks,
+): void {
   for (const child of parent.toArray()) {
     if (child instanceof Y.XmlElement) collectSuggestionMarks(child, into)
     else if (child instanceof Y.XmlText) {
@@ -110,7 +117,9 @@ function judgeMarkChange(kind: SuggestionKind, before: unknown, after: unknown, 
     if (kind === 'insertion') throw new SuggestionViolation('only new text can be a suggested insertion')
   }
   if (before !== undefined && !isOwn(writer, before))
-    throw new SuggestionViolation(`only a decision accepts or rejects the suggestion of ${describeAuthor(before)}`)
+    throw new SuggestionViolation(
+      `only a decision accepts or rejects the suggestion of ${describeAuthor(before)}`,
+    )
 }
 
 function applyFormat(attributes: Attributes, content: Y.ContentFormat): void {
@@ -141,7 +150,10 @@ class SuggestionCheck {
     if (before === null && after !== null) {
       const deletion = after.get('deletion')
       if (deletion !== undefined)
-        this.travelling.set(suggestionMarkKey('deletion', deletion), 'new text cannot be a suggested deletion')
+        this.travelling.set(
+          suggestionMarkKey('deletion', deletion),
+          'new text cannot be a suggested deletion',
+        )
       const insertion = after.get('insertion')
       if (insertion !== undefined) {
         if (!readSuggestionMark(insertion))
@@ -253,7 +265,10 @@ export function findSuggestionViolation(
       }
       if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue
       if (keys.has(null)) check.judgeChildren(type, required)
-      const zone = type instanceof Y.XmlElement && [...keys].some((key) => key !== null) ? required(type as unknown as SharedType) : null
+      const zone =
+        type instanceof Y.XmlElement && [...keys].some((key) => key !== null)
+          ? required(type as unknown as SharedType)
+          : null
       if (zone) throw new SuggestionViolation(`${zone()}: attributes cannot change directly`)
     }
     check.finish()

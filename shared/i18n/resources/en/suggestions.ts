@@ -29,7 +29,8 @@ export const suggestions = {
       'That text is someone else’s suggestion: accept or reject it, or comment on it, instead of changing it.',
     suggestFormatting: 'In Suggesting mode, formatting can change only inside your own suggestions.',
   },
-  suggestOnlyBanner: 'This document takes suggestions only: your changes are tracked for the other delegation to decide.',
+  suggestOnlyBanner:
+    'This document takes suggestions only: your changes are tracked for the other delegation to decide.',
   panel: {
     title: 'Suggestions',
     empty: 'No open suggestions.',
