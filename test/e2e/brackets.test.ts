@@ -179,7 +179,7 @@ describe('brackets and alternatives in the browser', { timeout: 60_000 }, () => 
   // Known regression (issue 12 stays open): since the server-side bracket rules and the per-document log were
   // merged, undo of a deleted bracket no longer brings it back in this scenario; every step before the undo holds.
   // Skipped, not deleted, so the fix has its test waiting.
-  it.skip('keeps the caret predictable at bracket edges: arrows, typing, Backspace, Delete and undo', async () => {
+  it('keeps the caret predictable at bracket edges: arrows, typing, Backspace, Delete and undo', async () => {
     const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
     await bracketPhrase(az)
     const text = () => blockText(az, connectivity)
