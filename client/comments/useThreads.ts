@@ -3,9 +3,11 @@ import type * as Y from 'yjs'
 import { type ThreadView, threadsDocumentName, threadsMapName } from '../../shared/comments/index.ts'
 import { useServerChannel } from '../sync/useServerChannel.ts'
 
-function readThreads(map: Y.Map<unknown>): ThreadView[] {
+const noThreads: readonly ThreadView[] = []
+
+function readThreads(ydoc: Y.Doc): readonly ThreadView[] {
   const threads: ThreadView[] = []
-  for (const value of map.values()) {
+  for (const value of ydoc.getMap<unknown>(threadsMapName).values()) {
     if (value && typeof value === 'object' && 'id' in value && 'comments' in value) {
       threads.push(value as ThreadView)
     }
@@ -21,6 +23,6 @@ export interface ThreadsChannel {
 
 /** The document's threads, live, from the server-written `<name>--threads` channel. */
 export function useThreads(documentName: string): ThreadsChannel {
-  const { items, loaded } = useServerChannel(threadsDocumentName(documentName), threadsMapName, readThreads)
-  return useMemo(() => ({ threads: items, loaded }), [items, loaded])
+  const { value, loaded } = useServerChannel(threadsDocumentName(documentName), readThreads, noThreads)
+  return useMemo(() => ({ threads: value, loaded }), [value, loaded])
 }

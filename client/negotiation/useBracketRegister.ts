@@ -13,9 +13,11 @@ function isRecord(value: unknown): value is BracketRecord {
   )
 }
 
-function readRegister(map: Y.Map<unknown>): BracketRecord[] {
+const noRecords: readonly BracketRecord[] = []
+
+function readRegister(ydoc: Y.Doc): readonly BracketRecord[] {
   const records: BracketRecord[] = []
-  for (const value of map.values()) if (isRecord(value)) records.push(value)
+  for (const value of ydoc.getMap<unknown>(bracketsMapName).values()) if (isRecord(value)) records.push(value)
   return records.sort((a, b) => a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id))
 }
 
@@ -33,13 +35,9 @@ export interface BracketRegisterChannel {
  * bracket, who proposed what and who cleaned it is the server's word.
  */
 export function useBracketRegister(documentName: string): BracketRegisterChannel {
-  const { items, loaded } = useServerChannel(
-    bracketsDocumentName(documentName),
-    bracketsMapName,
-    readRegister,
-  )
+  const { value, loaded } = useServerChannel(bracketsDocumentName(documentName), readRegister, noRecords)
   return useMemo(
-    () => ({ brackets: items, byId: new Map(items.map((record) => [record.id, record])), loaded }),
-    [items, loaded],
+    () => ({ brackets: value, byId: new Map(value.map((record) => [record.id, record])), loaded }),
+    [value, loaded],
   )
 }

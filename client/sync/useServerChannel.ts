@@ -4,45 +4,45 @@ import * as Y from 'yjs'
 import { collabServerUrl } from './collabServerUrl.ts'
 
 export interface ServerChannel<T> {
-  items: readonly T[]
+  value: T
   /** True once the server's copy has arrived. */
   loaded: boolean
 }
 
 /**
  * A read-only channel the server writes (the threads of a document, its bracket register, …): a sync document
- * whose one map the server fills and every client mirrors into state through a stock y-websocket provider.
- * Clients never write it; the server refuses it if they try. `read` turns the map into items and must be a
- * stable function (module level), as it is part of the subscription.
+ * the server fills and every client mirrors into state through a stock y-websocket provider. Clients never
+ * write it; the server refuses it if they try. `read` turns the document into a value after every change and
+ * must be a stable function (module level), as it is part of the subscription; `empty` is the value before
+ * anything arrived.
  */
 export function useServerChannel<T>(
   channelName: string,
-  mapName: string,
-  read: (map: Y.Map<unknown>) => T[],
+  read: (ydoc: Y.Doc) => T,
+  empty: T,
 ): ServerChannel<T> {
-  const [channel, setChannel] = useState<ServerChannel<T>>({ items: [], loaded: false })
+  const [channel, setChannel] = useState<ServerChannel<T>>({ value: empty, loaded: false })
   useEffect(() => {
     const ydoc = new Y.Doc()
-    const map = ydoc.getMap<unknown>(mapName)
     const provider = new WebsocketProvider(collabServerUrl(), channelName, ydoc, { maxBackoffTime: 5000 })
     // Nobody needs to know who is reading a channel.
     provider.awareness.setLocalState(null)
     let loaded = false
-    const update = () => setChannel({ items: read(map), loaded })
+    const update = () => setChannel({ value: read(ydoc), loaded })
     const onSync = (synced: boolean) => {
       if (!synced || loaded) return
       loaded = true
       update()
     }
-    map.observe(update)
+    ydoc.on('update', update)
     provider.on('sync', onSync)
     return () => {
-      map.unobserve(update)
+      ydoc.off('update', update)
       provider.off('sync', onSync)
       provider.destroy()
       ydoc.destroy()
-      setChannel({ items: [], loaded: false })
+      setChannel({ value: empty, loaded: false })
     }
-  }, [channelName, mapName, read])
+  }, [channelName, read, empty])
   return channel
 }
