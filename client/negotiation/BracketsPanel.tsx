@@ -113,7 +113,7 @@ export function BracketsPanel({
                           </span>
                         ))}
                       </button>
-                      {cleaning && cleaning.register.get(bracket.id) && (
+                      {cleaning?.register.get(bracket.id) && (
                         <Suspense fallback={null}>
                           <CleaningControls
                             documentName={cleaning.documentName}

@@ -40,7 +40,9 @@ function siteConfig(upstreamPorts: number[], port: number): string {
     site = site.replace(line, line.replace(/10\.0\.0\.\d+:1234/, `127.0.0.1:${upstreamPorts[index]}`))
   })
   expect(site).toContain('listen 443 ssl;')
-  return site.replace('listen 443 ssl;', `listen 127.0.0.1:${port};`).replace(/^\s*ssl_certificate[^\n]*\n/gm, '')
+  return site
+    .replace('listen 443 ssl;', `listen 127.0.0.1:${port};`)
+    .replace(/^\s*ssl_certificate[^\n]*\n/gm, '')
 }
 
 class Nginx {
@@ -67,7 +69,9 @@ class Nginx {
       'events { worker_connections 256; }',
       'http {',
       '  access_log off;',
-      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${temp(kind)};`),
+      ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+        (kind) => `  ${kind}_temp_path ${temp(kind)};`,
+      ),
       site,
       '}',
     ].join('\n')
@@ -111,9 +115,15 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
       CLUSTER_CHECK_MS: '2000',
     })
     const channels = env('a').REDIS_PREFIX
-    const a = await startTestServer({ dataDir: createDataDir(), env: { ...env('a'), REDIS_PREFIX: channels } })
+    const a = await startTestServer({
+      dataDir: createDataDir(),
+      env: { ...env('a'), REDIS_PREFIX: channels },
+    })
     servers.push(a)
-    const b = await startTestServer({ dataDir: createDataDir(), env: { ...env('b'), REDIS_PREFIX: channels } })
+    const b = await startTestServer({
+      dataDir: createDataDir(),
+      env: { ...env('b'), REDIS_PREFIX: channels },
+    })
     servers.push(b)
     const nginx = new Nginx(await freePort())
     cleanups.push(() => nginx.stop())
