@@ -1,5 +1,6 @@
 import { parseConfig } from '../../server/config.ts'
 import { openStores } from '../../server/persistence/openStores.ts'
+import { createTokenAccount } from '../../test/helpers/createTokenAccount.ts'
 
 /** Where our server under test keeps its state: a fresh DATA_DIR (SQLite) or a fresh PostgreSQL database. */
 export type OurStorage = { dataDir: string } | { databaseUrl: string }
@@ -35,25 +36,15 @@ export async function seedOurServer(storage: OurStorage, signInLinks: number): P
     ),
   )
   try {
-    const { accounts, sessions, catalog } = opened.stores
-    const account = await accounts.createAccount({
+    const { catalog, signInLinks: linkStore } = opened.stores
+    const { account, token } = await createTokenAccount(opened.stores, {
       login: 'bench',
       name: 'Bench',
-      delegation: 'AZ',
       role: 'co-chair',
-      isAdmin: false,
-      passwordHash: null,
-    })
-    const { token } = await sessions.createSession({
-      userId: account.id,
-      kind: 'token',
-      expiresAt: new Date(Date.now() + 86_400_000),
     })
     const links: string[] = []
     for (let index = 0; index < signInLinks; index += 1) {
-      links.push(
-        await opened.stores.signInLinks.createSignInLink(account.id, new Date(Date.now() + 3_600_000)),
-      )
+      links.push(await linkStore.createSignInLink(account.id, new Date(Date.now() + 3_600_000)))
     }
     const documents = new Map<string, Promise<void>>()
     return {
