@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
+import { administerPostgres } from '../helpers/administerPostgres.ts'
 import { plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { testDatabaseUrl } from '../helpers/createTestDatabase.ts'
@@ -21,15 +21,7 @@ function admin(args: string[], dataDir: string, databaseUrl = '') {
   })
 }
 
-async function administer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: testDatabaseUrl })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+const administer = (sql: string): Promise<void> => administerPostgres(testDatabaseUrl, sql)
 
 const tokenPattern = /<c\d+n\d+>/g
 
