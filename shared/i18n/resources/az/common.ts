@@ -52,6 +52,12 @@ export const common: Translation<typeof english> = {
     offlinePending_one: 'Şəbəkə yoxdur — {{count}} dəyişiklik gözləyir',
     offlinePending_other: 'Şəbəkə yoxdur — {{count}} dəyişiklik gözləyir',
   },
+  update: {
+    available: 'Charter Desk-in yeni buraxılışı hazırdır.',
+    keepsEdits: 'Yenidən yükləyəndə dəyişiklikləriniz saxlanılır.',
+    reload: 'Yenidən yüklə',
+    later: 'Sonra',
+  },
   presence: {
     here_one: 'Hazırda {{count}} nəfər buradadır',
     here_other: 'Hazırda {{count}} nəfər buradadır',

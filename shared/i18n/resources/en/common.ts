@@ -50,6 +50,12 @@ export const common = {
     offlinePending_one: 'Offline — {{count}} change pending',
     offlinePending_other: 'Offline — {{count}} changes pending',
   },
+  update: {
+    available: 'A new version of Charter Desk is available.',
+    keepsEdits: 'Your edits are kept when you reload.',
+    reload: 'Reload',
+    later: 'Later',
+  },
   presence: {
     here_one: '{{count}} person here now',
     here_other: '{{count}} people here now',
