@@ -181,7 +181,9 @@ self.addEventListener('message', (event) => {
   if (isMessage(data, skipWaitingMessage)) {
     void self.skipWaiting()
   } else if (isMessage(data, keepForOfflineMessage)) {
-    const urls = Array.isArray(data.urls) ? data.urls.filter((url) => typeof url === 'string') : []
+    const urls = Array.isArray(data.urls)
+      ? data.urls.filter((url: unknown): url is string => typeof url === 'string')
+      : []
     event.waitUntil(keepForOffline(urls, event).then(() => event.ports[0]?.postMessage(true)))
   }
 })

@@ -31,6 +31,7 @@ const builtClient = path.resolve(import.meta.dirname, '../../dist/client')
 const screenshots = process.env.SCREENSHOT_DIR
 const connectivity = articleParagraph('connectivity')
 const documentPath = `/api/documents/${charterDocumentName}`
+const metricsToken = 'offline-app-test'
 
 interface KeptAnswers {
   controlled: boolean
@@ -103,8 +104,20 @@ describe('the installable offline app in Chromium', () => {
     return session
   }
 
+  /** HTTP requests the server has answered so far (its own metrics; this read counts from the next one on). */
+  async function answeredRequests(): Promise<number> {
+    const response = await fetch(`${server!.httpUrl}/metrics`, {
+      headers: { Authorization: `Bearer ${metricsToken}` },
+    })
+    const text = await response.text()
+    return [...text.matchAll(/^charterdesk_http_requests_total\{[^}]*\} (\d+)$/gm)].reduce(
+      (sum, match) => sum + Number(match[1]),
+      0,
+    )
+  }
+
   it('reopens the document without network, editable, and merges both offline edits on reconnect', async () => {
-    const current = await start()
+    const current = await start({ METRICS_TOKEN: metricsToken })
     const az = await current.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
     await waitUntilKeptForOffline(az)
     const original = await blockText(az, connectivity)
@@ -112,6 +125,7 @@ describe('the installable offline app in Chromium', () => {
     current.expectConnectionErrors()
     await az.context.setOffline(true)
     await waitForSyncState(az, 'offline', 5_000)
+    const answeredBefore = await answeredRequests()
     await placeCaret(az, connectivity, 'end')
     await az.page.keyboard.type(' Typed on the plane.', { delay: 10 })
 
@@ -129,6 +143,8 @@ describe('the installable offline app in Chromium', () => {
     await az.page.keyboard.type(' Then after landing.', { delay: 10 })
     await eventually(async () => expect(await az.indicator.textContent()).toMatch(/\b2 changes pending/))
     if (screenshots) await az.page.screenshot({ path: `${screenshots}/offline-editor.png` })
+    // Nothing of the reload reached the server (the one request counted is the first count itself).
+    expect(await answeredRequests()).toBe(answeredBefore + 1)
 
     await az.context.setOffline(false)
     await waitForSyncState(az, 'saved', 20_000)
