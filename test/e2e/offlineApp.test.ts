@@ -225,7 +225,8 @@ describe('the installable offline app in Chromium', () => {
       account.id,
       new Date(Date.now() + 600_000),
     )
-    await az.page.goto(`${server!.httpUrl}/sign-in#link=${link}`)
+    // A new query makes this a real navigation (the page is at /sign-in already; a new fragment alone is not).
+    await az.page.goto(`${server!.httpUrl}/sign-in?next=1#link=${link}`)
     await az.page.locator('.charter-text h1').waitFor()
     await eventually(async () => {
       const kept = await keptAnswers(az)
