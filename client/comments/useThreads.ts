@@ -1,17 +1,13 @@
-import { useEffect, useState } from 'react'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { useMemo } from 'react'
+import type * as Y from 'yjs'
 import { type ThreadView, threadsDocumentName, threadsMapName } from '../../shared/comments/index.ts'
-import { collabPathPrefix } from '../../shared/protocol/index.ts'
+import { useServerChannel } from '../sync/useServerChannel.ts'
 
-function collabServerUrl(): string {
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${protocol}//${window.location.host}${collabPathPrefix.replace(/\/$/, '')}`
-}
+const noThreads: readonly ThreadView[] = []
 
-function readThreads(map: Y.Map<unknown>): ThreadView[] {
+function readThreads(ydoc: Y.Doc): readonly ThreadView[] {
   const threads: ThreadView[] = []
-  for (const value of map.values()) {
+  for (const value of ydoc.getMap<unknown>(threadsMapName).values()) {
     if (value && typeof value === 'object' && 'id' in value && 'comments' in value) {
       threads.push(value as ThreadView)
     }
@@ -20,41 +16,13 @@ function readThreads(map: Y.Map<unknown>): ThreadView[] {
 }
 
 export interface ThreadsChannel {
-  threads: ThreadView[]
+  threads: readonly ThreadView[]
   /** True once the server's copy of the threads has arrived. */
   loaded: boolean
 }
 
-/**
- * The document's threads, live: the server publishes every changed thread into a read-only sync document
- * (`<name>--threads`); this connects a stock y-websocket provider to it and mirrors its map into state.
- */
+/** The document's threads, live, from the server-written `<name>--threads` channel. */
 export function useThreads(documentName: string): ThreadsChannel {
-  const [channel, setChannel] = useState<ThreadsChannel>({ threads: [], loaded: false })
-  useEffect(() => {
-    const ydoc = new Y.Doc()
-    const map = ydoc.getMap<unknown>(threadsMapName)
-    const provider = new WebsocketProvider(collabServerUrl(), threadsDocumentName(documentName), ydoc, {
-      maxBackoffTime: 5000,
-    })
-    // Nobody needs to know who is reading the threads channel.
-    provider.awareness.setLocalState(null)
-    let loaded = false
-    const update = () => setChannel({ threads: readThreads(map), loaded })
-    const onSync = (synced: boolean) => {
-      if (!synced || loaded) return
-      loaded = true
-      update()
-    }
-    map.observe(update)
-    provider.on('sync', onSync)
-    return () => {
-      map.unobserve(update)
-      provider.off('sync', onSync)
-      provider.destroy()
-      ydoc.destroy()
-      setChannel({ threads: [], loaded: false })
-    }
-  }, [documentName])
-  return channel
+  const { value, loaded } = useServerChannel(threadsDocumentName(documentName), readThreads, noThreads)
+  return useMemo(() => ({ threads: value, loaded }), [value, loaded])
 }
