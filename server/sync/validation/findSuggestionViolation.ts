@@ -104,6 +104,51 @@ export function collectSuggestionMarks(
   }
 }
 
+function isSuggestionFormat(struct: unknown): struct is Y.Item & { content: Y.ContentFormat } {
+  return (
+    struct instanceof Y.Item &&
+    struct.content instanceof Y.ContentFormat &&
+    (suggestionKinds as readonly string[]).includes(struct.content.key)
+  )
+}
+
+/**
+ * The texts where the transaction inserted or deleted a suggestion format item. Only there can a suggestion mark
+ * have appeared, changed or gone on existing text; elsewhere new characters inherit marks the document already
+ * held, which the rules allow. Cost follows the update (its new items and deleted ranges), not the paragraph.
+ */
+function textsWithSuggestionFormats(transaction: Y.Transaction): Set<unknown> {
+  const texts = new Set<unknown>()
+  const { store } = transaction.doc
+  for (const [client, structs] of store.clients) {
+    const before = transaction.beforeState.get(client) ?? 0
+    const last = structs.at(-1)
+    if (!last || last.id.clock + last.length <= before) continue
+    for (
+      let index = Y.findIndexSS(structs, Math.max(before, structs[0]?.id.clock ?? 0));
+      index < structs.length;
+      index++
+    ) {
+      const struct = structs[index]
+      if (isSuggestionFormat(struct)) texts.add(struct.parent)
+    }
+  }
+  for (const [client, ranges] of transaction.deleteSet.clients) {
+    const structs = store.clients.get(client)
+    const last = structs?.at(-1)
+    if (!structs || !last) continue
+    for (const { clock, len } of ranges) {
+      if (clock >= last.id.clock + last.length) continue
+      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+        const struct = structs[index]!
+        if (struct.id.clock >= clock + len) break
+        if (isSuggestionFormat(struct)) texts.add(struct.parent)
+      }
+    }
+  }
+  return texts
+}
+
 /** A suggestion mark of one kind on text that existed before and stays: may it change like this? */
 function judgeMarkChange(kind: SuggestionKind, before: unknown, after: unknown, writer: Writer): void {
   if (sameValue(before, after)) return
@@ -257,10 +302,14 @@ export function findSuggestionViolation(
   introduced: KnownSuggestionMarks,
 ): string | null {
   const check = new SuggestionCheck(transaction, writer, deletedNow(transaction), known)
+  let withFormats: Set<unknown> | null = null
   try {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlText) {
-        check.judgeText(type, required(type as unknown as SharedType))
+        const zone = required(type as unknown as SharedType)
+        withFormats ??= textsWithSuggestionFormats(transaction)
+        // Typing where suggestions are optional, with no suggestion mark set or removed, cannot break a rule.
+        if (zone || withFormats.has(type)) check.judgeText(type, zone)
         continue
       }
       if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue
