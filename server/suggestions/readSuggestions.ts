@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Delegation } from '../../shared/roles/index.ts'
 import { documentField } from '../../shared/schema/index.ts'
 import {
+  readBlockSuggestion,
   readSuggestionMark,
   type SuggestionChange,
   type SuggestionKind,
@@ -38,9 +39,42 @@ function textsOf(parent: Y.XmlFragment | Y.XmlElement, into: Y.XmlText[]): Y.Xml
   return into
 }
 
+/** Every paragraph suggested as a whole (its `suggestion` attribute), in document order. */
+function suggestedBlocksOf(parent: Y.XmlFragment | Y.XmlElement, into: Y.XmlElement[]): Y.XmlElement[] {
+  for (const child of parent.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (readBlockSuggestion(child.getAttribute('suggestion'))) into.push(child)
+    suggestedBlocksOf(child, into)
+  }
+  return into
+}
+
+function clauseOfElement(element: Y.XmlElement): string | null {
+  for (let current: unknown = element; current instanceof Y.XmlElement; current = current.parent) {
+    if (current.nodeName === 'article') {
+      const clauseId = current.getAttribute('clauseId')
+      return typeof clauseId === 'string' ? clauseId : null
+    }
+  }
+  return null
+}
+
 /** The open suggestions of a document, in the order they first appear. */
 export function readSuggestions(ydoc: Y.Doc): OpenSuggestion[] {
   const byId = new Map<string, OpenSuggestion>()
+  for (const element of suggestedBlocksOf(ydoc.getXmlFragment(documentField), [])) {
+    const block = readBlockSuggestion(element.getAttribute('suggestion'))
+    if (!block || byId.has(block.id)) continue
+    byId.set(block.id, {
+      id: block.id,
+      kind: block.kind,
+      author: { accountId: block.by, name: block.name, delegation: block.delegation },
+      at: block.at,
+      insertedText: '',
+      deletedText: '',
+      clauseId: clauseOfElement(element),
+    })
+  }
   for (const text of textsOf(ydoc.getXmlFragment(documentField), [])) {
     for (const part of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
       if (typeof part.insert !== 'string') continue
@@ -82,6 +116,17 @@ export function applySuggestionDecisions(
 ): number {
   let changed = 0
   ydoc.transact(() => {
+    // A suggested paragraph: kept (its attribute goes) or removed with its content, by the same rule as text.
+    for (const element of suggestedBlocksOf(ydoc.getXmlFragment(documentField), []).reverse()) {
+      const block = readBlockSuggestion(element.getAttribute('suggestion'))
+      const decision = block ? decisions.get(block.id) : undefined
+      if (!block || !decision) continue
+      const parent = element.parent
+      if ((block.kind === 'insertion') === (decision === 'accepted')) element.removeAttribute('suggestion')
+      else if (parent instanceof Y.XmlElement || parent instanceof Y.XmlFragment)
+        parent.delete(parent.toArray().indexOf(element), 1)
+      changed++
+    }
     for (const text of textsOf(ydoc.getXmlFragment(documentField), [])) {
       const actions: { offset: number; length: number; remove: boolean; unmark: SuggestionKind[] }[] = []
       let offset = 0

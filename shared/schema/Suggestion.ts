@@ -1,4 +1,4 @@
-import { Mark, mergeAttributes } from '@tiptap/core'
+import { Extension, Mark, mergeAttributes } from '@tiptap/core'
 import { dataAttribute } from './dataAttribute.ts'
 
 /**
@@ -72,6 +72,50 @@ export const SuggestedDeletion = Mark.create({
         class: 'charter-suggestion charter-deletion',
       }),
       0,
+    ]
+  },
+})
+
+/**
+ * A paragraph proposed as a whole (Enter in Suggesting mode): block marks do not survive y-tiptap, so the
+ * suggestion is a node attribute holding the same fields as the marks, with `kind`. The text typed into it
+ * carries an insertion mark with the same id, so one decision takes or drops both.
+ */
+export const SuggestedBlocks = Extension.create({
+  name: 'suggestedBlocks',
+
+  addGlobalAttributes() {
+    return [
+      {
+        types: ['paragraph'],
+        attributes: {
+          suggestion: {
+            default: null,
+            // Splitting a suggested paragraph does not make the new half someone's suggestion.
+            keepOnSplit: false,
+            parseHTML: (element: HTMLElement) => {
+              const value = element.getAttribute('data-suggestion')
+              if (!value) return null
+              try {
+                return JSON.parse(value) as unknown
+              } catch {
+                return null
+              }
+            },
+            renderHTML: (attributes: Record<string, unknown>) => {
+              const suggestion = attributes.suggestion as Record<string, unknown> | null
+              if (!suggestion || typeof suggestion !== 'object') return {}
+              return {
+                'data-suggestion': JSON.stringify(suggestion),
+                'data-suggestion-kind': String(suggestion.kind),
+                'data-delegation': String(suggestion.delegation),
+                class: 'charter-suggested-block',
+                ...authorTitle(suggestion),
+              }
+            },
+          },
+        },
+      },
     ]
   },
 })

@@ -6,7 +6,7 @@ import { Bracket, BracketAlternative } from './Bracket.ts'
 import { CharterSection } from './CharterSection.ts'
 import { CrossReference } from './CrossReference.ts'
 import { SignatureBlock } from './SignatureBlock.ts'
-import { SuggestedDeletion, SuggestedInsertion } from './Suggestion.ts'
+import { SuggestedBlocks, SuggestedDeletion, SuggestedInsertion } from './Suggestion.ts'
 import { linkSchemes, safeLinkTarget } from './safeLinkTarget.ts'
 
 /**
@@ -37,6 +37,7 @@ export const charterExtensions: Extensions = [
   SignatureBlock,
   SuggestedInsertion,
   SuggestedDeletion,
+  SuggestedBlocks,
 ]
 
 /** Name of the Y.XmlFragment that holds the document (Tiptap Collaboration's default field). */

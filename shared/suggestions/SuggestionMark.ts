@@ -31,3 +31,15 @@ export function readSuggestionMark(value: unknown): SuggestionMark | null {
   if (typeof at !== 'string' || !isoTime.test(at)) return null
   return { id, by, name, delegation, at }
 }
+
+/** A whole paragraph's suggestion (its `suggestion` attribute): the mark's fields and what it proposes. */
+export interface BlockSuggestion extends SuggestionMark {
+  kind: SuggestionKind
+}
+
+export function readBlockSuggestion(value: unknown): BlockSuggestion | null {
+  const mark = readSuggestionMark(value)
+  const kind = (value as { kind?: unknown } | null)?.kind
+  if (!mark || (kind !== 'insertion' && kind !== 'deletion')) return null
+  return { ...mark, kind }
+}

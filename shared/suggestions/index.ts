@@ -1,6 +1,6 @@
 export type { DecisionOutcome, SuggestionChange, SuggestionDecision } from './SuggestionDecision.ts'
-export type { SuggestionKind, SuggestionMark } from './SuggestionMark.ts'
-export { isSuggestionId, readSuggestionMark, suggestionKinds } from './SuggestionMark.ts'
+export type { BlockSuggestion, SuggestionKind, SuggestionMark } from './SuggestionMark.ts'
+export { isSuggestionId, readBlockSuggestion, readSuggestionMark, suggestionKinds } from './SuggestionMark.ts'
 export type { SuggestionFilter, SuggestionPolicy, TextAccess } from './suggestionRules.ts'
 export {
   canSetSuggestionPolicy,

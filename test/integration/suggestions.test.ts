@@ -238,6 +238,48 @@ describe('suggestions (track changes)', () => {
     await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Suggested \+\}\{-.{3}-\}/))
   })
 
+  it('a suggested paragraph is accepted (it stays, unmarked) or rejected (it goes) by the other delegation', async () => {
+    await api('co-chair AZ', 'PUT', '/suggestion-policy', { required: true, reviewersSuggest: false })
+    const us = await connect('drafter US')
+    const article = articleText(us.ydoc, 'investment').parent!.parent as Y.XmlElement
+    const suggestParagraph = (text: string) => {
+      const mark = markOf(accounts['drafter US'])
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.setAttribute('suggestion', { ...mark, kind: 'insertion' } as unknown as string)
+      const content = new Y.XmlText()
+      content.insert(0, text, { insertion: mark })
+      paragraph.insert(0, [content])
+      article.insert(article.length, [paragraph])
+      return mark.id
+    }
+    const kept = suggestParagraph('A new paragraph to keep.')
+    const dropped = suggestParagraph('A new paragraph to drop.')
+    const paragraphs = async () => {
+      const ydoc = new Y.Doc()
+      for (const update of (await server.app.store.load(charterDocumentName)).updates)
+        Y.applyUpdate(ydoc, update)
+      const stored = (
+        articleText(ydoc, 'investment').parent!.parent as Y.XmlElement
+      ).toArray() as Y.XmlElement[]
+      return stored.map((paragraph) => [
+        paragraph.getAttribute('suggestion') ? 'suggested' : 'plain',
+        markup(paragraph.get(0) as Y.XmlText),
+      ])
+    }
+    await eventually(async () => expect(await paragraphs()).toHaveLength(3))
+    expect(
+      (await api('co-chair AZ', 'POST', '/suggestions/decisions', { decision: 'accepted', ids: [kept] }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await api('drafter AZ', 'POST', '/suggestions/decisions', { decision: 'rejected', ids: [dropped] }))
+        .status,
+    ).toBe(200)
+    const after = await paragraphs()
+    expect(after).toHaveLength(2)
+    expect(after[1]).toEqual(['plain', 'A new paragraph to keep.'])
+  })
+
   it('observers never suggest, and reviewers only where the document lets them', async () => {
     const reader = await connect('observer AZ')
     const before = await storedMarkup('final')

@@ -52,6 +52,8 @@ function idsIn(doc: ProseMirrorNode): Set<string> {
   const ids = new Set<string>()
   doc.descendants((node) => {
     for (const mark of node.marks) if (typeof mark.attrs.id === 'string') ids.add(mark.attrs.id)
+    const block = node.attrs.suggestion as { id?: unknown } | null | undefined
+    if (typeof block?.id === 'string') ids.add(block.id)
   })
   return ids
 }
@@ -99,6 +101,19 @@ describe('suggestTransaction (Suggesting mode)', () => {
     // Typing inside it is Mary's own insertion, beside Aysel's.
     state = suggest(state, (tr) => tr.insertText('X', at + 1), mary)
     expect(markup(state.doc)).toBe('The Parties {+l+}AZ{+X+}US{+ly +}AZcooperate.')
+  })
+
+  it('Enter at the end of a paragraph suggests a new paragraph; what is typed in it is the same suggestion', () => {
+    let state = stateOf('The Parties cooperate.')
+    const end = state.doc.firstChild!.nodeSize - 1
+    state = suggest(state, (tr) => tr.split(end))
+    const added = state.doc.child(1)
+    expect(added.attrs.suggestion).toMatchObject({ kind: 'insertion', by: '1', delegation: 'AZ' })
+    expect(state.selection.from).toBe(end + 2)
+    state = suggest(state, (tr) => tr.insertText('New.', state.selection.from))
+    expect(markup(state.doc)).toBe('The Parties cooperate.{+New.+}AZ')
+    expect(idsIn(state.doc).size).toBe(1)
+    expect(state.doc.child(1).firstChild?.marks[0]?.attrs.id).toBe(added.attrs.suggestion.id)
   })
 
   it('refuses structural changes and formatting outside own suggestions', () => {

@@ -51,6 +51,28 @@ function onlyOwnInsertions(
   return own
 }
 
+/** The attributes of the author's own suggested paragraph (typing in it continues that suggestion), or null. */
+function ownBlockSuggestion(node: ProseMirrorNode, author: SuggestionAuthor): SuggestionAttributes | null {
+  const value = node.attrs.suggestion as (SuggestionAttributes & { kind?: string }) | null | undefined
+  if (value?.kind !== 'insertion' || value.by !== author.accountId || value.delegation !== author.delegation)
+    return null
+  const { kind: _kind, ...attributes } = value
+  return attributes
+}
+
+/** A step that splits a paragraph at its very end (Enter there): nothing is deleted and no text moves. */
+function isSplitAtEnd(doc: ProseMirrorNode, step: ReplaceStep, at: number): boolean {
+  const { slice } = step
+  if (step.from !== step.to || slice.openStart !== 1 || slice.openEnd !== 1 || slice.content.childCount !== 2)
+    return false
+  let empty = true
+  slice.content.forEach((node) => {
+    if (node.type.name !== 'paragraph' || node.content.size > 0) empty = false
+  })
+  const $at = doc.resolve(at)
+  return empty && $at.parent.type.name === 'paragraph' && $at.parentOffset === $at.parent.content.size
+}
+
 interface Segment {
   from: number
   to: number
@@ -90,6 +112,20 @@ export function suggestTransaction(
         return 'suggestFormatting'
       if (step instanceof AddMarkStep) out.addMark(from, to, step.mark)
       else out.removeMark(from, to, step.mark)
+      continue
+    }
+    if (step instanceof ReplaceStep && isSplitAtEnd(out.doc, step, toOut(step.from, 1))) {
+      // Enter at the end of a paragraph: the new paragraph is the author's suggestion (a node attribute).
+      const at = toOut(step.from, 1)
+      shared ??= attributesOf(author, now)
+      out.split(at)
+      const paragraph = out.doc.nodeAt(at + 1)
+      if (paragraph)
+        out.setNodeMarkup(at + 1, undefined, {
+          ...paragraph.attrs,
+          suggestion: { ...shared, kind: 'insertion' },
+        })
+      caret = at + 2
       continue
     }
     if (!(step instanceof ReplaceStep) || step.slice.openStart > 0 || step.slice.openEnd > 0)
@@ -139,11 +175,12 @@ export function suggestTransaction(
     if (step.slice.size > 0) {
       const before = out.doc.resolve(end).nodeBefore
       const continued = before ? insertion.isInSet(before.marks) : undefined
+      const block = ownBlockSuggestion(out.doc.resolve(end).parent, author)
       const attributes: SuggestionAttributes = isOwn(continued, author)
         ? (continued.attrs as SuggestionAttributes)
         : marked && shared
           ? shared
-          : attributesOf(author, now)
+          : (block ?? attributesOf(author, now))
       shared ??= attributes
       const mark = insertion.create(attributes)
       const nodes: ProseMirrorNode[] = []

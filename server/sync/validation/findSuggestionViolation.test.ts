@@ -85,6 +85,40 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     expect(attempt(usSuggesting, (text) => text.format(0, 2, { bold: {} }))).toBeNull()
   })
 
+  it('where suggestions are required, a paragraph may come and go only as the writer’s suggested paragraph', () => {
+    const { attempt } = setUp()
+    const paragraphWith = (suggestion: unknown, text: string, mark: unknown) => {
+      const paragraph = new Y.XmlElement('paragraph')
+      if (suggestion) paragraph.setAttribute('suggestion', suggestion as string)
+      const content = new Y.XmlText()
+      content.insert(0, text, mark ? { insertion: mark } : {})
+      paragraph.insert(0, [content])
+      return paragraph
+    }
+    const article = (text: Y.XmlText) => text.parent!.parent as Y.XmlElement
+    const mine = { ...markOf(us), kind: 'insertion' }
+    expect(
+      attempt(usSuggesting, (text) =>
+        article(text).insert(1, [paragraphWith({ ...markOf(az), kind: 'insertion' }, 'X', null)]),
+      ),
+    ).toMatch(/cannot be added/)
+    expect(
+      attempt(usSuggesting, (text) => article(text).insert(1, [paragraphWith(mine, 'Plain', null)])),
+    ).toMatch(/new text must be a suggested insertion/)
+    const { kind: _kind, ...mark } = mine
+    expect(
+      attempt(usSuggesting, (text) => article(text).insert(1, [paragraphWith(mine, 'Mine', mark)])),
+    ).toBeNull()
+    // Undo takes it away again.
+    expect(attempt(usSuggesting, (text) => article(text).delete(1, 1))).toBeNull()
+    // Editing directly, a paragraph claiming someone else's suggestion is still refused.
+    expect(
+      attempt(us, (text) =>
+        article(text).insert(1, [paragraphWith({ ...markOf(az), kind: 'insertion' }, 'X', null)]),
+      ),
+    ).toMatch(/claims Aysel \(AZ\)/)
+  })
+
   it("lets a writer move text holding someone's suggestion (the document held that mark already)", () => {
     const { attempt } = setUp()
     const mark = markOf(az)

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import {
+  readBlockSuggestion,
   readSuggestionMark,
   type SuggestionKind,
   suggestionKinds,
@@ -79,6 +80,14 @@ export type KnownSuggestionMarks = Set<string>
 /** Adds the suggestion marks an update's own formatting items set (for the server's and other instances' updates). */
 export function collectUpdateSuggestionMarks(update: Uint8Array, into: KnownSuggestionMarks): void {
   for (const struct of Y.decodeUpdate(update).structs) {
+    if (
+      struct instanceof Y.Item &&
+      struct.parentSub === 'suggestion' &&
+      struct.content instanceof Y.ContentAny
+    ) {
+      const value = struct.content.getContent().at(-1)
+      if (value != null) into.add(suggestionMarkKey('block', value))
+    }
     if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentFormat)) continue
     const { key, value } = struct.content
     if (value !== null && (suggestionKinds as readonly string[]).includes(key))
@@ -92,8 +101,11 @@ export function collectSuggestionMarks(
   into: KnownSuggestionMarks,
 ): void {
   for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlElement) collectSuggestionMarks(child, into)
-    else if (child instanceof Y.XmlText) {
+    if (child instanceof Y.XmlElement) {
+      const block = child.getAttribute('suggestion')
+      if (block != null) into.add(suggestionMarkKey('block', block))
+      collectSuggestionMarks(child, into)
+    } else if (child instanceof Y.XmlText) {
       for (const part of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
         for (const kind of suggestionKinds) {
           const value = part.attributes?.[kind]
@@ -147,6 +159,12 @@ function textsWithSuggestionFormats(transaction: Y.Transaction): Set<unknown> {
     }
   }
   return texts
+}
+
+/** An attribute's value as last written, also on a deleted element (whose attributes are deleted with it). */
+function attributeAsWritten(element: Y.XmlElement, key: string): unknown {
+  const item = element._map.get(key)
+  return item ? item.content.getContent().at(-1) : undefined
 }
 
 /** A suggestion mark of one kind on text that existed before and stays: may it change like this? */
@@ -255,14 +273,68 @@ class SuggestionCheck {
     }
   }
 
-  /** Every text inside an element this update created or removed (where anything goes). */
-  private judgeSubtree(element: Y.XmlElement): void {
+  /** Every text (and suggested paragraph) inside an element this update created or removed. */
+  private judgeSubtree(element: Y.XmlElement, required: Zone, fresh: boolean): void {
     for (let item = element._start; item !== null; item = item.right) {
       if (!(item.content instanceof Y.ContentType)) continue
       const child = item.content.type
-      if (child instanceof Y.XmlText) this.judgeText(child, null)
-      else if (child instanceof Y.XmlElement) this.judgeSubtree(child)
+      if (child instanceof Y.XmlText) this.judgeText(child, required)
+      else if (child instanceof Y.XmlElement) {
+        if (fresh) this.judgeNewBlock(child)
+        this.judgeSubtree(child, required, fresh)
+      }
     }
+  }
+
+  /** A new paragraph's suggestion attribute: well formed, and the writer's unless the document held it. */
+  private judgeNewBlock(element: Y.XmlElement): void {
+    const value = element.getAttribute('suggestion')
+    if (value == null) return
+    const block = readBlockSuggestion(value)
+    if (!block) throw new SuggestionViolation('a suggested paragraph without a valid id, author and time')
+    const key = suggestionMarkKey('block', value)
+    if (isOwn(this.writer, value) && block.kind === 'insertion') this.introduced.add(key)
+    else
+      this.travelling.set(key, `a suggestion must name its author: this one claims ${describeAuthor(value)}`)
+  }
+
+  /** Whether `element` is a paragraph the writer suggested inserting (which they may add or remove). */
+  private isOwnSuggestedParagraph(element: Y.XmlElement): boolean {
+    const value = attributeAsWritten(element, 'suggestion')
+    return (
+      element.nodeName === 'paragraph' &&
+      isOwn(this.writer, value) &&
+      readBlockSuggestion(value)?.kind === 'insertion'
+    )
+  }
+
+  /**
+   * A change of an existing paragraph's suggestion attribute: like a mark, it may only name the writer, and only
+   * a decision removes someone else's; and only a new paragraph can be a suggested insertion.
+   */
+  judgeBlockChange(element: Y.XmlElement): void {
+    let current: Y.Item | null = element._map.get('suggestion') ?? null
+    const after = current && !current.deleted ? current.content.getContent().at(-1) : undefined
+    let before: unknown
+    for (; current !== null; current = current.left) {
+      if (!isNewItem(current, this.transaction) && (!current.deleted || this.removedNow(current))) {
+        before = current.content.getContent().at(-1)
+        break
+      }
+    }
+    if (sameValue(before ?? null, after ?? null)) return
+    if (after != null) {
+      if (!isOwn(this.writer, after))
+        throw new SuggestionViolation(
+          `a suggestion must name its author: this one claims ${describeAuthor(after)}`,
+        )
+      if (readBlockSuggestion(after)?.kind === 'insertion')
+        throw new SuggestionViolation('only a new paragraph can be a suggested insertion')
+    }
+    if (before != null && !isOwn(this.writer, before))
+      throw new SuggestionViolation(
+        `only a decision accepts or rejects the suggestion of ${describeAuthor(before)}`,
+      )
   }
 
   /** Children a container gained or lost in this transaction; where suggestions are required, texts only. */
@@ -276,11 +348,14 @@ class SuggestionCheck {
       const child = item.content.type
       if (child instanceof Y.XmlText) this.judgeText(child, zone)
       else if (child instanceof Y.XmlElement) {
-        if (zone)
+        // Where suggestions are required, only the writer's own suggested paragraph comes or goes.
+        const own = this.isOwnSuggestedParagraph(child)
+        if (zone && !own)
           throw new SuggestionViolation(
             `${zone()}: paragraphs and brackets cannot be ${fresh ? 'added' : 'removed'}`,
           )
-        this.judgeSubtree(child)
+        if (fresh) this.judgeNewBlock(child)
+        this.judgeSubtree(child, fresh && own ? zone : null, fresh)
       }
     }
   }
@@ -314,10 +389,9 @@ export function findSuggestionViolation(
       }
       if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue
       if (keys.has(null)) check.judgeChildren(type, required)
-      const zone =
-        type instanceof Y.XmlElement && [...keys].some((key) => key !== null)
-          ? required(type as unknown as SharedType)
-          : null
+      if (!(type instanceof Y.XmlElement) || ![...keys].some((key) => key !== null)) continue
+      if (keys.has('suggestion')) check.judgeBlockChange(type)
+      const zone = required(type as unknown as SharedType)
       if (zone) throw new SuggestionViolation(`${zone()}: attributes cannot change directly`)
     }
     check.finish()

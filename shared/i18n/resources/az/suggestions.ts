@@ -27,7 +27,7 @@ export const suggestions: Translation<typeof english> = {
   },
   notice: {
     suggestStructure:
-      'Təklif rejimində dəyişikliklər bir abzas daxilində qalır: yeni abzas və ya blokların köçürülməsi hələ təklif edilə bilməz.',
+      'Təklif rejimində dəyişikliklər bir abzas daxilində qalır; yeni abzas təklif etmək üçün abzasın sonunda Enter düyməsini basın. Abzasları bölmək, birləşdirmək və köçürmək hələ təklif edilə bilməz.',
     suggestForeign:
       'Bu mətn başqasının təklifidir: onu dəyişmək əvəzinə qəbul və ya rədd edin, yaxud şərh yazın.',
     suggestFormatting: 'Təklif rejimində formatlaşdırma yalnız öz təkliflərinizin daxilində dəyişə bilər.',

@@ -24,7 +24,7 @@ export const suggestions = {
   },
   notice: {
     suggestStructure:
-      'In Suggesting mode, changes stay within one paragraph: new paragraphs and moved blocks cannot be suggested yet.',
+      'In Suggesting mode, changes stay within one paragraph; to suggest a new paragraph, press Enter at the end of one. Splitting, joining and moving blocks cannot be suggested yet.',
     suggestForeign:
       'That text is someone else’s suggestion: accept or reject it, or comment on it, instead of changing it.',
     suggestFormatting: 'In Suggesting mode, formatting can change only inside your own suggestions.',
