@@ -11,6 +11,7 @@ import { articleExtensions } from './articles/articleExtensions.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
+import { PlaceholderMarks } from './PlaceholderMarks.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
@@ -44,6 +45,7 @@ export function useCharterEditor(
           lockedTitle: () => translate.current('brackets.locked'),
         }),
         ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
+        PlaceholderMarks,
       ],
       editable,
       editorProps: {
