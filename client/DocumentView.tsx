@@ -1,6 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import type { TFunction } from 'i18next'
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, type MouseEvent, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
@@ -9,6 +9,7 @@ import { CloseCode } from '../shared/protocol/index.ts'
 import { canComment, canEditText } from '../shared/roles/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { useThreads } from './comments/useThreads.ts'
+import { ExportMenu } from './documents/ExportMenu.tsx'
 import { CommandPalette } from './editor/articles/CommandPalette.tsx'
 import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
@@ -76,6 +77,13 @@ export function DocumentView(props: DocumentViewProps) {
 
   if (!session) return <div className="loading">{t('openingDraft')}</div>
   return <Workspace {...props} session={session} />
+}
+
+/** A plain click on an in-app link navigates without reloading; modified clicks keep their usual meaning. */
+function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  event.preventDefault()
+  navigate(event.currentTarget.pathname)
 }
 
 function readOnlyMessage(t: TFunction, document: DocumentSummary): string | null {
@@ -178,13 +186,21 @@ function Workspace({
           <a className="topbar-link" href={`/d/${document.name}/dashboard`}>
             {tDashboard('title')}
           </a>
+          <a
+            className="topbar-link"
+            href={`/d/${document.name}/history`}
+            title={t('documentMenu.historyTitle')}
+            onClick={followInApp}
+          >
+            {t('documentMenu.history')}
+          </a>
+          <ExportMenu documentName={document.name} />
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
-          <SyncIndicator tracker={session.syncStatus} />
+          <SyncIndicator tracker={session.syncStatus} editor={editable} />
           <PresenceList awareness={session.provider.awareness} />
           <UserMenu
             account={account}
             role={document.role}
-            documentName={document.name}
             onSignedOut={onSessionEnded}
             onLanguage={onLanguage}
           />

@@ -44,6 +44,8 @@ export const common = {
   areaNumbered: '{{number}}. {{title}}',
   areaShort: 'Priority area {{number}}',
   sync: {
+    live: 'Live',
+    offlineReader: 'Offline — not receiving changes',
     saved: 'Saved',
     saving: 'Saving…',
     offline: 'Offline',
@@ -56,10 +58,16 @@ export const common = {
     you: '{{name}} (you)',
     withDelegation: '{{name}}, {{delegation}}',
   },
+  documentMenu: {
+    history: 'History',
+    historyTitle: 'Named versions and comparisons',
+    export: 'Export',
+    exportHeading: 'Download the current draft',
+    moreOptions: 'More export options…',
+  },
   menu: {
     delegationAndRole: '{{delegation}} delegation · {{role}}',
     administrator: ' · administrator',
-    history: 'History, snapshots and exports',
     people: 'People and invitations',
     signOut: 'Sign out',
   },
