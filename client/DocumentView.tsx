@@ -35,6 +35,10 @@ import { SyncIndicator } from './sync/SyncIndicator.tsx'
 const CommentsSidebar = lazy(() =>
   import('./comments/CommentsSidebar.tsx').then((module) => ({ default: module.CommentsSidebar })),
 )
+// Shown only after a co-chair restores a version while this page is open.
+const RestoreBanner = lazy(() =>
+  import('./history/RestoreBanner.tsx').then((module) => ({ default: module.RestoreBanner })),
+)
 
 /** The language the charter draft is written in (its template is English). */
 const draftLanguage = 'en'
@@ -143,7 +147,8 @@ function Workspace({
   const readOnly = readOnlyMessage(t, document)
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
-  const { threads, loaded: threadsLoaded } = useThreads(document.name)
+  const { threads, loaded: threadsLoaded, restoreNotice } = useThreads(document.name)
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}
     for (const thread of threads) {
@@ -219,6 +224,15 @@ function Workspace({
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
           {editor && editable && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
+          {restoreNotice && restoreNotice.at !== dismissedNotice && (
+            <Suspense fallback={null}>
+              <RestoreBanner
+                notice={restoreNotice}
+                documentName={document.name}
+                onDismiss={() => setDismissedNotice(restoreNotice.at)}
+              />
+            </Suspense>
+          )}
           {agreedNotice && (
             <p className="read-only-banner" role="status">
               {tDashboard('agreedTextNotice')}

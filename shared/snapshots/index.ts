@@ -9,3 +9,9 @@ export type {
   VersionRef,
 } from './SnapshotSummary.ts'
 export { exportFormats, exportViews } from './SnapshotSummary.ts'
+export {
+  documentEventsMapName,
+  isRestoreNotice,
+  type RestoreNotice,
+  restoreNoticeKey,
+} from './RestoreNotice.ts'

@@ -67,6 +67,11 @@ export const common: Translation<typeof english> = {
     exportHeading: 'Cari layihəni yükləyin',
     moreOptions: 'Digər ixrac seçimləri…',
   },
+  restoreNotice: {
+    text: '{{name}} “{{snapshot}}” versiyasını yeni dəyişiklik kimi bərpa etdi. Ondan əvvəlki mətn “{{before}}” adı ilə saxlanılıb.',
+    viewBefore: 'Bərpadan əvvəlki mətnə bax',
+    dismiss: 'Bağla',
+  },
   menu: {
     delegationAndRole: '{{delegation}} nümayəndə heyəti · {{role}}',
     administrator: ' · administrator',

@@ -65,6 +65,11 @@ export const common = {
     exportHeading: 'Download the current draft',
     moreOptions: 'More export options…',
   },
+  restoreNotice: {
+    text: '{{name}} restored the version “{{snapshot}}” as a new change. The text as it was just before is kept as “{{before}}”.',
+    viewBefore: 'View the text before the restore',
+    dismiss: 'Dismiss',
+  },
   menu: {
     delegationAndRole: '{{delegation}} delegation · {{role}}',
     administrator: ' · administrator',
