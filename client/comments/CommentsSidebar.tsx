@@ -4,10 +4,12 @@ import { CommentFilters } from './CommentFilters.tsx'
 import { CommentIcon } from './CommentIcon.tsx'
 import { InlineComposer } from './InlineComposer.tsx'
 import { MentionsPanel } from './MentionsPanel.tsx'
+import { PeopleContext } from './PeopleContext.ts'
 import { SelectionCommentButton } from './SelectionCommentButton.tsx'
 import { ThreadList } from './ThreadList.tsx'
 import { type CommentsPanelInput, useCommentsPanel } from './useCommentsPanel.ts'
 import { useNow } from './useNow.ts'
+import { usePeople } from './usePeople.ts'
 
 interface CommentsSidebarProps extends CommentsPanelInput {
   loaded: boolean
@@ -27,8 +29,10 @@ export function CommentsSidebar({
   const panel = useCommentsPanel({ editor, ydoc, documentName, role, accountId, threads })
   const now = useNow(30_000)
   const { mayComment, selection, inlineDraft } = panel
+  const people = usePeople(documentName)
 
   return (
+    <PeopleContext value={people}>
     <aside className="comments" aria-label={t('title')}>
       <div className="comments-header">
         <h2 className="panel-title">
@@ -91,6 +95,7 @@ export function CommentsSidebar({
         mayComment={mayComment}
         accountId={accountId}
         activeId={panel.activeId}
+        outsideFiltersId={panel.outsideFiltersId}
         orphanedIds={panel.orphanedIds}
         now={now}
         onSelect={(selected) => panel.selectThread(selected, 'card')}
@@ -100,5 +105,6 @@ export function CommentsSidebar({
         <SelectionCommentButton editor={editor} range={selection} onComment={panel.startInlineComment} />
       )}
     </aside>
+    </PeopleContext>
   )
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { commentLimits } from '../../shared/comments/index.ts'
 import { composerKeys } from './composerKeys.ts'
+import { MentionTextarea } from './MentionTextarea.tsx'
 
 interface ComposerBodyProps {
   id: string
@@ -28,7 +29,7 @@ export function ComposerBody({
   const { t: tComments } = useTranslation('comments')
   return (
     <>
-      <textarea
+      <MentionTextarea
         id={id}
         className="comment-input"
         rows={3}
@@ -37,7 +38,7 @@ export function ComposerBody({
         value={text}
         // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
         autoFocus
-        onChange={(event) => onText(event.target.value)}
+        onText={onText}
         onKeyDown={composerKeys(onSend, onClose)}
       />
       {error && (
