@@ -238,21 +238,24 @@ function Workspace({
               {tDashboard('agreedTextNotice')}
             </p>
           )}
-          {bracketView.view === 'clean' && (
-            <p className="read-only-banner" role="status">
-              {t('brackets.cleanBanner', { ns: 'editor' })}
-            </p>
-          )}
-          {readOnly && (
-            <p className="read-only-banner" role="status">
-              {readOnly}
-            </p>
-          )}
-          {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
-              English headings' "i" into "İ", changing how the document reads when someone switches language. */}
-          <article className={`page view-${bracketView.view}`} lang={draftLanguage}>
-            <EditorContent editor={editor} />
-          </article>
+          {/* Only the page scrolls: the toolbar and notices above stay in view without covering any line. */}
+          <div className="document-scroll">
+            {bracketView.view === 'clean' && (
+              <p className="read-only-banner" role="status">
+                {t('brackets.cleanBanner', { ns: 'editor' })}
+              </p>
+            )}
+            {readOnly && (
+              <p className="read-only-banner" role="status">
+                {readOnly}
+              </p>
+            )}
+            {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
+                English headings' "i" into "İ", changing how the document reads when someone switches language. */}
+            <article className={`page view-${bracketView.view}`} lang={draftLanguage}>
+              <EditorContent editor={editor} />
+            </article>
+          </div>
         </main>
         {editor && (
           <SidePanels

@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, useEditor } from '@tiptap/react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
@@ -12,6 +12,7 @@ import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 import { PlaceholderMarks } from './PlaceholderMarks.ts'
+import { watchCaretActivity } from './watchCaretActivity.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
@@ -29,6 +30,7 @@ export function useCharterEditor(
   // The editor outlives a language switch; its tooltips read the current language through this ref.
   const translate = useRef(t)
   translate.current = t
+  useEffect(() => watchCaretActivity(session.provider.awareness), [session])
   return useEditor(
     {
       extensions: [
@@ -36,7 +38,7 @@ export function useCharterEditor(
         Collaboration.configure({ document: session.ydoc, field: documentField }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user,
+          user: { ...user, clientId: session.ydoc.clientID },
           render: (caretUser) => createCaret(caretUser as CaretUser),
         }),
         CommentHighlights.configure({ document: session.ydoc, field: documentField }),
