@@ -20,6 +20,10 @@ describe('unknownMentions', () => {
     ])
   })
 
+  it('leaves sentence punctuation out of the name it reports', () => {
+    expect(unknownMentions('Ask @Nobody. Or @no.one?', people)).toEqual(['@Nobody', '@no.one'])
+  })
+
   it('does not read e-mail addresses as mentions', () => {
     expect(unknownMentions('write to someone@example.org', people)).toEqual([])
   })

@@ -8,7 +8,7 @@ export function unknownMentions(text: string, people: readonly PersonView[]): st
   const lowered = text.toLowerCase()
   const handles = people.flatMap((person) => [person.login.toLowerCase(), person.name.toLowerCase()])
   const unknown = new Set<string>()
-  for (const match of text.matchAll(/(^|[^\p{L}\p{N}])@([\p{L}\p{N}][\p{L}\p{N}._-]*)/gu)) {
+  for (const match of text.matchAll(/(^|[^\p{L}\p{N}])@([\p{L}\p{N}]+(?:[._-][\p{L}\p{N}]+)*)/gu)) {
     const rest = lowered.slice(match.index + match[1]!.length + 1)
     const known = handles.some(
       (handle) => rest.startsWith(handle) && !/[\p{L}\p{N}]/u.test(rest.charAt(handle.length)),
