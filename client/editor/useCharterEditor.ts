@@ -8,6 +8,7 @@ import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { ClauseStatusMarks } from '../negotiation/ClauseStatusMarks.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { articleExtensions } from './articles/articleExtensions.ts'
+import { BlockLanguage } from './BlockLanguage.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
@@ -48,6 +49,7 @@ export function useCharterEditor(
         }),
         ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
         PlaceholderMarks,
+        BlockLanguage,
       ],
       editable,
       editorProps: {

@@ -226,6 +226,13 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await eventually(async () => expect(await alignment()).toBe('start'))
     expect(await drafter.page.locator('article.page').getAttribute('lang')).toBe('en')
     await screenshot(drafter.page, 'narrow-1024')
+    // An Azerbaijani paragraph in the English draft is hyphenated as Azerbaijani.
+    await placeCaret(drafter, articleParagraph('security'), 'end')
+    await drafter.page.keyboard.type(' Tərəflər razılaşırlar.')
+    await eventually(async () =>
+      expect(await drafter.page.locator(articleParagraph('security')).getAttribute('lang')).toBe('az'),
+    )
+    expect(await drafter.page.locator(articleParagraph('investment')).getAttribute('lang')).toBeNull()
   }, 60_000)
 
   it('offers the people with access after @, and says when an @name notified nobody', async () => {
