@@ -8,7 +8,7 @@ const azerbaijani = /[əƏ]/
 
 function decorate(node: ProseMirrorNode, position: number): Decoration[] {
   return azerbaijani.test(node.textContent)
-    ? [Decoration.node(position, position + node.nodeSize, { lang: 'az' })]
+    ? [Decoration.node(position, position + node.nodeSize, { lang: 'az' }, { lang: 'az' })]
     : []
 }
 
@@ -37,31 +37,32 @@ function update(set: DecorationSet, transaction: Transaction): DecorationSet {
  * Marks Azerbaijani paragraphs of the (English) draft `lang="az"`, so the browser hyphenates and upper-cases each
  * block by its own language's rules rather than English ones.
  */
+export function blockLanguagePlugin(): Plugin<DecorationSet> {
+  const plugin: Plugin<DecorationSet> = new Plugin<DecorationSet>({
+    key: new PluginKey('blockLanguage'),
+    state: {
+      init: (_config, state) => {
+        const decorations: Decoration[] = []
+        state.doc.descendants((node, position) => {
+          if (!node.isTextblock) return true
+          decorations.push(...decorate(node, position))
+          return false
+        })
+        return DecorationSet.create(state.doc, decorations)
+      },
+      apply: (transaction, set) => (transaction.docChanged ? update(set, transaction) : set),
+    },
+    props: {
+      decorations: (state) => plugin.getState(state),
+    },
+  })
+  return plugin
+}
+
 export const BlockLanguage = Extension.create({
   name: 'blockLanguage',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin<DecorationSet>({
-        key: new PluginKey('blockLanguage'),
-        state: {
-          init: (_config, state) => {
-            const decorations: Decoration[] = []
-            state.doc.descendants((node, position) => {
-              if (!node.isTextblock) return true
-              decorations.push(...decorate(node, position))
-              return false
-            })
-            return DecorationSet.create(state.doc, decorations)
-          },
-          apply: (transaction, set) => (transaction.docChanged ? update(set, transaction) : set),
-        },
-        props: {
-          decorations(state) {
-            return this.getState(state)
-          },
-        },
-      }),
-    ]
+    return [blockLanguagePlugin()]
   },
 })

@@ -31,27 +31,29 @@ function marksWithoutPlaceholderItalic(state: EditorState, from: number, to: num
  * with stored marks, so the toolbar's Italic button shows what will be typed and pressing it still makes italic
  * text; over a selection (stored marks do not survive there) when the text comes in.
  */
+export function placeholderMarksPlugin(): Plugin {
+  return new Plugin({
+    key: new PluginKey('placeholderMarks'),
+    appendTransaction(_transactions, _oldState, state) {
+      const $cursor = state.selection instanceof TextSelection ? state.selection.$cursor : null
+      const marks = $cursor ? marksWithoutPlaceholderItalic(state, $cursor.pos, $cursor.pos) : null
+      return marks ? state.tr.setStoredMarks(marks) : null
+    },
+    props: {
+      handleTextInput(view, from, to, text) {
+        const marks = from === to ? null : marksWithoutPlaceholderItalic(view.state, from, to)
+        if (!marks) return false
+        view.dispatch(view.state.tr.setStoredMarks(marks).insertText(text, from, to).scrollIntoView())
+        return true
+      },
+    },
+  })
+}
+
 export const PlaceholderMarks = Extension.create({
   name: 'placeholderMarks',
 
   addProseMirrorPlugins() {
-    return [
-      new Plugin({
-        key: new PluginKey('placeholderMarks'),
-        appendTransaction(_transactions, _oldState, state) {
-          const $cursor = state.selection instanceof TextSelection ? state.selection.$cursor : null
-          const marks = $cursor ? marksWithoutPlaceholderItalic(state, $cursor.pos, $cursor.pos) : null
-          return marks ? state.tr.setStoredMarks(marks) : null
-        },
-        props: {
-          handleTextInput(view, from, to, text) {
-            const marks = from === to ? null : marksWithoutPlaceholderItalic(view.state, from, to)
-            if (!marks) return false
-            view.dispatch(view.state.tr.setStoredMarks(marks).insertText(text, from, to).scrollIntoView())
-            return true
-          },
-        },
-      }),
-    ]
+    return [placeholderMarksPlugin()]
   },
 })

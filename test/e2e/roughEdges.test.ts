@@ -174,20 +174,32 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
     const us = await session.open({ name: 'Johnathan Carterington', delegation: 'US' })
     const paragraph = articleParagraph('investment')
-    // The US caret goes after the last character of the paragraph's first line, at the page's right edge.
-    await us.editor.focus()
+    // The US caret goes after the last word of the paragraph's first line, at the page's right edge.
+    await placeCaret(us, paragraph, 'end')
+    await us.page.keyboard.type(' The Parties shall cooperate closely on all matters of mutual interest.')
     await us.page.evaluate((selector) => {
-      const text = document.querySelector(selector)!.firstChild as Text
+      const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) =>
+          node.parentElement?.closest('.collaboration-carets__caret')
+            ? NodeFilter.FILTER_REJECT
+            : NodeFilter.FILTER_ACCEPT,
+      })
+      const characters: [Text, number][] = []
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        for (let index = 0; index < node.length; index++) characters.push([node, index])
+      }
       const range = document.createRange()
-      const topOf = (index: number) => {
-        range.setStart(text, index)
-        range.setEnd(text, index + 1)
+      const topOf = ([node, index]: [Text, number]) => {
+        range.setStart(node, index)
+        range.setEnd(node, index + 1)
         return range.getBoundingClientRect().top
       }
+      const firstLine = topOf(characters[0]!)
       let last = 0
-      while (last + 1 < text.length && topOf(last + 1) === topOf(0)) last++
-      while (text.data.charAt(last) === ' ') last--
-      document.getSelection()!.collapse(text, last + 1)
+      while (last + 1 < characters.length && topOf(characters[last + 1]!) === firstLine) last++
+      while (characters[last]![0].data.charAt(characters[last]![1]) === ' ') last--
+      const [node, index] = characters[last]!
+      document.getSelection()!.collapse(node, index + 1)
     }, paragraph)
     const label = az.page.locator('.collaboration-carets__label')
     await eventually(async () => {
