@@ -36,7 +36,6 @@ export function ComposerBody({
         maxLength={commentLimits.maxTextLength}
         placeholder={tComments('mentionPlaceholder')}
         value={text}
-        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
         autoFocus
         onText={onText}
         onKeyDown={composerKeys(onSend, onClose)}

@@ -50,8 +50,7 @@ export function MentionTextarea({ value, onText, onKeyDown, ...textareaProps }: 
   const [dismissedAt, setDismissedAt] = useState<number | null>(null)
 
   const query = caret === null ? null : mentionQueryAt(value, caret)
-  const suggestions =
-    people && query && query.start !== dismissedAt ? matchPeople(people, query.query) : []
+  const suggestions = people && query && query.start !== dismissedAt ? matchPeople(people, query.query) : []
   const open = suggestions.length > 0
   const active = Math.min(highlighted, suggestions.length - 1)
   const unknown = useMemo(() => (people ? unknownMentions(value, people) : []), [value, people])
@@ -108,10 +107,11 @@ export function MentionTextarea({ value, onText, onKeyDown, ...textareaProps }: 
         onKeyDown={keyDown}
       />
       {open && (
-        <ul className="mention-list" role="listbox" id={listId} aria-label={t('mentionSuggestions')}>
+        <div className="mention-list" role="listbox" id={listId} aria-label={t('mentionSuggestions')}>
           {suggestions.map((person, index) => (
-            <li
+            <div
               key={person.id}
+              tabIndex={-1}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}
@@ -126,9 +126,9 @@ export function MentionTextarea({ value, onText, onKeyDown, ...textareaProps }: 
               <span className="mention-meta">
                 {tCommon(`delegationShort.${person.delegation}`)} · {tCommon(`role.${person.role}`)}
               </span>
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
       {unknown.length > 0 && !open && (
         <p className="mention-unknown" role="status">

@@ -144,7 +144,6 @@ export function ThreadCard({
               rows={2}
               maxLength={commentLimits.maxTextLength}
               value={reply}
-              // biome-ignore lint/a11y/noAutofocus: the reader just asked to reply
               autoFocus
               onText={setReply}
               onKeyDown={textareaKeys(() => void sendReply(), closeReply)}
@@ -278,7 +277,6 @@ function CommentItem({
             rows={3}
             maxLength={commentLimits.maxTextLength}
             value={draft}
-            // biome-ignore lint/a11y/noAutofocus: the reader just asked to edit this comment
             autoFocus
             onText={setDraft}
             onKeyDown={textareaKeys(save, () => setMode('view'))}

@@ -36,11 +36,7 @@ export function ExportMenu({ documentName }: { documentName: string }) {
     const all = items()
     const current = all.indexOf(document.activeElement as HTMLElement)
     const index =
-      which === 'first'
-        ? 0
-        : which === 'last'
-          ? all.length - 1
-          : (current + which + all.length) % all.length
+      which === 'first' ? 0 : which === 'last' ? all.length - 1 : (current + which + all.length) % all.length
     all[index]?.focus()
   }
 

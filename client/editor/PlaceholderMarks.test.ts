@@ -43,7 +43,9 @@ describe('PlaceholderMarks', () => {
 
   it('leaves other italic text, and italic asked for with the button, italic', () => {
     const scope = stateWith({ text: 'Scope: cooperation.', italic: true })
-    expect(italicText(typeAt(scope, 1 + 'Scope: cooperation.'.length, ' More'))).toBe('Scope: cooperation. More')
+    expect(italicText(typeAt(scope, 1 + 'Scope: cooperation.'.length, ' More'))).toBe(
+      'Scope: cooperation. More',
+    )
     const state = stateWith({ text: placeholder, italic: true })
     const placed = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 1 + placeholder.length)))
     const chosen = placed.apply(placed.tr.addStoredMark(schema.marks.italic!.create()))

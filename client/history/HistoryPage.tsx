@@ -52,13 +52,13 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
   const [meetings, setMeetings] = useState<MeetingView[]>([])
   const [viewing, setViewing] = useState<
     { kind: 'version'; ref: VersionRef } | { kind: 'compare'; from: VersionRef; to: VersionRef }
->(() => ({ kind: 'version', ref: versionFromUrl() }))
+  >(() => ({ kind: 'version', ref: versionFromUrl() }))
   const [comparison, setComparison] = useState<ComparisonView | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   /** After a restore: the snapshot that keeps the text as it was just before, offered next to the message. */
   const [beforeRestore, setBeforeRestore] = useState<SnapshotSummary | null>(null)
   const [confirmingRestore, setConfirmingRestore] = useState<number | null>(null)
-  const [snapshotName, setSnapshotName] = useState(() =>
+  const [snapshotName, setSnapshotName] = useState<string>(() =>
     t('suggestedName', { date: format.date(new Date()) }),
   )
   const [frameLoading, setFrameLoading] = useState(true)

@@ -80,7 +80,6 @@ export function SectionNavigator({
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   })
 
-
   return (
     <nav className="navigator" aria-label={t('navigator.label')}>
       <h2 className="panel-title">{t('navigator.label')}</h2>

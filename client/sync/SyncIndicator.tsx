@@ -30,7 +30,10 @@ export function SyncIndicator({ tracker, editor }: { tracker: SyncStatusTracker;
   const text = describe(t, status, editor)
   return (
     <output
-      className={`sync-indicator sync-${status.state}${editor ? '' : ' is-reader'}`} aria-live="polite" data-state={status.state}>
+      className={`sync-indicator sync-${status.state}${editor ? '' : ' is-reader'}`}
+      aria-live="polite"
+      data-state={status.state}
+    >
       <span className="sync-dot" aria-hidden="true" />
       {text}
     </output>

@@ -1,3 +1,9 @@
+export {
+  documentEventsMapName,
+  isRestoreNotice,
+  type RestoreNotice,
+  restoreNoticeKey,
+} from './RestoreNotice.ts'
 export type {
   AreaChange,
   ComparisonView,
@@ -9,9 +15,3 @@ export type {
   VersionRef,
 } from './SnapshotSummary.ts'
 export { exportFormats, exportViews } from './SnapshotSummary.ts'
-export {
-  documentEventsMapName,
-  isRestoreNotice,
-  type RestoreNotice,
-  restoreNoticeKey,
-} from './RestoreNotice.ts'

@@ -78,7 +78,10 @@ describe('rough edges from the walkthrough (issue 16)', () => {
       if (role === 'drafter') {
         expect(
           await participant.page.evaluate(() =>
-            document.getSelection()?.anchorNode?.parentElement?.closest('[data-area]')?.getAttribute('data-area'),
+            document
+              .getSelection()
+              ?.anchorNode?.parentElement?.closest('[data-area]')
+              ?.getAttribute('data-area'),
           ),
         ).toBe('other')
       }
@@ -123,7 +126,9 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await menu.waitFor()
     const items = menu.getByRole('menuitem')
     expect(await items.allTextContents()).toEqual(['Word', 'PDF', 'HTML', 'Markdown', 'More export options…'])
-    await eventually(async () => expect(await items.first().evaluate((item) => item === document.activeElement)).toBe(true))
+    await eventually(async () =>
+      expect(await items.first().evaluate((item) => item === document.activeElement)).toBe(true),
+    )
     await page.keyboard.press('ArrowUp')
     expect(await items.last().evaluate((item) => item === document.activeElement)).toBe(true)
     const word = new URL((await items.first().getAttribute('href')) ?? '', server.httpUrl)
@@ -206,7 +211,11 @@ describe('rough edges from the walkthrough (issue 16)', () => {
       const boxes = await az.page.evaluate(() => {
         const label = document.querySelector('.collaboration-carets__label')!.getBoundingClientRect()
         const page = document.querySelector('.page')!.getBoundingClientRect()
-        return { label, page, opacity: getComputedStyle(document.querySelector('.collaboration-carets__label')!).opacity }
+        return {
+          label,
+          page,
+          opacity: getComputedStyle(document.querySelector('.collaboration-carets__label')!).opacity,
+        }
       })
       expect(boxes.opacity).toBe('1')
       expect(boxes.label.right).toBeLessThanOrEqual(boxes.page.right)
@@ -231,7 +240,9 @@ describe('rough edges from the walkthrough (issue 16)', () => {
   it('starts justifying only where the line is long, and never in a narrow window', async () => {
     const drafter = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
     const alignment = () =>
-      drafter.page.locator(articleParagraph('investment')).evaluate((element) => getComputedStyle(element).textAlign)
+      drafter.page
+        .locator(articleParagraph('investment'))
+        .evaluate((element) => getComputedStyle(element).textAlign)
     await drafter.page.setViewportSize({ width: 1600, height: 900 })
     await eventually(async () => expect(await alignment()).toBe('justify'))
     await drafter.page.setViewportSize({ width: 1024, height: 720 })
@@ -254,7 +265,9 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await page.getByRole('button', { name: 'New thread on an area' }).click()
     const box = page.getByLabel('Your comment')
     await box.pressSequentially('Please check, @Joh')
-    const options = page.getByRole('listbox', { name: 'People with access to this document' }).getByRole('option')
+    const options = page
+      .getByRole('listbox', { name: 'People with access to this document' })
+      .getByRole('option')
     await eventually(async () => expect(await options.allTextContents()).toEqual(['John CarterUS · drafter']))
     expect(await box.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'))
     await page.keyboard.press('Enter')
@@ -267,9 +280,11 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await screenshot(page, 'mention-hint')
     await page.getByRole('button', { name: 'Start thread' }).click()
     const posted = page.locator('.thread-card .mention-unknown')
-    await eventually(async () =>
-      expect(await posted.textContent()).toBe('No one was notified: nobody with access is called @Nobody.'),
-    live)
+    await eventually(
+      async () =>
+        expect(await posted.textContent()).toBe('No one was notified: nobody with access is called @Nobody.'),
+      live,
+    )
   }, 60_000)
 
   it('folds the reply box until used, and says why a selected thread outside the filters is listed', async () => {
@@ -309,13 +324,18 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await page.getByRole('heading', { name: 'History and exports' }).waitFor()
     // The preview is never a blank frame: it says it is coming, then shows the draft.
     const frameBody = page.frameLocator('.viewer-frame').locator('body')
-    await eventually(async () => expect(await frameBody.textContent()).toContain('Charter on Strategic'), live)
+    await eventually(
+      async () => expect(await frameBody.textContent()).toContain('Charter on Strategic'),
+      live,
+    )
     expect(await page.locator('.viewer-loading').count()).toBe(0)
 
     const name = page.getByLabel('Name', { exact: true })
     await name.fill('Round 2')
     await page.getByRole('button', { name: 'Take snapshot' }).click()
-    await eventually(async () => expect(await page.locator('.admin-message').textContent()).toBe('Snapshot taken'))
+    await eventually(async () =>
+      expect(await page.locator('.admin-message').textContent()).toBe('Snapshot taken'),
+    )
     expect(await name.inputValue()).toBe('')
 
     await page.locator('.version-item', { hasText: 'Round 2' }).click()
@@ -328,31 +348,41 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     await restoreButton.click()
     const dialog = page.getByRole('dialog', { name: 'Restore “Round 2”?' })
     await dialog.waitFor()
-    expect(await page.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true)
+    expect(
+      await page
+        .getByRole('button', { name: 'Cancel' })
+        .evaluate((button) => button === document.activeElement),
+    ).toBe(true)
     await screenshot(page, 'restore-dialog')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(await restoreButton.evaluate((button) => button === document.activeElement)).toBe(true)
     await restoreButton.click()
     await dialog.getByRole('button', { name: 'Restore this version' }).click()
-    await eventually(async () =>
-      expect(await page.locator('.admin-message').textContent()).toBe(
-        'Restored as a new change The text as it was just before is kept as “Before restoring “Round 2””. View it',
-      ),
-    live)
+    await eventually(
+      async () =>
+        expect(await page.locator('.admin-message').textContent()).toBe(
+          'Restored as a new change The text as it was just before is kept as “Before restoring “Round 2””. View it',
+        ),
+      live,
+    )
     expect(nativeDialogs).toBe(0)
 
     const banner = drafter.page.getByRole('alert')
-    await eventually(async () =>
-      expect(await banner.locator('p').textContent()).toBe(
-        'Aysel Karimova restored the version “Round 2” as a new change. The text as it was just before is kept as “Before restoring “Round 2””.',
-      ),
-    live)
+    await eventually(
+      async () =>
+        expect(await banner.locator('p').textContent()).toBe(
+          'Aysel Karimova restored the version “Round 2” as a new change. The text as it was just before is kept as “Before restoring “Round 2””.',
+        ),
+      live,
+    )
     await screenshot(drafter.page, 'restore-banner')
     await banner.getByRole('button', { name: 'View the text before the restore' }).click()
     await drafter.page.getByRole('heading', { name: 'History and exports' }).waitFor()
     await eventually(async () =>
-      expect(await drafter.page.locator('.viewer-bar strong').textContent()).toBe('Before restoring “Round 2”'),
+      expect(await drafter.page.locator('.viewer-bar strong').textContent()).toBe(
+        'Before restoring “Round 2”',
+      ),
     )
     const [beforeRestore] = await listSnapshots()
     expect(beforeRestore?.kind).toBe('before-restore')

@@ -6,8 +6,8 @@ import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
-import { charterDocumentName } from '../../shared/protocol/index.ts'
 import { threadsDocumentName } from '../../shared/comments/index.ts'
+import { charterDocumentName } from '../../shared/protocol/index.ts'
 import {
   type ComparisonView,
   documentEventsMapName,

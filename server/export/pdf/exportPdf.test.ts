@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createCharterTemplate } from '../../../shared/schema/index.ts'
 import * as fixtures from '../../../test/fixtures/export/exportFixtures.ts'
 import { runPdfTool } from '../../../test/fixtures/export/runPdfTool.ts'
-import { createCharterTemplate } from '../../../shared/schema/index.ts'
 import { exportPdf } from './exportPdf.ts'
 
 describe('exportPdf', () => {

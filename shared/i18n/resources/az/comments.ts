@@ -17,9 +17,11 @@ export const comments: Translation<typeof english> = {
   mentionPlaceholder: '@ad ilə kimisə qeyd edin',
   mentionSuggestions: 'Bu sənədə girişi olan şəxslər',
   mentionUnknown_one: 'Girişi olanlar arasında {{names}} adlı şəxs yoxdur: heç kimə bildiriş getməyəcək.',
-  mentionUnknown_other: 'Girişi olanlar arasında {{names}} adlı şəxslər yoxdur: heç kimə bildiriş getməyəcək.',
+  mentionUnknown_other:
+    'Girişi olanlar arasında {{names}} adlı şəxslər yoxdur: heç kimə bildiriş getməyəcək.',
   mentionNobodyNotified_one: 'Heç kimə bildiriş getmədi: girişi olanlar arasında {{names}} adlı şəxs yoxdur.',
-  mentionNobodyNotified_other: 'Heç kimə bildiriş getmədi: girişi olanlar arasında {{names}} adlı şəxslər yoxdur.',
+  mentionNobodyNotified_other:
+    'Heç kimə bildiriş getmədi: girişi olanlar arasında {{names}} adlı şəxslər yoxdur.',
   filters: {
     legend: 'Müzakirələri süz',
     area: 'Sahə',
