@@ -21,7 +21,11 @@ function marksWithoutPlaceholderItalic(state: EditorState, from: number, to: num
   if (!$from.parent.isTextblock) return null
   const marks = from === to ? $from.marks() : ($from.marksAcross(state.doc.resolve(to)) ?? [])
   if (!marks.some((mark) => mark.type.name === 'italic')) return null
-  if (!isPlaceholderText($from.nodeBefore) && !isPlaceholderText($from.nodeAfter)) return null
+  // Whole text nodes, not the halves around the caret: italic typed onto a placeholder on purpose joins its
+  // node, which then is no longer only template wording.
+  const inside = $from.textOffset > 0 ? $from.parent.child($from.index()) : null
+  const neighbours = inside ? [inside] : [$from.nodeBefore, $from.nodeAfter]
+  if (!neighbours.some(isPlaceholderText)) return null
   return marks.filter((mark) => mark.type.name !== 'italic')
 }
 
