@@ -1,8 +1,7 @@
-import type { ProcessStats } from './processStats.ts'
 import type { ConnectionInfo } from './servers/ServerUnderTest.ts'
-import type { BrowserAccessInfo, FromWorker, RpcCall, ToWorker } from './workerProtocol.ts'
+import type { BrowserAccessInfo, FromWorker, RpcCall, ServerProbe, ToWorker } from './workerProtocol.ts'
 
-type RpcResult = ProcessStats | ConnectionInfo[] | BrowserAccessInfo
+type RpcResult = ServerProbe | ConnectionInfo[] | BrowserAccessInfo
 
 type Pending = {
   resolve: (result: RpcResult) => void
@@ -28,8 +27,8 @@ export class WorkerContext {
     else pending.reject(new Error(message.message))
   }
 
-  /** Server CPU and memory right now. */
-  async probe(): Promise<ProcessStats> {
+  /** Server CPU and memory right now (summed over its instances), and its PostgreSQL backends' CPU. */
+  async probe(): Promise<ServerProbe> {
     const result = await this.call({ method: 'probe' })
     if (Array.isArray(result) || !('cpuSeconds' in result)) throw new Error('probe: unexpected reply')
     return result

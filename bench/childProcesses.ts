@@ -42,8 +42,11 @@ export const childProcesses = {
     child.once('exit', () => live.delete(child))
   },
 
-  /** SIGTERM, then SIGKILL after `graceMs` if the child is still there. */
-  async stop(child: ChildProcess, graceMs = 3000): Promise<void> {
+  /**
+   * SIGTERM, then SIGKILL after `graceMs` if the child is still there. BENCH_STOP_GRACE_MS lengthens it for
+   * profiling: a server writes its --cpu-prof file only when it exits by itself.
+   */
+  async stop(child: ChildProcess, graceMs = Number(process.env.BENCH_STOP_GRACE_MS) || 3000): Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) {
       live.delete(child)
       return

@@ -3,6 +3,8 @@ import type { Metrics } from './workerProtocol.ts'
 
 export interface ServerColumn {
   name: string
+  /** A reference server, compared against in the ratio column; ours' own variants are not. */
+  peer: boolean
   /** Medians over the successful runs (for 'bool' metrics: the worst run). */
   summary: Metrics
   okRuns: number
@@ -26,12 +28,12 @@ function formatValue(value: number | undefined, definition: MetricDefinition): s
   })
 }
 
-/** ours ÷ the better of the other servers; below 1.00× is better for 'lower' metrics, above for 'higher'. */
+/** ours ÷ the better of the peers; below 1.00× is better for 'lower' metrics, above for 'higher'. */
 function ratio(columns: ServerColumn[], key: string, definition: MetricDefinition): string {
   if (definition.better !== 'lower' && definition.better !== 'higher') return ''
   const ours = columns.find((column) => column.name === 'ours')?.summary[key]
   const peers = columns
-    .filter((column) => column.name !== 'ours')
+    .filter((column) => column.peer)
     .map((column) => column.summary[key])
     .filter((value): value is number => value !== undefined && Number.isFinite(value))
   if (ours === undefined || !Number.isFinite(ours) || peers.length === 0) return ''

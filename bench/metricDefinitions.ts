@@ -18,12 +18,21 @@ export const metricDefinitions: Record<
     latencyP95Ms: { label: 'edit → all peers p95 (ms)', better: 'lower', digits: 1 },
     latencyP99Ms: { label: 'edit → all peers p99 (ms)', better: 'lower', digits: 1 },
     deliveryP99Ms: { label: 'edit → one peer p99 (ms)', better: 'lower', digits: 1 },
+    // Only arrivals whose author and receiver are on different instances: — for a single process.
+    crossInstanceP50Ms: { label: 'edit → peer on other instance p50 (ms)', better: 'lower', digits: 1 },
+    crossInstanceP99Ms: { label: 'edit → peer on other instance p99 (ms)', better: 'lower', digits: 1 },
     editsPerSecond: { label: 'edits sent /s', better: 'none', digits: 0 },
     deliveriesPerSecond: { label: 'updates delivered /s', better: 'higher', digits: 0 },
     converged: { label: 'converged', better: 'bool', digits: 0 },
     serverCpuSeconds: { label: 'server CPU (s)', better: 'lower', digits: 2 },
     serverCpuMsPer1kDeliveries: {
       label: 'server CPU ms / 1k delivered updates',
+      better: 'lower',
+      digits: 2,
+    },
+    // The PostgreSQL backends of the run's database (ours-pg, ours-cluster): work ours does in-process on SQLite.
+    databaseCpuMsPer1kDeliveries: {
+      label: 'PostgreSQL backends CPU ms / 1k delivered updates',
       better: 'lower',
       digits: 2,
     },

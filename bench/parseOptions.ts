@@ -29,13 +29,15 @@ export interface BenchOptions {
 }
 
 export const scenarioIds = ['fan-out', 'many-docs', 'trace', 'browser'] as const
-export const serverNames = ['ours', 'y-websocket', 'hocuspocus'] as const
+export const serverNames = ['ours', 'ours-pg', 'ours-cluster', 'y-websocket', 'hocuspocus'] as const
 
 export const usage = `Usage: npm run bench -- [options]
 
   --quick                 small sizes, 1 run each (< 2 minutes in total)
   --runs N                runs per scenario and server; medians are reported (default 3, quick 1)
-  --servers a,b           any of ${serverNames.join(',')} (default all)
+  --servers a,b           any of ${serverNames.join(',')} (default all; ours-pg (PostgreSQL)
+                          and ours-cluster (2 instances, PostgreSQL + Redis) run the fan-out only and are
+                          skipped with a reason when BENCH_DATABASE_URL / BENCH_REDIS_URL are not reachable)
   --scenarios a,b         any of ${scenarioIds.join(',')} (default all; browser runs on ours only)
   --clients 2,20,100,200  fan-out client counts (quick 2,20)
   --rate N                fan-out edits per second per client (default 2), lowered by --max-deliveries

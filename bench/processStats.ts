@@ -58,13 +58,23 @@ function treeTicks(pid: number): number {
   return ticks
 }
 
-/** Reads /proc (Linux only); throws if the process is gone. */
-export function processStats(pid: number): ProcessStats {
-  const ticks = treeTicks(pid)
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return {
-    cpuSeconds: ticks / ticksPerSecond(),
-    rssBytes: statusKilobytes(status, 'VmRSS') * 1024,
-    peakRssBytes: statusKilobytes(status, 'VmHWM') * 1024,
+/** user + system CPU time of a process and its live descendants; throws if the process is gone. */
+export function cpuSecondsOf(pid: number): number {
+  return treeTicks(pid) / ticksPerSecond()
+}
+
+/**
+ * Reads /proc (Linux only); throws if a process is gone. For a server of several processes (instances) the
+ * figures are sums: CPU time and RSS add up exactly, while the sum of the peaks is an upper bound of the peak
+ * of the sum (the instances need not peak at the same moment).
+ */
+export function processStats(pids: readonly number[]): ProcessStats {
+  const total: ProcessStats = { cpuSeconds: 0, rssBytes: 0, peakRssBytes: 0 }
+  for (const pid of pids) {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+    total.cpuSeconds += cpuSecondsOf(pid)
+    total.rssBytes += statusKilobytes(status, 'VmRSS') * 1024
+    total.peakRssBytes += statusKilobytes(status, 'VmHWM') * 1024
   }
+  return total
 }

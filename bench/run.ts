@@ -15,6 +15,8 @@ import { metricDefinitions } from './metricDefinitions.ts'
 import { type BenchOptions, parseOptions, usage } from './parseOptions.ts'
 import { planScenarios } from './planScenarios.ts'
 import { type RunResult, runOnServer } from './runOnServer.ts'
+import { createConnectionInfos } from './servers/createConnectionInfos.ts'
+import { ScaleOutServices } from './servers/ScaleOutServices.ts'
 import type { RunningServer, ServerUnderTest } from './servers/ServerUnderTest.ts'
 import { serversUnderTest } from './servers/serversUnderTest.ts'
 import { median } from './stats/median.ts'
@@ -49,6 +51,7 @@ function headline(result: RunResult): string {
   }
   add('p50', 'latencyP50Ms')
   add('p99', 'latencyP99Ms')
+  add('cross-instance p99', 'crossInstanceP99Ms')
   add('open p50', 'openP50Ms')
   add('KiB/doc', 'rssPerDocumentKb')
   add('converge ms', 'convergeMs', 0)
@@ -67,18 +70,14 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+/** One client per instance of the server (every instance of a cluster must accept ours) syncs a document. */
 async function preflightSync(server: ServerUnderTest, running: RunningServer): Promise<void> {
-  const documentName = 'preflight'
-  const options = (await running.connectionOptions?.(documentName)) ?? {}
-  const client = connectClient(server.clientKind, {
-    documentName,
-    url: running.url(documentName),
-    ...options,
-  })
+  const infos = await createConnectionInfos(running)(running.pids.map(() => 'preflight'))
+  const clients = infos.map((info) => connectClient(server.clientKind, info))
   try {
-    await withTimeout(client.synced, 10_000, 'preflight sync')
+    await withTimeout(Promise.all(clients.map((client) => client.synced)), 10_000, 'preflight sync')
   } finally {
-    client.destroy()
+    for (const client of clients) client.destroy()
   }
 }
 
@@ -162,10 +161,15 @@ async function availableServers(
   const baselineClientDir = process.env.BENCH_BASELINE_CLIENT_DIR
     ? resolve(process.env.BENCH_BASELINE_CLIENT_DIR)
     : undefined
-  for (const server of serversUnderTest({ projectRoot, auth, oursEnv, clientDir, baselineClientDir })) {
+  const scaleOut = new ScaleOutServices(
+    process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+    process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379',
+  )
+  const candidates = serversUnderTest({ projectRoot, auth, oursEnv, clientDir, baselineClientDir, scaleOut })
+  for (const server of candidates) {
     const selectedName = server.name === 'ours-baseline' ? 'ours' : server.name
     if (!options.servers.includes(selectedName as (typeof options.servers)[number])) continue
-    const reason = server.unavailableReason()
+    const reason = await server.unavailableReason()
     if (reason !== undefined) {
       skipped.push({ name: server.name, reason })
       continue
@@ -251,9 +255,8 @@ async function main(): Promise<number> {
       plan.request.initialJsGzipBytes = clientBuild.initialJsGzipBytes
     }
   }
-  // The baseline column (BENCH_BASELINE_CLIENT_DIR) differs from ours only in the client: browser scenario only.
   const runsOn = (plan: (typeof plans)[number], server: ServerUnderTest): boolean =>
-    plan.request?.scenario === 'browserEditing' ? server.servesWebClient : server.name !== 'ours-baseline'
+    plan.request !== undefined && server.scenarios.includes(plan.request.scenario)
   const results = new Map<string, Map<string, RunResult[]>>()
   for (let run = 1; run <= options.runs; run++) {
     for (const plan of plans) {
@@ -294,6 +297,7 @@ async function main(): Promise<number> {
                 const runs = results.get(plan.id)?.get(server.name) ?? []
                 return {
                   name: server.name,
+                  peer: server.peer,
                   summary: summarize(runs, kind),
                   okRuns: runs.filter((run) => run.error === undefined).length,
                   totalRuns: runs.length,
@@ -302,7 +306,7 @@ async function main(): Promise<number> {
     }
   })
   log('')
-  log(`Medians of ${options.runs} run(s) per server; ratio = ours ÷ best of the other servers.`)
+  log(`Medians of ${options.runs} run(s) per server; ratio = ours ÷ best of the reference servers.`)
   if (Number.isFinite(commitAfterMs)) {
     log(
       `SQLite FULL commit (fsync) median: ${commitBeforeMs.toFixed(2)} ms before the runs, ` +

@@ -4,8 +4,9 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { childProcesses } from './childProcesses.ts'
 import { processStats } from './processStats.ts'
-import type { ConnectionInfo, RunningServer, ServerUnderTest } from './servers/ServerUnderTest.ts'
-import type { FromWorker, Metrics, ScenarioRequest, ToWorker } from './workerProtocol.ts'
+import { createConnectionInfos } from './servers/createConnectionInfos.ts'
+import type { RunningServer, ServerUnderTest } from './servers/ServerUnderTest.ts'
+import type { FromWorker, Metrics, ScenarioRequest, ServerProbe, ToWorker } from './workerProtocol.ts'
 
 export interface RunResult {
   metrics: Metrics
@@ -25,14 +26,16 @@ interface RunOnServerOptions {
   log: (message: string) => void
 }
 
-async function connectionInfo(running: RunningServer, documentName: string): Promise<ConnectionInfo> {
-  const options = (await running.connectionOptions?.(documentName)) ?? {}
-  return { documentName, url: running.url(documentName), ...options }
+async function probe(server: RunningServer): Promise<ServerProbe> {
+  const stats = processStats(server.pids)
+  const databaseCpuSeconds = await server.databaseCpuSeconds?.()
+  return databaseCpuSeconds === undefined ? stats : { ...stats, databaseCpuSeconds }
 }
 
 /**
- * One scenario run against a freshly started server, so peak RSS (VmHWM) and CPU belong to this run only.
- * The clients run in a forked worker; the server and the worker are killed however the run ends.
+ * One scenario run against a freshly started server, so peak RSS (VmHWM) and CPU belong to this run only; for
+ * a server of several instances they are summed over its processes. The clients run in a forked worker; the
+ * server and the worker are killed however the run ends.
  */
 export async function runOnServer(options: RunOnServerOptions): Promise<RunResult> {
   const started = performance.now()
@@ -42,10 +45,11 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
   try {
     running = await options.server.start()
     const server = running
+    const connectionInfos = createConnectionInfos(server)
     // RSS right after start, before any document: code, runtime and stores. Three seconds let start-up
     // work that follows the listening line (JIT, lazy timers) settle the same way for every server.
     await new Promise((resolve) => setTimeout(resolve, 3000))
-    const atStart = processStats(server.pid)
+    const atStart = processStats(server.pids)
     const child = fork(join(options.projectRoot, 'bench/clientWorker.ts'), [], {
       cwd: options.projectRoot,
       execArgv: ['--import', 'tsx'],
@@ -84,14 +88,14 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
             const { id, call } = message
             const answer: Promise<unknown> =
               call.method === 'probe'
-                ? Promise.resolve().then(() => processStats(server.pid))
+                ? probe(server)
                 : call.method === 'browserAccess'
                   ? Promise.resolve().then(() => {
                       if (!server.browser)
                         throw new Error(`${options.server.name} does not serve the web client`)
                       return { httpOrigin: server.browser.httpOrigin, signInUrl: server.browser.signInUrl() }
                     })
-                  : Promise.all(call.documentNames.map((name) => connectionInfo(server, name)))
+                  : connectionInfos(call.documentNames)
             answer.then(
               (result) => reply({ type: 'rpcResult', id, result } as ToWorker),
               (error: unknown) =>
@@ -107,7 +111,7 @@ export async function runOnServer(options: RunOnServerOptions): Promise<RunResul
       })
       child.send({ type: 'run', clientKind: options.server.clientKind, request: options.request })
     })
-    const final = processStats(server.pid)
+    const final = processStats(server.pids)
     return {
       metrics: {
         ...outcome.metrics,

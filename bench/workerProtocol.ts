@@ -57,6 +57,12 @@ export type ScenarioRequest =
 /** Metric key → value; keys are described in metricDefinitions.ts. */
 export type Metrics = Record<string, number>
 
+/** What the worker's `probe` returns: the server's processes, and its PostgreSQL backends if it has some. */
+export interface ServerProbe extends ProcessStats {
+  /** Cumulative; absent (NaN does not survive the JSON channel) for a server without PostgreSQL. */
+  databaseCpuSeconds?: number
+}
+
 export interface ScenarioOutcome {
   metrics: Metrics
   notes: string[]
@@ -75,7 +81,7 @@ export interface BrowserAccessInfo {
 
 export type ToWorker =
   | { type: 'run'; clientKind: ClientKind; request: ScenarioRequest }
-  | { type: 'rpcResult'; id: number; result: ProcessStats | ConnectionInfo[] | BrowserAccessInfo }
+  | { type: 'rpcResult'; id: number; result: ServerProbe | ConnectionInfo[] | BrowserAccessInfo }
   | { type: 'rpcError'; id: number; message: string }
 
 export type FromWorker =

@@ -5,7 +5,10 @@ import type { Language } from '../shared/i18n/index.ts'
 import { ApiError, apiFetch } from './api/apiFetch.ts'
 import { DocumentView } from './DocumentView.tsx'
 
-/** Loads what the account may do in the document (the server decides), then shows the drafting room. */
+/**
+ * Loads what the account may do in the document (the server decides; offline, the service worker answers with what
+ * it kept), then shows the drafting room.
+ */
 export function DocumentRoute({
   documentName,
   account,
@@ -18,7 +21,7 @@ export function DocumentRoute({
   onLanguage: (language: Language) => void
 }) {
   const { t } = useTranslation()
-  const [document, setDocument] = useState<DocumentSummary | 'not-found' | null>(null)
+  const [document, setDocument] = useState<DocumentSummary | 'not-found' | 'unreachable' | null>(null)
   const [documents, setDocuments] = useState<DocumentSummary[]>([])
 
   const load = useCallback(async () => {
@@ -31,7 +34,8 @@ export function DocumentRoute({
       setDocuments(all)
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) onSessionEnded()
-      else setDocument('not-found')
+      // No answer at all: offline, and this document was never opened here with a connection.
+      else setDocument(error instanceof ApiError ? 'not-found' : 'unreachable')
     }
   }, [documentName, onSessionEnded])
 
@@ -39,14 +43,23 @@ export function DocumentRoute({
     void load()
   }, [load])
 
+  const unreachable = document === 'unreachable'
+  useEffect(() => {
+    if (!unreachable) return
+    const retry = () => void load()
+    window.addEventListener('online', retry)
+    return () => window.removeEventListener('online', retry)
+  }, [unreachable, load])
+
   if (document === null) return <div className="loading">{t('openingDraft')}</div>
-  if (document === 'not-found') {
+  if (document === 'not-found' || document === 'unreachable') {
+    const offline = document === 'unreachable'
     return (
       <main className="entry">
         <div className="entry-card">
           <p className="entry-brand">{t('appName')}</p>
-          <h1>{t('documentNotFound')}</h1>
-          <p className="entry-lead">{t('documentNotFoundLead')}</p>
+          <h1>{offline ? t('documentOffline') : t('documentNotFound')}</h1>
+          <p className="entry-lead">{offline ? t('documentOfflineLead') : t('documentNotFoundLead')}</p>
           <a href="/">{t('backToCharter')}</a>
         </div>
       </main>

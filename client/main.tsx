@@ -28,3 +28,12 @@ createRoot(root).render(
     </I18nextProvider>
   </StrictMode>,
 )
+
+// The offline app (service worker, update offer) is not needed for the first paint: it loads after the page has.
+if ('serviceWorker' in navigator) {
+  window.addEventListener(
+    'load',
+    () => void import('./offline/startOfflineApp.tsx').then((module) => module.startOfflineApp(i18n)),
+    { once: true },
+  )
+}

@@ -15,7 +15,6 @@ import { Authenticator } from './auth/Authenticator.ts'
 import { RateLimiter } from './auth/RateLimiter.ts'
 import type { ClusterBus } from './cluster/ClusterBus.ts'
 import { DocumentReplication } from './cluster/DocumentReplication.ts'
-import { RedisClusterBus } from './cluster/RedisClusterBus.ts'
 import { withAccessNotifications } from './cluster/withAccessNotifications.ts'
 import { ThreadService } from './comments/ThreadService.ts'
 import type { Config } from './config.ts'
@@ -95,7 +94,8 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const bus =
     options.clusterBus ??
     (config.redisUrl
-      ? new RedisClusterBus({
+      ? // Loaded only with REDIS_URL: the redis client is the largest module a single instance would not use.
+        new (await import('./cluster/RedisClusterBus.ts')).RedisClusterBus({
           url: config.redisUrl,
           instanceId: config.instanceId,
           channelPrefix: config.redisPrefix,

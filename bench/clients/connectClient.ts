@@ -48,12 +48,16 @@ export interface BenchClient {
 
 type DomWebSocketClass = typeof globalThis.WebSocket
 
-export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClient {
-  const doc = new Y.Doc()
-  const counter: SocketCounter = { bytesReceived: 0, current: undefined }
-  // The providers are typed against the DOM WebSocket; `ws` implements the same surface they use.
-  const WebSocketPolyfill = countingWebSocket(info.headers, counter) as unknown as DomWebSocketClass
-  const common = {
+/**
+ * Built as one object literal so `text` stays a getter: spreading an object with a getter copies its value, and
+ * every client (followers too) would then create a paragraph of its own before syncing.
+ */
+function benchClient(
+  doc: Y.Doc,
+  counter: SocketCounter,
+  connection: { synced: Promise<void>; destroy(): void },
+): BenchClient {
+  return {
     doc,
     get text() {
       return writableText(doc)
@@ -62,8 +66,16 @@ export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClie
     textLength: () => existingText(doc)?.length ?? 0,
     bytesReceived: () => counter.bytesReceived,
     bufferedAmount: () => counter.current?.bufferedAmount ?? 0,
+    synced: connection.synced,
+    destroy: () => connection.destroy(),
   }
+}
 
+export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClient {
+  const doc = new Y.Doc()
+  const counter: SocketCounter = { bytesReceived: 0, current: undefined }
+  // The providers are typed against the DOM WebSocket; `ws` implements the same surface they use.
+  const WebSocketPolyfill = countingWebSocket(info.headers, counter) as unknown as DomWebSocketClass
   if (kind === 'y-websocket') {
     const slash = info.url.lastIndexOf('/')
     const provider = new WebsocketProvider(info.url.slice(0, slash), info.url.slice(slash + 1), doc, {
@@ -79,14 +91,13 @@ export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClie
       }
       provider.on('sync', onSync)
     })
-    return {
-      ...common,
+    return benchClient(doc, counter, {
       synced,
       destroy() {
         provider.destroy()
         doc.destroy()
       },
-    }
+    })
   }
 
   const query = info.params ? `?${new URLSearchParams(info.params).toString()}` : ''
@@ -106,13 +117,12 @@ export function connectClient(kind: ClientKind, info: ConnectionInfo): BenchClie
   })
   // With an explicit websocketProvider the provider does not manage the socket, so it must be attached.
   provider.attach()
-  return {
-    ...common,
+  return benchClient(doc, counter, {
     synced,
     destroy() {
       provider.destroy()
       socket.destroy()
       doc.destroy()
     },
-  }
+  })
 }

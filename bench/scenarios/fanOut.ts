@@ -8,6 +8,7 @@ import type { ClientKind } from '../servers/ServerUnderTest.ts'
 import { percentile } from '../stats/percentile.ts'
 import type { WorkerContext } from '../WorkerContext.ts'
 import type { FanOutRequest, ScenarioOutcome } from '../workerProtocol.ts'
+import { DeliveryLatencies } from './DeliveryLatencies.ts'
 
 interface Edit {
   sentAt: number
@@ -41,7 +42,9 @@ function randomChars(length: number): string {
 /**
  * N clients on one document, each inserting 3 characters at a random position at a steady rate. An edit's
  * latency is measured from the author's transaction to the moment the last peer integrated it; we detect
- * arrival from the peers' state vectors, so nothing has to be embedded in the text.
+ * arrival from the peers' state vectors, so nothing has to be embedded in the text. Each client asks for a
+ * connection of its own, so a server of several instances gets them in turn and arrivals between clients on
+ * different instances are also reported apart (cross-instance latency).
  */
 export async function fanOut(
   context: WorkerContext,
@@ -49,10 +52,10 @@ export async function fanOut(
   request: FanOutRequest,
 ): Promise<ScenarioOutcome> {
   const notes: string[] = []
-  const [info] = await context.connections([`fanout-${request.clients}`])
-  if (!info) throw new Error('no connection info')
+  const documentName = `fanout-${request.clients}`
+  const infos = await context.connections(Array.from({ length: request.clients }, () => documentName))
   const connectStarted = performance.now()
-  const { clients, openMs } = await openClients(kind, new Array(request.clients).fill(info), {
+  const { clients, openMs } = await openClients(kind, infos, {
     concurrency: request.connectConcurrency,
     timeoutMs: request.connectTimeoutMs,
   })
@@ -72,13 +75,18 @@ export async function fanOut(
   context.progress(`${request.clients} clients synced in ${connectAllMs.toFixed(0)} ms, editing`)
 
   const editsByAuthor = new Map<number, Edit[]>()
-  for (const client of clients) editsByAuthor.set(client.doc.clientID, [])
+  const instanceByAuthor = new Map<number, number>()
+  clients.forEach((client, index) => {
+    editsByAuthor.set(client.doc.clientID, [])
+    instanceByAuthor.set(client.doc.clientID, infos[index]?.instance ?? 0)
+  })
   const fanOutLatencies: number[] = []
-  const deliveryLatencies: number[] = []
+  const deliveries = new DeliveryLatencies()
   let outstanding = 0
   let onDrained: (() => void) | undefined
 
-  for (const client of clients) {
+  clients.forEach((client, index) => {
+    const receiverInstance = infos[index]?.instance ?? 0
     const cursors = new Map<number, number>()
     client.doc.on('afterTransaction', (transaction: Y.Transaction) => {
       if (transaction.local) return
@@ -87,8 +95,9 @@ export async function fanOut(
         const edits = editsByAuthor.get(author)
         if (!edits || after <= (transaction.beforeState.get(author) ?? 0)) return
         let cursor = cursors.get(author) ?? 0
+        const authorInstance = instanceByAuthor.get(author) ?? 0
         for (let edit = edits[cursor]; edit !== undefined && edit.endClock <= after; edit = edits[++cursor]) {
-          deliveryLatencies.push(now - edit.sentAt)
+          deliveries.record(now - edit.sentAt, authorInstance, receiverInstance)
           edit.pending--
           if (edit.pending === 0) {
             fanOutLatencies.push(now - edit.sentAt)
@@ -99,7 +108,7 @@ export async function fanOut(
         cursors.set(author, cursor)
       })
     })
-  }
+  })
 
   const intervalMs = 1000 / request.editsPerSecond
   const timers: NodeJS.Timeout[] = []
@@ -163,6 +172,12 @@ export async function fanOut(
 
   const windowSeconds = windowMs / 1000
   const serverCpuSeconds = serverAfter.cpuSeconds - serverBefore.cpuSeconds
+  const databaseCpuSeconds =
+    serverBefore.databaseCpuSeconds !== undefined && serverAfter.databaseCpuSeconds !== undefined
+      ? serverAfter.databaseCpuSeconds - serverBefore.databaseCpuSeconds
+      : Number.NaN
+  const perThousandDeliveries = (cpuSeconds: number): number =>
+    deliveries.count > 0 ? (cpuSeconds * 1e6) / deliveries.count : Number.NaN
   return {
     metrics: {
       clients: clients.length,
@@ -173,15 +188,15 @@ export async function fanOut(
       latencyP50Ms: percentile(fanOutLatencies, 50),
       latencyP95Ms: percentile(fanOutLatencies, 95),
       latencyP99Ms: percentile(fanOutLatencies, 99),
-      deliveryP50Ms: percentile(deliveryLatencies, 50),
-      deliveryP99Ms: percentile(deliveryLatencies, 99),
-      deliveriesPerSecond: deliveryLatencies.length / windowSeconds,
+      ...deliveries.metrics(),
+      deliveriesPerSecond: deliveries.count / windowSeconds,
       undelivered,
       converged: undelivered === 0 && identical ? 1 : 0,
       serverCpuSeconds,
       serverCpuShare: serverCpuSeconds / windowSeconds,
-      serverCpuMsPer1kDeliveries:
-        deliveryLatencies.length > 0 ? (serverCpuSeconds * 1e6) / deliveryLatencies.length : Number.NaN,
+      serverCpuMsPer1kDeliveries: perThousandDeliveries(serverCpuSeconds),
+      databaseCpuSeconds,
+      databaseCpuMsPer1kDeliveries: perThousandDeliveries(databaseCpuSeconds),
       clientCpuSeconds: clientLoad.cpuSeconds,
       clientCpuShare: clientLoad.cpuShare,
       clientLoopDelayP99Ms: clientLoad.loopDelayP99Ms,

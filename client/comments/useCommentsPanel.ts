@@ -26,7 +26,7 @@ export interface CommentsPanelInput {
   documentName: string
   role: Role
   accountId: number
-  threads: ThreadView[]
+  threads: readonly ThreadView[]
 }
 
 const areaOrder = new Map<ThreadArea, number>(threadAreaOptions.map((option, index) => [option.id, index]))

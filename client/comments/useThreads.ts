@@ -1,23 +1,29 @@
-import { useEffect, useState } from 'react'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { useMemo, useRef } from 'react'
+import type * as Y from 'yjs'
 import { type ThreadView, threadsDocumentName, threadsMapName } from '../../shared/comments/index.ts'
-import { collabPathPrefix } from '../../shared/protocol/index.ts'
 import {
   documentEventsMapName,
   isRestoreNotice,
   type RestoreNotice,
   restoreNoticeKey,
 } from '../../shared/snapshots/index.ts'
+import { useServerChannel } from '../sync/useServerChannel.ts'
 
-function collabServerUrl(): string {
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${protocol}//${window.location.host}${collabPathPrefix.replace(/\/$/, '')}`
+interface ChannelValue {
+  threads: readonly ThreadView[]
+  restoreNotice: RestoreNotice | null
 }
 
-function readThreads(map: Y.Map<unknown>): ThreadView[] {
+const empty: ChannelValue = { threads: [], restoreNotice: null }
+
+function readChannel(ydoc: Y.Doc): ChannelValue {
+  const notice = ydoc.getMap<unknown>(documentEventsMapName).get(restoreNoticeKey)
+  return { threads: readThreads(ydoc), restoreNotice: isRestoreNotice(notice) ? notice : null }
+}
+
+function readThreads(ydoc: Y.Doc): readonly ThreadView[] {
   const threads: ThreadView[] = []
-  for (const value of map.values()) {
+  for (const value of ydoc.getMap<unknown>(threadsMapName).values()) {
     if (value && typeof value === 'object' && 'id' in value && 'comments' in value) {
       threads.push(value as ThreadView)
     }
@@ -26,55 +32,25 @@ function readThreads(map: Y.Map<unknown>): ThreadView[] {
 }
 
 export interface ThreadsChannel {
-  threads: ThreadView[]
+  threads: readonly ThreadView[]
   /** True once the server's copy of the threads has arrived. */
   loaded: boolean
-  /** The latest restore of a version that happened while this channel was open (the same channel carries it). */
+  /** The latest restore of a version, if it happened while this page was open (the channel carries it too). */
   restoreNotice: RestoreNotice | null
 }
 
-const empty: ThreadsChannel = { threads: [], loaded: false, restoreNotice: null }
-
-/**
- * The document's threads, live: the server publishes every changed thread into a read-only sync document
- * (`<name>--threads`); this connects a stock y-websocket provider to it and mirrors its map into state.
- */
+/** The document's threads and restore notices, live, from the server-written `<name>--threads` channel. */
 export function useThreads(documentName: string): ThreadsChannel {
-  const [channel, setChannel] = useState<ThreadsChannel>(empty)
-  useEffect(() => {
-    const ydoc = new Y.Doc()
-    const map = ydoc.getMap<unknown>(threadsMapName)
-    const events = ydoc.getMap<unknown>(documentEventsMapName)
-    const provider = new WebsocketProvider(collabServerUrl(), threadsDocumentName(documentName), ydoc, {
-      maxBackoffTime: 5000,
-    })
-    // Nobody needs to know who is reading the threads channel.
-    provider.awareness.setLocalState(null)
-    let loaded = false
-    const update = () => setChannel((current) => ({ ...current, threads: readThreads(map), loaded }))
-    // What was restored before this page opened is history, not news: only later notices are shown.
-    const onEvents = (event: Y.YMapEvent<unknown>) => {
-      const notice = events.get(restoreNoticeKey)
-      if (loaded && event.keysChanged.has(restoreNoticeKey) && isRestoreNotice(notice)) {
-        setChannel((current) => ({ ...current, restoreNotice: notice }))
-      }
-    }
-    const onSync = (synced: boolean) => {
-      if (!synced || loaded) return
-      loaded = true
-      update()
-    }
-    map.observe(update)
-    events.observe(onEvents)
-    provider.on('sync', onSync)
-    return () => {
-      map.unobserve(update)
-      events.unobserve(onEvents)
-      provider.off('sync', onSync)
-      provider.destroy()
-      ydoc.destroy()
-      setChannel(empty)
-    }
-  }, [documentName])
-  return channel
+  const { value, loaded } = useServerChannel(threadsDocumentName(documentName), readChannel, empty)
+  // A restore that happened before the page opened is history, not news: the notice found on arrival is not shown.
+  const onArrival = useRef<{ documentName: string; at: string | null } | null>(null)
+  if (loaded && onArrival.current?.documentName !== documentName) {
+    onArrival.current = { documentName, at: value.restoreNotice?.at ?? null }
+  }
+  const fresh =
+    value.restoreNotice && value.restoreNotice.at !== onArrival.current?.at ? value.restoreNotice : null
+  return useMemo(
+    () => ({ threads: value.threads, loaded, restoreNotice: loaded ? fresh : null }),
+    [value.threads, loaded, fresh],
+  )
 }

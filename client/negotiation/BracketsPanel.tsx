@@ -22,6 +22,9 @@ interface AreaGroup {
   articles: ArticleGroup[]
 }
 
+/** The register and the reader, for the co-chairs' cleaning controls. */
+type PanelCleaning = Omit<CleaningControlsProps, 'bracket'> & { register: ReadonlyMap<string, BracketRecord> }
+
 function group(brackets: readonly OpenBracket[]): AreaGroup[] {
   const areas: AreaGroup[] = []
   for (const bracket of brackets) {
@@ -57,7 +60,7 @@ export function BracketsPanel({
   editor: Editor
   brackets: readonly OpenBracket[]
   /** The register and the reader, for the co-chairs' cleaning controls under each bracket. */
-  cleaning?: Omit<CleaningControlsProps, 'bracket'> & { register: ReadonlyMap<string, BracketRecord> }
+  cleaning?: PanelCleaning
 }) {
   const { t } = useTranslation('editor')
   const areas = group(brackets)
@@ -110,7 +113,7 @@ export function BracketsPanel({
                           </span>
                         ))}
                       </button>
-                      {cleaning && cleaning.register.get(bracket.id) && (
+                      {cleaning?.register.get(bracket.id) && (
                         <Suspense fallback={null}>
                           <CleaningControls
                             documentName={cleaning.documentName}
@@ -129,6 +132,39 @@ export function BracketsPanel({
           </div>
         )
       })}
+      {cleaning && <CleanedBrackets cleaning={cleaning} />}
     </section>
+  )
+}
+
+/**
+ * Brackets the co-chairs cleaned, newest first, from the register: they have left the text, but a drafter
+ * still wants to see what was decided, by whom, and what stands now.
+ */
+function CleanedBrackets({ cleaning }: { cleaning: PanelCleaning }) {
+  const { t } = useTranslation('editor')
+  const cleaned = [...cleaning.register.values()]
+    .filter((record) => record.state === 'cleaned')
+    .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))
+  if (cleaned.length === 0) return null
+  return (
+    <details className="brackets-cleaned">
+      <summary>{t('brackets.panel.cleaned', { count: cleaned.length })}</summary>
+      <ul>
+        {cleaned.map((record) => (
+          <li key={record.id} data-bracket-id={record.id}>
+            <Suspense fallback={null}>
+              <CleaningControls
+                documentName={cleaning.documentName}
+                bracket={record}
+                role={cleaning.role}
+                delegation={cleaning.delegation}
+                accountId={cleaning.accountId}
+              />
+            </Suspense>
+          </li>
+        ))}
+      </ul>
+    </details>
   )
 }

@@ -18,8 +18,8 @@ const cache = new WeakMap<ProseMirrorNode, OpenBracket[]>()
 
 /**
  * Every bracket still in the text (inline `bracket` and paragraph-level `alternatives`), in document order.
- * Article numbers are counted here as the editor's CSS counter counts them (every article in document order);
- * when shared/schema/articleNumbers.ts lands in main, this should use it.
+ * Article numbers are counted in the same walk, as shared/schema/articleNumbers.ts and the editor's CSS counter
+ * count them (every article in document order): one pass over the document finds brackets, areas and numbers.
  */
 export function openBrackets(doc: ProseMirrorNode): OpenBracket[] {
   const cached = cache.get(doc)

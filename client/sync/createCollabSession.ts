@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { collabPathPrefix } from '../../shared/protocol/index.ts'
+import { collabServerUrl } from './collabServerUrl.ts'
 import { SyncStatusTracker } from './SyncStatusTracker.ts'
 import { watchConnection } from './watchConnection.ts'
 
@@ -12,11 +12,6 @@ export interface CollabSession {
   offlineCache: IndexeddbPersistence
   syncStatus: SyncStatusTracker
   destroy(): void
-}
-
-function collabServerUrl(): string {
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${protocol}//${window.location.host}${collabPathPrefix.replace(/\/$/, '')}`
 }
 
 /** The Y.Doc of one document with its WebSocket provider, offline cache (IndexedDB) and save status. */

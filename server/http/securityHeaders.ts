@@ -1,6 +1,7 @@
 /**
  * Sent with every HTTP response. No inline script is allowed; inline style attributes are, because the
- * collaboration carets are coloured per user with style attributes.
+ * collaboration carets are coloured per user with style attributes. The service worker (`/sw.js`) and the web app
+ * manifest come from our own origin only, said explicitly rather than left to the fallbacks.
  */
 export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': [
@@ -10,6 +11,8 @@ export const securityHeaders: Record<string, string> = {
     "img-src 'self' data:",
     "connect-src 'self' ws: wss:",
     "font-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",

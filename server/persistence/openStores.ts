@@ -1,8 +1,6 @@
 import type { Config } from '../config.ts'
 import { createSqliteStores } from './createSqliteStores.ts'
 import { openSqliteDatabase } from './openSqliteDatabase.ts'
-import { createPostgresStores } from './postgres/createPostgresStores.ts'
-import { openPostgresDatabase } from './postgres/openPostgresDatabase.ts'
 import type { Stores } from './Stores.ts'
 
 export interface OpenedStores {
@@ -20,6 +18,11 @@ export interface OpenedStores {
  */
 export async function openStores(config: Config): Promise<OpenedStores> {
   if (config.databaseUrl) {
+    // Loaded only here: a single SQLite instance (the default) never pays pg's memory and start-up time.
+    const [{ openPostgresDatabase }, { createPostgresStores }] = await Promise.all([
+      import('./postgres/openPostgresDatabase.ts'),
+      import('./postgres/createPostgresStores.ts'),
+    ])
     const pool = await openPostgresDatabase(config.databaseUrl, { poolSize: config.databasePoolSize })
     return { stores: createPostgresStores(pool), backend: 'postgres', close: () => pool.end() }
   }

@@ -12,6 +12,7 @@ import {
   blockText,
   browserSession,
   type EditorPage,
+  storedCharterText,
 } from './editorPage.ts'
 
 const connectivity = articleParagraph('connectivity')
@@ -176,10 +177,7 @@ describe('brackets and alternatives in the browser', { timeout: 60_000 }, () => 
     await eventually(async () => expect(await az.editor.getAttribute('contenteditable')).toBe('true'))
   })
 
-  // Known regression (issue 12 stays open): since the server-side bracket rules and the per-document log were
-  // merged, undo of a deleted bracket no longer brings it back in this scenario; every step before the undo holds.
-  // Skipped, not deleted, so the fix has its test waiting.
-  it.skip('keeps the caret predictable at bracket edges: arrows, typing, Backspace, Delete and undo', async () => {
+  it('keeps the caret predictable at bracket edges: arrows, typing, Backspace, Delete and undo', async () => {
     const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
     await bracketPhrase(az)
     const text = () => blockText(az, connectivity)
@@ -248,6 +246,61 @@ describe('brackets and alternatives in the browser', { timeout: 60_000 }, () => 
       await nextFrame(az)
     }
     await eventually(async () => expect(await text()).toBe(original))
+  })
+
+  it('cleans a bracket only with both co-chairs: AZ requests keeping the US text, US confirms, all read plain text', {
+    timeout: 120_000,
+  }, async () => {
+    const az = await session.open({ name: 'Aysel Karimova', delegation: 'AZ', role: 'co-chair' })
+    const us = await session.open({ name: 'Mary Brooks', delegation: 'US', role: 'co-chair' })
+    await bracketPhrase(az)
+    await eventually(async () => expect(await notations(us)).toEqual([`[${phrase}]`]))
+    await caretBesideBracket(us, connectivity, 'after')
+    await us.page.keyboard.press('Control+Alt+KeyA')
+    await us.page.keyboard.type('to be agreed')
+    for (const participant of [az, us]) {
+      await eventually(async () =>
+        expect(await notations(participant)).toEqual(['[to be proposed / to be agreed]']),
+      )
+      await participant.page.locator('#side-tab-brackets').click()
+    }
+
+    // AZ asks to keep the US alternative; nothing changes in the text until the other delegation confirms.
+    const azControls = az.page.locator('.brackets-panel .cleaning-controls')
+    await azControls.locator('select').selectOption({ index: 1 })
+    await azControls.getByRole('button', { name: 'Request cleaning' }).click()
+    await eventually(async () => expect(await azControls.textContent()).toContain('Waiting for'))
+    expect(await notations(us)).toEqual(['[to be proposed / to be agreed]'])
+
+    const usControls = us.page.locator('.brackets-panel .cleaning-controls')
+    await eventually(async () => expect(await usControls.textContent()).toContain('to be agreed'))
+    await usControls.getByRole('button', { name: 'Confirm' }).click()
+
+    // The server cleaned the canonical document: plain text on both screens, after a reload, and in the store.
+    const cleaned = '[Placeholder: provisions on regional connectivity to be agreed by the Parties.]'
+    for (const participant of [az, us]) {
+      await eventually(async () => {
+        expect(await notations(participant)).toEqual([])
+        expect(await blockText(participant, connectivity)).toBe(cleaned)
+      })
+    }
+    // The panel keeps the decision: who agreed, and what stands.
+    await az.page.locator('.brackets-cleaned summary').click()
+    await eventually(async () => {
+      const outcome = await az.page.locator('.brackets-cleaned .cleaning-outcome').textContent()
+      expect(outcome).toContain('to be agreed')
+      expect(outcome).toContain('Aysel Karimova')
+      expect(outcome).toContain('Mary Brooks')
+    })
+    await us.page.reload()
+    await us.page.locator('.charter-text h1').waitFor()
+    await eventually(async () => expect(await blockText(us, connectivity)).toBe(cleaned))
+    expect(await notations(us)).toEqual([])
+    expect(await storedCharterText(server)).toContain('regional connectivity to be agreed by the Parties')
+    if (screenshots) {
+      fs.mkdirSync(screenshots, { recursive: true })
+      await az.page.screenshot({ path: path.join(screenshots, 'brackets-cleaned.png') })
+    }
   })
 
   it('takes Azerbaijani text, typed and composed through an IME, inside and at the edges of brackets', async () => {

@@ -11,10 +11,14 @@ import type { TestServer } from '../helpers/startTestServer.ts'
 export type Delegation = 'AZ' | 'US'
 export type SyncState = 'saved' | 'saving' | 'offline'
 
-/** Console output Chromium prints on its own while the server is unreachable; not an application error. */
+/**
+ * Console output Chromium prints on its own while the server is unreachable or the browser is offline (including
+ * a request the service worker could answer neither from the network nor from its cache); not an application
+ * error.
+ */
 const connectionNoise = [
   /WebSocket connection to '.*' failed/,
-  /Failed to load resource: net::ERR_CONNECTION_REFUSED/,
+  /Failed to load resource: net::ERR_(?:CONNECTION_REFUSED|INTERNET_DISCONNECTED|FAILED)/,
 ]
 
 /** Everything a test needs to drive one participant: a private browser context (own storage) and its page. */

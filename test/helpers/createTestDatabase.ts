@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { afterAll } from 'vitest'
+import { administerPostgres as administer } from './administerPostgres.ts'
 
 /** Where the tests find PostgreSQL: a database they may create other databases from. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -9,16 +9,6 @@ export interface TestDatabase {
   /** Connection string whose connections see only this test's schema. */
   url: string
   drop(): Promise<void>
-}
-
-async function administer(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
 }
 
 let fileDatabase: Promise<{ name: string; url: URL }> | null = null

@@ -1,6 +1,7 @@
 import { parseConfig } from '../../server/config.ts'
 import { openStores } from '../../server/persistence/openStores.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { createTokenAccount } from './createTokenAccount.ts'
 
 /**
  * Prepares a data directory for a server started as a child process: documents open to everyone and an
@@ -15,7 +16,7 @@ export async function seedDataDir(
 ): Promise<string> {
   const opened = await openStores(parseConfig({ DATA_DIR: dataDir, DATABASE_URL: databaseUrl }))
   try {
-    const { catalog, accounts, sessions } = opened.stores
+    const { catalog } = opened.stores
     for (const name of documentNames) {
       await catalog.ensure({
         name,
@@ -24,18 +25,10 @@ export async function seedDataDir(
         access: [{ subject: { kind: 'everyone' }, maxRole: 'co-chair' }],
       })
     }
-    const account = await accounts.createAccount({
+    const { token } = await createTokenAccount(opened.stores, {
       login: `seeded-${role}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
       name: `Seeded ${role}`,
-      delegation: 'AZ',
       role,
-      isAdmin: false,
-      passwordHash: null,
-    })
-    const { token } = await sessions.createSession({
-      userId: account.id,
-      kind: 'token',
-      expiresAt: new Date(Date.now() + 86_400_000),
     })
     return token
   } finally {

@@ -6,6 +6,7 @@ import { createCharterState } from '../../server/documents/createCharterState.ts
 import { charterDocumentName } from '../../shared/protocol/index.ts'
 import { plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
+import { createTestDatabase, type TestDatabase } from '../helpers/createTestDatabase.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { seedDataDir } from '../helpers/seedDataDir.ts'
 import { type SpawnedServer, spawnServer } from '../helpers/spawnServer.ts'
@@ -13,8 +14,8 @@ import { createDataDir, startTestServer, type TestServer } from '../helpers/star
 import { TcpProxy } from '../helpers/TcpProxy.ts'
 
 /**
- * Scale-out over the Redis running on this machine (CI installs and starts it): two instances share one
- * database and fan out through Redis, each test on its own channel prefix. Acknowledged means relayed: the
+ * Scale-out as deployed: two instances share one PostgreSQL database (a fresh schema per test) and fan out
+ * through Redis, each test on its own channel prefix. CI installs and starts both. Acknowledged means relayed: the
  * server relays an update only after it is committed, so whatever another client received is durable.
  */
 const redisPort = Number(process.env.TEST_REDIS_PORT ?? 6379)
@@ -34,6 +35,7 @@ describe('two instances over Redis', () => {
   const proxies: TcpProxy[] = []
   const clients: TestClient[] = []
   const dataDirs: string[] = []
+  const databases: TestDatabase[] = []
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy()
@@ -44,13 +46,35 @@ describe('two instances over Redis', () => {
     }
     for (const proxy of proxies.splice(0)) await proxy.stop()
     for (const dir of dataDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+    for (const database of databases.splice(0)) await database.drop()
   })
 
-  async function startInstance(dataDir: string, prefix: string, id: string, port = redisPort) {
+  /** The deployment's one database: a fresh PostgreSQL schema that every instance of the test uses. */
+  async function sharedDatabase(): Promise<string> {
+    const database = await createTestDatabase()
+    databases.push(database)
+    return database.url
+  }
+
+  /** Each instance has a data directory of its own, so nothing can pass between them through a file. */
+  function ownDataDir(): string {
+    const dataDir = createDataDir()
+    dataDirs.push(dataDir)
+    return dataDir
+  }
+
+  async function startInstance(databaseUrl: string, prefix: string, id: string, port = redisPort) {
     const server = await startTestServer({
-      dataDir,
-      env: { REDIS_URL: redisUrl(port), REDIS_PREFIX: prefix, INSTANCE_ID: id, CLUSTER_CHECK_MS: '2000' },
+      dataDir: ownDataDir(),
+      env: {
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redisUrl(port),
+        REDIS_PREFIX: prefix,
+        INSTANCE_ID: id,
+        CLUSTER_CHECK_MS: '2000',
+      },
     })
+    expect(server.storage).toBe('postgres')
     servers.push(server)
     return server
   }
@@ -66,13 +90,11 @@ describe('two instances over Redis', () => {
   }
 
   it('lets clients on two instances converge through Redis, and seeds a new document exactly once', async () => {
-    const dataDir = createDataDir()
-    dataDirs.push(dataDir)
+    const database = await sharedDatabase()
     const channels = prefix()
-    const [a, b] = await Promise.all([
-      startInstance(dataDir, channels, 'a'),
-      startInstance(dataDir, channels, 'b'),
-    ])
+    // One at a time: the first runs the migrations (concurrent starts are covered by the PostgreSQL suites).
+    const a = await startInstance(database, channels, 'a')
+    const b = await startInstance(database, channels, 'b')
     await a.ensureDocument('shared')
     const { token } = await a.createAccount({ role: 'drafter' })
     const [onA, onB] = await Promise.all([
@@ -105,14 +127,13 @@ describe('two instances over Redis', () => {
   })
 
   it('converges and keeps every edit when one instance loses Redis for 10 s', async () => {
-    const dataDir = createDataDir()
-    dataDirs.push(dataDir)
+    const database = await sharedDatabase()
     const channels = prefix()
     const path = new TcpProxy(redisPort)
     proxies.push(path)
     const proxyPort = await path.start()
-    const a = await startInstance(dataDir, channels, 'a', proxyPort)
-    const b = await startInstance(dataDir, channels, 'b')
+    const a = await startInstance(database, channels, 'a', proxyPort)
+    const b = await startInstance(database, channels, 'b')
     await a.ensureDocument('shared')
     const { token } = await a.createAccount({ role: 'drafter' })
     const writers = [
@@ -154,18 +175,18 @@ describe('two instances over Redis', () => {
   }, 90_000)
 
   it('closes a revoked session’s sockets on every instance within 5 s', async () => {
-    const dataDir = createDataDir()
-    dataDirs.push(dataDir)
+    const databaseUrl = await sharedDatabase()
     const channels = prefix()
     // The periodic re-check is slowed right down, so only the announcement over Redis can meet the 5 s.
     const env = (id: string) => ({
+      DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl(redisPort),
       REDIS_PREFIX: channels,
       INSTANCE_ID: id,
       SESSION_RECHECK_MS: '60000',
     })
-    const a = await startTestServer({ dataDir, env: env('a') })
-    const b = await startTestServer({ dataDir, env: env('b') })
+    const a = await startTestServer({ dataDir: ownDataDir(), env: env('a') })
+    const b = await startTestServer({ dataDir: ownDataDir(), env: env('b') })
     servers.push(a, b)
     await a.ensureDocument('shared')
     const { token, sessionId } = await a.createAccount({ role: 'drafter' })
@@ -185,18 +206,17 @@ describe('two instances over Redis', () => {
   })
 
   it('loses no relayed edit when an instance is SIGKILLed while 10 clients type; its clients move over', async () => {
-    const dataDir = createDataDir()
-    dataDirs.push(dataDir)
-    const token = await seedDataDir(dataDir, ['shared'])
+    const databaseUrl = await sharedDatabase()
+    const token = await seedDataDir(ownDataDir(), ['shared'], 'drafter', databaseUrl)
     const env = {
-      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
       REDIS_URL: redisUrl(redisPort),
       REDIS_PREFIX: prefix(),
       CLUSTER_CHECK_MS: '1000',
     }
-    const victim = await spawnServer({ ...env, INSTANCE_ID: 'victim' })
+    const victim = await spawnServer({ ...env, DATA_DIR: ownDataDir(), INSTANCE_ID: 'victim' })
     spawned.push(victim)
-    const survivor = await spawnServer({ ...env, INSTANCE_ID: 'survivor' })
+    const survivor = await spawnServer({ ...env, DATA_DIR: ownDataDir(), INSTANCE_ID: 'survivor' })
     spawned.push(survivor)
     // The "load balancer" of the victim's clients: after the kill it sends them to the survivor.
     const balancer = new TcpProxy(victim.port)

@@ -20,6 +20,13 @@ const clientDir = path.resolve(import.meta.dirname, '../../dist/client')
  */
 const initialJsBudgetBytes = 245_000
 
+interface Icon {
+  src: string
+  sizes: string
+  type: string
+  purpose?: string
+}
+
 interface RawResponse {
   status: number
   headers: http.IncomingHttpHeaders
@@ -106,12 +113,57 @@ describe('static assets', () => {
     expect(head.body.byteLength).toBe(0)
   })
 
+  it('serves the service worker revalidated and compressed, with a precache list of the app shell', async () => {
+    const worker = await get(`${server.httpUrl}/sw.js`, { 'Accept-Encoding': 'gzip, deflate, br' })
+    expect(worker.status).toBe(200)
+    expect(worker.headers['content-type']).toBe('text/javascript; charset=utf-8')
+    // Never immutable: a new release must reach the browser's update check at once.
+    expect(worker.headers['cache-control']).toBe('no-cache')
+    expect(worker.headers['content-encoding']).toBe('br')
+    // The variant is as new as the file (it is compressed after the worker is written).
+    const source = fs.readFileSync(path.join(clientDir, 'sw.js'), 'utf8')
+    expect(brotliDecompressSync(worker.body).toString()).toBe(source)
+    expect(source).toContain('"index.html"')
+    expect(source).toContain(entry)
+    expect(source).not.toContain('self.__WB_MANIFEST')
+    const policy = worker.headers['content-security-policy'] ?? ''
+    expect(policy).toContain("worker-src 'self'")
+    expect(policy).toContain("manifest-src 'self'")
+  })
+
+  it('serves an installable web app manifest whose icons exist, linked from the app shell', async () => {
+    const response = await get(`${server.httpUrl}/manifest.webmanifest`, { 'Accept-Encoding': 'gzip' })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('application/manifest+json; charset=utf-8')
+    expect(response.headers['cache-control']).toBe('no-cache')
+    const manifest = JSON.parse(
+      (response.headers['content-encoding'] === 'gzip'
+        ? gunzipSync(response.body)
+        : response.body
+      ).toString(),
+    ) as { name: string; display: string; start_url: string; theme_color: string; icons: Icon[] }
+    expect(manifest).toMatchObject({ name: 'Charter Desk', display: 'standalone', start_url: '/' })
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i)
+    const pngSizes = manifest.icons.filter((icon) => icon.type === 'image/png').map((icon) => icon.sizes)
+    expect(pngSizes).toEqual(expect.arrayContaining(['192x192', '512x512']))
+    expect(manifest.icons.some((icon) => icon.purpose === 'maskable')).toBe(true)
+    for (const icon of manifest.icons) {
+      const image = await get(`${server.httpUrl}${icon.src}`, {})
+      expect(image.status, icon.src).toBe(200)
+      expect(image.headers['content-type']).toBe(icon.type)
+    }
+    const html = fs.readFileSync(path.join(clientDir, 'index.html'), 'utf8')
+    expect(html).toContain('<link rel="manifest" href="/manifest.webmanifest">')
+  })
+
   it('keeps the editor initial script within its budget, compressed as served', async () => {
     let total = 0
     for (const script of initialScripts(clientDir)) {
       const response = await get(`${server.httpUrl}/${script}`, { 'Accept-Encoding': 'br' })
       expect(response.headers['content-encoding']).toBe('br')
       total += response.body.byteLength
+      // The offline app (workbox-window, the update prompt) loads after the first paint.
+      expect(brotliDecompressSync(response.body).toString()).not.toContain('SKIP_WAITING')
     }
     expect(total).toBeLessThanOrEqual(initialJsBudgetBytes)
   })

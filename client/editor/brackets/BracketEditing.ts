@@ -7,6 +7,7 @@ import { bracketAt } from './bracketAt.ts'
 import { bracketEdges } from './bracketEdges.ts'
 import { type BracketRefusal, bracketGuard, bracketGuardKey } from './bracketGuard.ts'
 import { freshBracketIds } from './freshBracketIds.ts'
+import { asUndoStep, undoSteps } from './undoStep.ts'
 
 /** Why a bracket command did nothing, for a polite explanation in the UI. */
 export type BracketNotice =
@@ -171,7 +172,9 @@ export const BracketEditing = Extension.create<BracketEditingOptions, BracketEdi
       bracketSelection: () => (props) => {
         if (bracketAt(props.state.selection.$from, false)) return notify(props, 'notInOneParagraph')
         const result = bracketInto(props.tr, proposer(props, writer))
-        return typeof result === 'number' ? true : notify(props, result)
+        if (typeof result !== 'number') return notify(props, result)
+        asUndoStep(props.tr)
+        return true
       },
       addAlternative: () => (props) => {
         const place = bracketAt(props.state.selection.$from)
@@ -185,6 +188,7 @@ export const BracketEditing = Extension.create<BracketEditingOptions, BracketEdi
           bracketPos = result
         }
         appendAlternative(props.tr, bracketPos, proposer(props, writer))
+        asUndoStep(props.tr)
         return true
       },
       withdrawAlternative: () => (props) => {
@@ -202,12 +206,15 @@ export const BracketEditing = Extension.create<BracketEditingOptions, BracketEdi
           // The choice was the article's only content; an article keeps at least an empty paragraph.
           props.tr.replaceWith(place.pos, end, props.state.schema.nodes.paragraph!.create())
         }
+        asUndoStep(props.tr)
         return true
       },
       wrapInOptions: () => (props) => {
         if (bracketAt(props.state.selection.$from, false)) return notify(props, 'notInArticle')
         const result = optionsInto(props.tr, proposer(props, writer))
-        return typeof result === 'number' ? true : notify(props, result)
+        if (typeof result !== 'number') return notify(props, result)
+        asUndoStep(props.tr)
+        return true
       },
       addOption: () => (props) => {
         const place = bracketAt(props.state.selection.$from, false)
@@ -222,6 +229,7 @@ export const BracketEditing = Extension.create<BracketEditingOptions, BracketEdi
           blockPos = result
         }
         appendOption(props.tr, blockPos, proposer(props, writer))
+        asUndoStep(props.tr)
         return true
       },
       selectBracket:
@@ -266,6 +274,7 @@ export const BracketEditing = Extension.create<BracketEditingOptions, BracketEdi
         onRefused: (reason) => storage.notify(reason),
       }),
       bracketEdges(writer),
+      undoSteps(),
       new Plugin({
         key: new PluginKey('bracketPaste'),
         props: {

@@ -2,6 +2,7 @@ import type { Node as ProseMirrorNode, ResolvedPos } from '@tiptap/pm/model'
 import { type EditorState, NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { type BracketWriter, mayEditAlternative } from './BracketWriter.ts'
+import { asUndoStep } from './undoStep.ts'
 
 export const bracketEdgesKey = new PluginKey('bracketEdges')
 
@@ -103,6 +104,11 @@ function stopBesideBracket(view: EditorView, direction: 1 | -1): boolean {
  */
 function erase(view: EditorView, direction: 1 | -1, writer: BracketWriter): boolean {
   const { selection } = view.state
+  if (selection instanceof NodeSelection && selection.node.type.name === 'bracket') {
+    // The second press: deleting the selected bracket is one undo step (the guard refuses it if it is not mine).
+    view.dispatch(asUndoStep(view.state.tr.deleteSelection()).scrollIntoView())
+    return true
+  }
   if (!(selection instanceof TextSelection) || !selection.empty) return false
   const edge = edgeAt(selection.$head)
   if (!edge) return false
@@ -119,7 +125,7 @@ function erase(view: EditorView, direction: 1 | -1, writer: BracketWriter): bool
         const target = edge.index > 0 ? from - 1 : from + 1
         tr.setSelection(TextSelection.create(tr.doc, target))
       }
-      view.dispatch(tr.scrollIntoView())
+      view.dispatch(asUndoStep(tr).scrollIntoView())
       return true
     }
   }

@@ -86,6 +86,55 @@ function textNodesOf(text: Y.XmlText, parent: NodeType): ProseMirrorNode[] {
   return nodes
 }
 
+/** Items the transaction inserted so far, by parent type, found from the clocks each client advanced by. */
+const insertedByTransaction = new WeakMap<Y.Transaction, Map<unknown, Y.Item[]>>()
+
+function insertedInto(parent: unknown, transaction: Y.Transaction): readonly Y.Item[] {
+  let byParent = insertedByTransaction.get(transaction)
+  if (!byParent) {
+    byParent = new Map()
+    for (const [client, structs] of transaction.doc.store.clients) {
+      const before = transaction.beforeState.get(client) ?? 0
+      const last = structs.at(-1)
+      if (!last || last.id.clock + last.length <= before) continue
+      for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
+        const struct = structs[index]
+        if (!(struct instanceof Y.Item)) continue
+        const items = byParent.get(struct.parent) ?? []
+        items.push(struct)
+        byParent.set(struct.parent, items)
+      }
+    }
+    insertedByTransaction.set(transaction, byParent)
+  }
+  return byParent.get(parent) ?? []
+}
+
+/**
+ * What a change to a text can have added: its new items. Strings are always fine; a format item must name a mark
+ * the parent allows, with declared attributes; anything else (embeds, nested types, raw values) is refused, as
+ * textNodesOf would refuse it. Cost follows the update, not the paragraph: typing into a 100,000-character
+ * paragraph no longer lists the whole paragraph per keystroke.
+ */
+function checkInsertedText(text: Y.XmlText, parent: NodeType, transaction: Y.Transaction): void {
+  if (text._map.size > 0) throw new SchemaViolation('attributes on text')
+  if (!childTypesOf(parent).has(schema.nodes.text as NodeType)) {
+    throw new SchemaViolation(`text is not allowed in ${quoted(parent.name)}`)
+  }
+  for (const item of insertedInto(text, transaction)) {
+    if (item.parentSub !== null) continue
+    const content = item.content
+    if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) continue
+    if (!(content instanceof Y.ContentFormat)) {
+      throw new SchemaViolation('embedded objects are not allowed in text')
+    }
+    const type = markTypeOf(content.key)
+    if (!parent.allowsMarkType(type))
+      throw new SchemaViolation(`${quoted(type.name)} is not allowed in ${quoted(parent.name)}`)
+    checkAttributeNames(type.spec.attrs, content.value, `mark ${quoted(type.name)}`)
+  }
+}
+
 /** The ProseMirror node y-tiptap would build for `element`, without its habit of deleting what does not fit. */
 function nodeOf(element: Y.XmlElement): ProseMirrorNode {
   const type = nodeTypeOf(element)
@@ -155,7 +204,7 @@ function checkChanged(type: SharedType, keys: Set<string | null>, transaction: Y
   } else if (type instanceof Y.XmlText) {
     const parent = type._item?.parent
     const parentType = parent instanceof Y.XmlElement ? nodeTypeOf(parent) : schema.topNodeType
-    textNodesOf(type, parentType)
+    checkInsertedText(type, parentType, transaction)
   } else if (type instanceof Y.XmlFragment) {
     if (attributeNames.length > 0) throw new SchemaViolation('attributes on the document root')
     checkChildren(type, schema.topNodeType, transaction)

@@ -11,6 +11,9 @@ export const common: Translation<typeof english> = {
   backToCharter: 'Xartiya layihəsinə qayıt',
   documentNotFound: 'Sənəd tapılmadı',
   documentNotFoundLead: 'Belə sənəd yoxdur və ya ona girişiniz yoxdur.',
+  documentOffline: 'Hələ şəbəkəsiz açılmır',
+  documentOfflineLead:
+    'Bu sənəd bu cihazda hələ şəbəkə ilə açılmayıb. Şəbəkə bərpa olunan kimi burada açılacaq.',
   notSetUp: 'Hələ quraşdırılmayıb',
   notSetUpLead:
     'Server işə düşəndə çap etdiyi quraşdırma keçidini açın (/setup#token=… kimi görünür) və ya npm run demo ilə nümayiş rejimini başladın.',
@@ -53,6 +56,12 @@ export const common: Translation<typeof english> = {
     offline: 'Şəbəkə yoxdur',
     offlinePending_one: 'Şəbəkə yoxdur — {{count}} dəyişiklik gözləyir',
     offlinePending_other: 'Şəbəkə yoxdur — {{count}} dəyişiklik gözləyir',
+  },
+  update: {
+    available: 'Charter Desk-in yeni buraxılışı hazırdır.',
+    keepsEdits: 'Yenidən yükləyəndə dəyişiklikləriniz saxlanılır.',
+    reload: 'Yenidən yüklə',
+    later: 'Sonra',
   },
   presence: {
     here_one: 'Hazırda {{count}} nəfər buradadır',

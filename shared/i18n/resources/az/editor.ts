@@ -57,6 +57,8 @@ export const editor: Translation<typeof english> = {
       options_other: '{{count}} variant',
       emptyAlternative: '(boş)',
       openedBy: '{{name}} açıb',
+      cleaned_one: '{{count}} təmizlənib',
+      cleaned_other: '{{count}} təmizlənib',
     },
   },
   navigator: {

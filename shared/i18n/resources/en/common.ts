@@ -9,6 +9,9 @@ export const common = {
   backToCharter: 'Back to the charter draft',
   documentNotFound: 'Document not found',
   documentNotFoundLead: 'It does not exist, or you do not have access to it.',
+  documentOffline: 'Not available offline yet',
+  documentOfflineLead:
+    'This document has not been opened on this device with a connection. It opens here as soon as you are back online.',
   notSetUp: 'Not set up yet',
   notSetUpLead:
     'Open the setup link that the server printed when it started (it looks like /setup#token=…), or start a demo with npm run demo.',
@@ -51,6 +54,12 @@ export const common = {
     offline: 'Offline',
     offlinePending_one: 'Offline — {{count}} change pending',
     offlinePending_other: 'Offline — {{count}} changes pending',
+  },
+  update: {
+    available: 'A new version of Charter Desk is available.',
+    keepsEdits: 'Your edits are kept when you reload.',
+    reload: 'Reload',
+    later: 'Later',
   },
   presence: {
     here_one: '{{count}} person here now',

@@ -53,6 +53,8 @@ export const editor = {
       options_other: '{{count}} options',
       emptyAlternative: '(empty)',
       openedBy: 'opened by {{name}}',
+      cleaned_one: '{{count}} cleaned',
+      cleaned_other: '{{count}} cleaned',
     },
   },
   navigator: {
