@@ -1,6 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import type { TFunction } from 'i18next'
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { lazy, type MouseEvent, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
@@ -11,6 +11,7 @@ import { canComment, canEditText } from '../shared/roles/index.ts'
 import type { TextAccess } from '../shared/suggestions/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { useThreads } from './comments/useThreads.ts'
+import { ExportMenu } from './documents/ExportMenu.tsx'
 import { CommandPalette } from './editor/articles/CommandPalette.tsx'
 import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
@@ -46,6 +47,10 @@ const CommentsSidebar = lazy(() =>
 // Deciding on suggestions needs the request schemas (zod): the panel loads when its tab is opened.
 const SuggestionsPanel = lazy(() =>
   import('./suggestions/SuggestionsPanel.tsx').then((module) => ({ default: module.SuggestionsPanel })),
+)
+// Shown only after a co-chair restores a version while this page is open.
+const RestoreBanner = lazy(() =>
+  import('./history/RestoreBanner.tsx').then((module) => ({ default: module.RestoreBanner })),
 )
 
 /** The language the charter draft is written in (its template is English). */
@@ -89,6 +94,13 @@ export function DocumentView(props: DocumentViewProps) {
 
   if (!session) return <div className="loading">{t('openingDraft')}</div>
   return <Workspace {...props} session={session} />
+}
+
+/** A plain click on an in-app link navigates without reloading; modified clicks keep their usual meaning. */
+function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+  event.preventDefault()
+  navigate(event.currentTarget.pathname)
 }
 
 function readOnlyMessage(t: TFunction, document: DocumentSummary, access: TextAccess): string | null {
@@ -164,7 +176,8 @@ function Workspace({
   )
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
-  const { threads, loaded: threadsLoaded } = useThreads(document.name)
+  const { threads, loaded: threadsLoaded, restoreNotice } = useThreads(document.name)
+  const [dismissedNotice, setDismissedNotice] = useState<string | null>(null)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}
     for (const thread of threads) {
@@ -207,6 +220,15 @@ function Workspace({
           <a className="topbar-link" href={`/d/${document.name}/dashboard`}>
             {tDashboard('title')}
           </a>
+          <a
+            className="topbar-link"
+            href={`/d/${document.name}/history`}
+            title={t('documentMenu.historyTitle')}
+            onClick={followInApp}
+          >
+            {t('documentMenu.history')}
+          </a>
+          <ExportMenu documentName={document.name} />
           <SuggestionModeSwitch
             mode={suggestionMode.mode}
             allowed={suggestionMode.allowed}
@@ -222,12 +244,11 @@ function Workspace({
             onSince={suggestionView.setSince}
           />
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
-          <SyncIndicator tracker={session.syncStatus} />
+          <SyncIndicator tracker={session.syncStatus} editor={editable} />
           <PresenceList awareness={session.provider.awareness} />
           <UserMenu
             account={account}
             role={document.role}
-            documentName={document.name}
             onSignedOut={onSessionEnded}
             onLanguage={onLanguage}
           />
@@ -247,29 +268,41 @@ function Workspace({
           {editor && editable && canEditText(document.role) && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
           {editor && <SuggestionNoticeBar editor={editor} />}
+          {restoreNotice && restoreNotice.at !== dismissedNotice && (
+            <Suspense fallback={null}>
+              <RestoreBanner
+                notice={restoreNotice}
+                documentName={document.name}
+                onDismiss={() => setDismissedNotice(restoreNotice.at)}
+              />
+            </Suspense>
+          )}
           {agreedNotice && (
             <p className="read-only-banner" role="status">
               {tDashboard('agreedTextNotice')}
             </p>
           )}
-          {bracketView.view === 'clean' && (
-            <p className="read-only-banner" role="status">
-              {t('brackets.cleanBanner', { ns: 'editor' })}
-            </p>
-          )}
-          {readOnly && (
-            <p className="read-only-banner" role="status">
-              {readOnly}
-            </p>
-          )}
-          {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
-              English headings' "i" into "İ", changing how the document reads when someone switches language. */}
-          <article
-            className={`page view-${bracketView.view} ${suggestionView.className}`}
-            lang={draftLanguage}
-          >
-            <EditorContent editor={editor} />
-          </article>
+          {/* Only the page scrolls: the toolbar and notices above stay in view without covering any line. */}
+          <div className="document-scroll">
+            {bracketView.view === 'clean' && (
+              <p className="read-only-banner" role="status">
+                {t('brackets.cleanBanner', { ns: 'editor' })}
+              </p>
+            )}
+            {readOnly && (
+              <p className="read-only-banner" role="status">
+                {readOnly}
+              </p>
+            )}
+            {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
+                English headings' "i" into "İ", changing how the document reads when someone switches language. */}
+            <article
+              className={`page view-${bracketView.view} ${suggestionView.className}`}
+              lang={draftLanguage}
+            >
+              <EditorContent editor={editor} />
+            </article>
+          </div>
         </main>
         {editor && (
           <SidePanels

@@ -1,23 +1,22 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AccountView } from '../../shared/api/index.ts'
 import type { Language } from '../../shared/i18n/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { useDismiss } from '../menus/useDismiss.ts'
 import { navigate } from '../routing/useLocation.ts'
 
 /** Name, delegation and role in this document; the language switch, sign out and (for admins) the admin page. */
 export function UserMenu({
   account,
   role,
-  documentName,
   onSignedOut,
   onLanguage,
 }: {
   account: AccountView
   role: Role
-  documentName: string
   onSignedOut: () => void
   onLanguage: (language: Language) => void
 }) {
@@ -26,24 +25,8 @@ export function UserMenu({
   const menuId = useId()
   const container = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (
-        event instanceof KeyboardEvent
-          ? event.key === 'Escape'
-          : !container.current?.contains(event.target as Node)
-      ) {
-        setOpen(false)
-      }
-    }
-    window.addEventListener('mousedown', close)
-    window.addEventListener('keydown', close)
-    return () => {
-      window.removeEventListener('mousedown', close)
-      window.removeEventListener('keydown', close)
-    }
-  }, [open])
+  const close = useCallback(() => setOpen(false), [])
+  useDismiss(open, container, close)
 
   async function signOut() {
     await apiFetch('/api/auth/sign-out', { method: 'POST' })
@@ -79,9 +62,6 @@ export function UserMenu({
               {account.isAdmin ? t('menu.administrator') : ''}
             </span>
           </p>
-          <button type="button" className="menu-item" onClick={() => navigate(`/d/${documentName}/history`)}>
-            {t('menu.history')}
-          </button>
           {account.isAdmin && (
             <button type="button" className="menu-item" onClick={() => navigate('/admin')}>
               {t('menu.people')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { commentLimits } from '../../shared/comments/index.ts'
 import { composerKeys } from './composerKeys.ts'
+import { MentionTextarea } from './MentionTextarea.tsx'
 
 interface ComposerBodyProps {
   id: string
@@ -28,16 +29,15 @@ export function ComposerBody({
   const { t: tComments } = useTranslation('comments')
   return (
     <>
-      <textarea
+      <MentionTextarea
         id={id}
         className="comment-input"
         rows={3}
         maxLength={commentLimits.maxTextLength}
         placeholder={tComments('mentionPlaceholder')}
         value={text}
-        // biome-ignore lint/a11y/noAutofocus: the reader just asked to write this comment
         autoFocus
-        onChange={(event) => onText(event.target.value)}
+        onText={onText}
         onKeyDown={composerKeys(onSend, onClose)}
       />
       {error && (

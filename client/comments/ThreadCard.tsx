@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react'
+import { type FormEvent, type KeyboardEvent, useContext, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CommentView, ThreadView } from '../../shared/comments/index.ts'
 import { commentLimits } from '../../shared/comments/index.ts'
@@ -6,7 +6,10 @@ import { canComment, canEditComment, canResolveThread, type Role } from '../../s
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
 import { areaLabel } from './format.ts'
+import { MentionTextarea } from './MentionTextarea.tsx'
+import { PeopleContext } from './PeopleContext.ts'
 import { threadApi } from './threadApi.ts'
+import { unknownMentions } from './unknownMentions.ts'
 
 interface ThreadCardProps {
   thread: ThreadView
@@ -15,6 +18,8 @@ interface ThreadCardProps {
   accountId: number
   active: boolean
   orphaned: boolean
+  /** Listed although the filters would hide it, because it is the selected thread. */
+  outsideFilters: boolean
   now: number
   onSelect: (thread: ThreadView) => void
 }
@@ -41,6 +46,7 @@ export function ThreadCard({
   accountId,
   active,
   orphaned,
+  outsideFilters,
   now,
   onSelect,
 }: ThreadCardProps) {
@@ -48,6 +54,8 @@ export function ThreadCard({
   const { t: tCommon } = useTranslation()
   const { t: tError } = useTranslation('errors')
   const [reply, setReply] = useState('')
+  const [replying, setReplying] = useState(false)
+  const replyButton = useRef<HTMLButtonElement>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const mayComment = canComment(role)
@@ -69,10 +77,17 @@ export function ThreadCard({
     }
   }
 
+  /** Folds the reply box back into its button, which gets the focus the box had. */
+  function closeReply() {
+    setReply('')
+    setReplying(false)
+    requestAnimationFrame(() => replyButton.current?.focus())
+  }
+
   async function sendReply(event?: FormEvent) {
     event?.preventDefault()
     if (!reply.trim() || busy) return
-    if (await run(() => threadApi.reply(documentName, thread.id, reply))) setReply('')
+    if (await run(() => threadApi.reply(documentName, thread.id, reply))) closeReply()
   }
 
   const classes = ['thread-card']
@@ -114,36 +129,45 @@ export function ThreadCard({
           />
         ))}
       </ol>
-      {mayComment && !resolved && (
-        <form className="reply-form" onSubmit={sendReply}>
-          <label className="visually-hidden" htmlFor={`reply-${thread.id}`}>
-            {t('thread.replyLabel')}
-          </label>
-          <textarea
-            id={`reply-${thread.id}`}
-            className="comment-input"
-            placeholder={t('thread.replyPlaceholder')}
-            rows={1}
-            maxLength={commentLimits.maxTextLength}
-            value={reply}
-            onChange={(event) => setReply(event.target.value)}
-            onKeyDown={textareaKeys(
-              () => void sendReply(),
-              () => setReply(''),
-            )}
-          />
-          {reply.trim() !== '' && (
+      {outsideFilters && <p className="thread-filter-note">{t('thread.outsideFilters')}</p>}
+      {mayComment &&
+        !resolved &&
+        (replying ? (
+          <form className="reply-form" onSubmit={sendReply}>
+            <label className="visually-hidden" htmlFor={`reply-${thread.id}`}>
+              {t('thread.replyLabel')}
+            </label>
+            <MentionTextarea
+              id={`reply-${thread.id}`}
+              className="comment-input"
+              placeholder={t('thread.replyPlaceholder')}
+              rows={2}
+              maxLength={commentLimits.maxTextLength}
+              value={reply}
+              autoFocus
+              onText={setReply}
+              onKeyDown={textareaKeys(() => void sendReply(), closeReply)}
+            />
             <div className="form-actions">
-              <button type="button" className="quiet" onClick={() => setReply('')}>
+              <button type="button" className="quiet small" onClick={closeReply}>
                 {tCommon('cancel')}
               </button>
-              <button type="submit" className="primary small" disabled={busy}>
+              <button type="submit" className="primary small" disabled={busy || !reply.trim()}>
                 {t('thread.reply')}
               </button>
             </div>
-          )}
-        </form>
-      )}
+          </form>
+        ) : (
+          <button
+            ref={replyButton}
+            type="button"
+            className="reply-button"
+            aria-label={t('thread.replyLabel')}
+            onClick={() => setReplying(true)}
+          >
+            {t('thread.replyPlaceholder')}
+          </button>
+        ))}
       {mayResolve && (
         <div className="thread-actions">
           <button
@@ -207,6 +231,12 @@ function CommentItem({
   }
 
   const deleted = comment.text === null
+  // The author is told when an @name in their comment reached nobody.
+  const people = useContext(PeopleContext)
+  const unnotified = useMemo(
+    () => (people && comment.text ? unknownMentions(comment.text, people) : []),
+    [people, comment.text],
+  )
   return (
     <li className="comment" data-comment-id={comment.id}>
       <div className="comment-header">
@@ -241,15 +271,14 @@ function CommentItem({
           <label className="visually-hidden" htmlFor={`edit-${comment.id}`}>
             {t('item.editLabel')}
           </label>
-          <textarea
+          <MentionTextarea
             id={`edit-${comment.id}`}
             className="comment-input"
             rows={3}
             maxLength={commentLimits.maxTextLength}
             value={draft}
-            // biome-ignore lint/a11y/noAutofocus: the reader just asked to edit this comment
             autoFocus
-            onChange={(event) => setDraft(event.target.value)}
+            onText={setDraft}
             onKeyDown={textareaKeys(save, () => setMode('view'))}
           />
           <div className="form-actions">
@@ -263,6 +292,11 @@ function CommentItem({
         </form>
       ) : (
         <p className="comment-text">{comment.text}</p>
+      )}
+      {mayEdit && unnotified.length > 0 && mode === 'view' && (
+        <p className="mention-unknown">
+          {t('mentionNobodyNotified', { names: unnotified.join(', '), count: unnotified.length })}
+        </p>
       )}
       {mayEdit && !deleted && mode === 'view' && (
         <div className="comment-actions">

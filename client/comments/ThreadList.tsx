@@ -18,6 +18,8 @@ interface ThreadListProps {
   mayComment: boolean
   accountId: number
   activeId: number | null
+  /** The selected thread, when the filters would hide it. */
+  outsideFiltersId: number | null
   orphanedIds: ReadonlySet<number>
   now: number
   onSelect: (thread: ThreadView) => void
@@ -36,6 +38,7 @@ export function ThreadList({
   mayComment,
   accountId,
   activeId,
+  outsideFiltersId,
   orphanedIds,
   now,
   onSelect,
@@ -68,6 +71,7 @@ export function ThreadList({
           accountId={accountId}
           active={thread.id === activeId}
           orphaned={orphanedIds.has(thread.id)}
+          outsideFilters={thread.id === outsideFiltersId}
           now={now}
           onSelect={onSelect}
         />

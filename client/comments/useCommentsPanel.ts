@@ -83,6 +83,11 @@ export function useCommentsPanel({
       )
   }, [threads, filters, orphanedIds, activeId, order])
 
+  // The selected thread stays listed whatever the filters say; its card then says why it is there.
+  const selected = threads.find((thread) => thread.id === activeId)
+  const outsideFiltersId =
+    selected && !matchesThreadFilters(selected, filters, orphanedIds.has(selected.id)) ? selected.id : null
+
   const startInlineComment = useCallback(
     (range: TextRange | null) => {
       if (!mayComment || !range || editor.isDestroyed) return
@@ -143,6 +148,7 @@ export function useCommentsPanel({
     filtered: isFiltered(filters),
     clearFilters: () => setFilters(defaultThreadFilters),
     visibleThreads,
+    outsideFiltersId,
     orphanedIds,
     openCount: threads.filter((thread) => thread.status === 'open').length,
     unseen,

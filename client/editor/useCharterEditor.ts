@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { type Editor, useEditor } from '@tiptap/react'
-import { useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
@@ -10,11 +10,14 @@ import { AuthorHighlights } from '../suggestions/AuthorHighlights.ts'
 import { SuggestionFilterMarks } from '../suggestions/SuggestionFilterMarks.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { articleExtensions } from './articles/articleExtensions.ts'
+import { BlockLanguage } from './BlockLanguage.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
+import { PlaceholderMarks } from './PlaceholderMarks.ts'
 import type { SuggestionAuthor } from './suggestions/SuggestionAuthor.ts'
 import { SuggestionEditing } from './suggestions/SuggestionEditing.ts'
+import { watchCaretActivity } from './watchCaretActivity.ts'
 
 /**
  * The Tiptap editor for a collaboration session: the shared schema, Yjs binding (undo tracks only this
@@ -33,6 +36,7 @@ export function useCharterEditor(
   // The editor outlives a language switch; its tooltips read the current language through this ref.
   const translate = useRef(t)
   translate.current = t
+  useEffect(() => watchCaretActivity(session.provider.awareness), [session])
   return useEditor(
     {
       extensions: [
@@ -40,7 +44,7 @@ export function useCharterEditor(
         Collaboration.configure({ document: session.ydoc, field: documentField }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user,
+          user: { ...user, clientId: session.ydoc.clientID },
           render: (caretUser) => createCaret(caretUser as CaretUser),
         }),
         CommentHighlights.configure({ document: session.ydoc, field: documentField }),
@@ -52,6 +56,8 @@ export function useCharterEditor(
         SuggestionEditing.configure({ author }),
         AuthorHighlights.configure({ document: session.ydoc, field: documentField }),
         SuggestionFilterMarks,
+        PlaceholderMarks,
+        BlockLanguage,
       ],
       editable,
       editorProps: {

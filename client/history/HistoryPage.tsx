@@ -18,12 +18,19 @@ import { jsonBody } from '../api/jsonBody.ts'
 import { queryPath } from '../api/queryPath.ts'
 import { snapshotRequests } from '../api/requestSchemas.ts'
 import { formString } from '../auth/AuthForm.tsx'
+import { ConfirmDialog } from '../dialogs/ConfirmDialog.tsx'
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
 import { navigate } from '../routing/useLocation.ts'
 import { MeetingsPanel } from './MeetingsPanel.tsx'
 
 const exportFormatsShown: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md']
+
+/** The version a link asked for (`?version=12`, e.g. from the notice of a restore), else the current draft. */
+function versionFromUrl(): VersionRef {
+  const id = Number(new URLSearchParams(window.location.search).get('version'))
+  return Number.isSafeInteger(id) && id > 0 ? id : 'current'
+}
 
 function versionLabel(t: TFunction<'history'>, ref: VersionRef, snapshots: SnapshotSummary[]): string {
   if (ref === 'current') return t('currentDraft')
@@ -45,12 +52,16 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
   const [meetings, setMeetings] = useState<MeetingView[]>([])
   const [viewing, setViewing] = useState<
     { kind: 'version'; ref: VersionRef } | { kind: 'compare'; from: VersionRef; to: VersionRef }
-  >({
-    kind: 'version',
-    ref: 'current',
-  })
+  >(() => ({ kind: 'version', ref: versionFromUrl() }))
   const [comparison, setComparison] = useState<ComparisonView | null>(null)
   const [message, setMessage] = useState<string | null>(null)
+  /** After a restore: the snapshot that keeps the text as it was just before, offered next to the message. */
+  const [beforeRestore, setBeforeRestore] = useState<SnapshotSummary | null>(null)
+  const [confirmingRestore, setConfirmingRestore] = useState<number | null>(null)
+  const [snapshotName, setSnapshotName] = useState<string>(() =>
+    t('suggestedName', { date: format.date(new Date()) }),
+  )
+  const [frameLoading, setFrameLoading] = useState(true)
   const [includeThreads, setIncludeThreads] = useState(false)
   const [compareFrom, setCompareFrom] = useState<VersionRef | null>(null)
   const [compareTo, setCompareTo] = useState<VersionRef>('current')
@@ -80,21 +91,24 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
     ).then(setComparison, (error: unknown) => setMessage(errorText(tError, error)))
   }, [base, viewing, tError])
 
-  async function act(action: () => Promise<unknown>, done: string) {
+  async function act(action: () => Promise<unknown>, done: string): Promise<boolean> {
+    setBeforeRestore(null)
     try {
       await action()
       setMessage(done)
       await load()
+      return true
     } catch (error) {
       setMessage(errorText(tError, error))
+      return false
     }
   }
 
-  function takeSnapshot(event: FormEvent<HTMLFormElement>) {
+  async function takeSnapshot(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const meetingId = form.get('meetingId')
-    void act(
+    const taken = await act(
       () =>
         apiFetch(`${base}/snapshots`, {
           method: 'POST',
@@ -105,6 +119,17 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
         }),
       t('snapshotTaken'),
     )
+    // The next snapshot needs a name of its own.
+    if (taken) setSnapshotName('')
+  }
+
+  async function restore(ref: number) {
+    setConfirmingRestore(null)
+    let safety: SnapshotSummary | null = null
+    const restored = await act(async () => {
+      safety = await apiFetch<SnapshotSummary>(`${base}/snapshots/${ref}/restore`, { method: 'POST' })
+    }, t('restored'))
+    if (restored) setBeforeRestore(safety)
   }
 
   const frameSource = useMemo(() => {
@@ -124,6 +149,11 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       lang: exportLanguage,
     })
   }, [base, viewing, includeThreads, exportLanguage, exportView])
+
+  // A new version takes a moment to render on the server; until it arrives the frame says so instead of
+  // standing blank.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new source is what starts a new load
+  useEffect(() => setFrameLoading(true), [frameSource])
 
   const viewingRef = viewing.kind === 'version' ? viewing.ref : null
   const languagePicker = (
@@ -159,7 +189,6 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       </select>
     </label>
   )
-  const suggestedName = t('suggestedName', { date: format.date(new Date()) })
 
   return (
     <div className="history">
@@ -175,17 +204,47 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
       {message && (
         <p className="admin-message" role="status">
           {message}
+          {beforeRestore && (
+            <>
+              {' '}
+              {t('restoredKeeping', { name: beforeRestore.name })}{' '}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setViewing({ kind: 'version', ref: beforeRestore.id })}
+              >
+                {t('viewBeforeRestore')}
+              </button>
+            </>
+          )}
         </p>
+      )}
+      {confirmingRestore !== null && (
+        <ConfirmDialog
+          title={t('restoreTitle', { name: versionLabel(t, confirmingRestore, snapshots) })}
+          message={t('confirmRestore')}
+          confirmLabel={t('restore')}
+          cancelLabel={tCommon('cancel')}
+          danger
+          onConfirm={() => void restore(confirmingRestore)}
+          onCancel={() => setConfirmingRestore(null)}
+        />
       )}
       <div className="history-layout">
         <div className="history-side">
           {coChair && (
             <section className="admin-section" aria-labelledby="take-heading">
               <h2 id="take-heading">{t('takeSnapshotHeading')}</h2>
-              <form className="stack-form" onSubmit={takeSnapshot}>
+              <form className="stack-form" onSubmit={(event) => void takeSnapshot(event)}>
                 <label>
                   {t('name')}
-                  <input name="name" required maxLength={200} defaultValue={suggestedName} />
+                  <input
+                    name="name"
+                    required
+                    maxLength={200}
+                    value={snapshotName}
+                    onChange={(event) => setSnapshotName(event.target.value)}
+                  />
                 </label>
                 <label>
                   {t('meeting')}
@@ -339,15 +398,7 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
                   <button
                     type="button"
                     className="quiet danger"
-                    onClick={() => {
-                      const ref = viewing.ref
-                      if (ref !== 'current' && window.confirm(t('confirmRestore'))) {
-                        void act(
-                          () => apiFetch(`${base}/snapshots/${ref}/restore`, { method: 'POST' }),
-                          t('restored'),
-                        )
-                      }
-                    }}
+                    onClick={() => viewing.ref !== 'current' && setConfirmingRestore(viewing.ref)}
                   >
                     {t('restore')}
                   </button>
@@ -422,7 +473,20 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
               </tbody>
             </table>
           )}
-          <iframe className="viewer-frame" title={t('frameTitle')} sandbox="" src={frameSource} />
+          <div className="viewer-frame-box" aria-busy={frameLoading}>
+            {frameLoading && (
+              <p className="viewer-loading" role="status">
+                {t('previewLoading')}
+              </p>
+            )}
+            <iframe
+              className="viewer-frame"
+              title={t('frameTitle')}
+              sandbox=""
+              src={frameSource}
+              onLoad={() => setFrameLoading(false)}
+            />
+          </div>
         </section>
       </div>
     </div>

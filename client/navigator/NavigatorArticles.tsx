@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { useTranslation } from 'react-i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { goToArticle } from '../editor/articles/crossReferencePlugin.ts'
+import { revealNode } from '../editor/revealNode.ts'
 
 /** One article as the navigator lists it: its current number and its first words. */
 export interface NavigatorArticle {
@@ -29,12 +30,7 @@ export function NavigatorArticles({
 
   function goTo(article: NavigatorArticle) {
     if (article.clauseId && goToArticle(editor.view, article.clauseId)) return
-    editor
-      .chain()
-      .focus()
-      .setTextSelection(article.position + 2)
-      .scrollIntoView()
-      .run()
+    revealNode(editor.view, article.position, 'center')
   }
 
   return (

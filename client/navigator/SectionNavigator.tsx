@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import { revealNode } from '../editor/revealNode.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
 import { type NavigatorArticle, NavigatorArticles } from './NavigatorArticles.tsx'
 
@@ -79,18 +80,6 @@ export function SectionNavigator({
     equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   })
 
-  function goTo(section: SectionEntry) {
-    // Inside the section: position + 1 is its heading, + 2 the heading's first character.
-    editor
-      .chain()
-      .focus()
-      .setTextSelection(section.position + 2)
-      .scrollIntoView()
-      .run()
-    const element = editor.view.nodeDOM(section.position)
-    if (element instanceof HTMLElement) element.scrollIntoView({ behavior: 'smooth', block: 'start' })
-  }
-
   return (
     <nav className="navigator" aria-label={t('navigator.label')}>
       <h2 className="panel-title">{t('navigator.label')}</h2>
@@ -105,7 +94,7 @@ export function SectionNavigator({
                 type="button"
                 className="navigator-item"
                 data-area={section.area}
-                onClick={() => goTo(section)}
+                onClick={() => revealNode(editor.view, section.position)}
               >
                 <span className="navigator-badge" aria-hidden="true">
                   {area.number ?? '·'}

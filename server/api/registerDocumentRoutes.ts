@@ -1,4 +1,4 @@
-import { type DocumentSummary, documentRequests } from '../../shared/api/index.ts'
+import { type DocumentSummary, documentRequests, type PersonView } from '../../shared/api/index.ts'
 import { canCreateDocuments } from '../../shared/roles/index.ts'
 import { recordAccountAction } from '../auth/recordAccountAction.ts'
 import { httpErrors } from '../http/HttpError.ts'
@@ -6,6 +6,7 @@ import type { Router } from '../http/Router.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { generateDocumentName } from './generateDocumentName.ts'
 import { requireAccount } from './requireAccount.ts'
+import { requireDocumentActor } from './requireDocumentActor.ts'
 
 export function registerDocumentRoutes(router: Router, dependencies: ApiDependencies): void {
   const { authenticator, catalog } = dependencies
@@ -64,6 +65,25 @@ export function registerDocumentRoutes(router: Router, dependencies: ApiDependen
       // Invisible and missing look the same, so a delegation-internal document's existence does not leak.
       if (!access) throw httpErrors.notFound('No such document')
       return { name: access.document.name, title: access.document.title, role: access.role }
+    },
+  )
+
+  // Whom a comment can @mention: everyone who can open the document (disabled accounts cannot).
+  router.on(
+    'GET',
+    '/api/documents/:name/people',
+    { scope: 'document' },
+    async (context): Promise<PersonView[]> => {
+      const { documentName } = await requireDocumentActor(dependencies, context)
+      const people: PersonView[] = []
+      for (const account of await dependencies.accounts.listAccounts()) {
+        if (account.disabled) continue
+        const access = await authenticator.access(account, documentName)
+        if (!access) continue
+        const { id, name, login, delegation } = account
+        people.push({ id, name, login, delegation, role: access.role })
+      }
+      return people
     },
   )
 }

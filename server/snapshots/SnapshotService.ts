@@ -2,19 +2,22 @@ import { createHash } from 'node:crypto'
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { updateYFragment, yDocToProsemirrorJSON } from '@tiptap/y-tiptap'
 import * as Y from 'yjs'
-import type { ThreadView } from '../../shared/comments/index.ts'
+import { type ThreadView, threadsDocumentName } from '../../shared/comments/index.ts'
 import { createI18n } from '../../shared/i18n/createI18n.ts'
 import type { Language } from '../../shared/i18n/Language.ts'
 import { type ClauseEvent, type ClauseStatus, clauseStateOf } from '../../shared/negotiation/clauseStatus.ts'
 import { canManageSnapshots, type Delegation } from '../../shared/roles/index.ts'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
-import type {
-  ComparisonView,
-  ExportFormat,
-  ExportView,
-  SnapshotSummary,
-  SuggestionExportView,
-  VersionRef,
+import {
+  type ComparisonView,
+  documentEventsMapName,
+  type ExportFormat,
+  type ExportView,
+  type RestoreNotice,
+  restoreNoticeKey,
+  type SnapshotSummary,
+  type SuggestionExportView,
+  type VersionRef,
 } from '../../shared/snapshots/index.ts'
 import type { AuditLog } from '../audit/AuditLog.ts'
 import { type DocumentActor, recordDocumentAction } from '../auth/DocumentActor.ts'
@@ -205,6 +208,16 @@ export class SnapshotService {
     await recordDocumentAction(this.audit, actor, 'snapshot.restored', documentName, {
       snapshotId,
       safetySnapshotId: safety.id,
+    })
+    const notice: RestoreNotice = {
+      at: new Date().toISOString(),
+      byName: actor.account.name,
+      snapshotName: target.name,
+      beforeRestoreSnapshotId: safety.id,
+      beforeRestoreSnapshotName: safety.name,
+    }
+    await this.documents.change(threadsDocumentName(documentName), (ydoc) => {
+      ydoc.getMap(documentEventsMapName).set(restoreNoticeKey, notice)
     })
     return safety
   }

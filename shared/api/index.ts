@@ -15,6 +15,7 @@ export { bracketIdPattern, bracketRequests } from './bracketRequests.ts'
 export type { DocumentSummary } from './DocumentSummary.ts'
 export type { CreateDocumentRequest } from './documentRequests.ts'
 export { documentRequests } from './documentRequests.ts'
+export type { PersonView } from './PersonView.ts'
 export type {
   CompareQuery,
   CreateMeetingRequest,

@@ -1,3 +1,9 @@
+export {
+  documentEventsMapName,
+  isRestoreNotice,
+  type RestoreNotice,
+  restoreNoticeKey,
+} from './RestoreNotice.ts'
 export type {
   AreaChange,
   ComparisonView,

@@ -40,6 +40,7 @@ const technicalAttributes = new Set([
   'focusable',
   'aria-hidden',
   'aria-haspopup',
+  'aria-autocomplete',
   'aria-controls',
   'aria-live',
   'aria-keyshortcuts',

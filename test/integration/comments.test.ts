@@ -207,4 +207,23 @@ describe('comment threads', () => {
     })
     expect(body.comments[0]?.text).toBe(hostile)
   })
+
+  it('lists the people a comment can mention: everyone with access, with their role here, not disabled accounts', async () => {
+    const { account: gone } = await server.createAccount({ role: 'drafter', delegation: 'US', name: 'Gone' })
+    await server.app.stores.accounts.updateAccount(gone.id, { disabled: true })
+    const response = await fetch(`${server.httpUrl}/api/documents/${charterDocumentName}/people`, {
+      headers: { Authorization: `Bearer ${tokens.observer.token}` },
+    })
+    expect(response.status).toBe(200)
+    const people = (await response.json()) as { id: number; name: string; role: Role }[]
+    expect(people.map(({ name, role }) => ({ name, role }))).toEqual(
+      expect.arrayContaining([
+        { name: 'The co-chair', role: 'co-chair' },
+        { name: 'The drafter', role: 'drafter' },
+        { name: 'The reviewer', role: 'reviewer' },
+        { name: 'The observer', role: 'observer' },
+      ]),
+    )
+    expect(people.map((person) => person.name)).not.toContain('Gone')
+  })
 })

@@ -6,8 +6,14 @@ import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
+import { threadsDocumentName } from '../../shared/comments/index.ts'
 import { charterDocumentName } from '../../shared/protocol/index.ts'
-import type { ComparisonView, SnapshotSummary } from '../../shared/snapshots/index.ts'
+import {
+  type ComparisonView,
+  documentEventsMapName,
+  restoreNoticeKey,
+  type SnapshotSummary,
+} from '../../shared/snapshots/index.ts'
 import { parseMarkup } from '../fixtures/export/parseMarkup.ts'
 import { readDocx } from '../fixtures/export/readDocx.ts'
 import { articleText, plainText } from '../helpers/charterText.ts'
@@ -178,6 +184,29 @@ describe('snapshots, compare, restore and export', () => {
     ).json()) as SnapshotSummary[]
     expect(list[0]).toMatchObject({ kind: 'before-restore', name: 'Before restoring “Good version”' })
     expect(list.map((entry) => entry.id)).toContain(good.id)
+  })
+
+  it('tells everyone with the document open who restored which version, and which snapshot keeps the text before', async () => {
+    const channel = await connectClient(server.wsUrl, threadsDocumentName(charterDocumentName), {
+      params: { token: (await server.createAccount({ role: 'observer' })).token },
+    })
+    clients.push(channel)
+    const good = await snapshot('Good version')
+    const response = await call(
+      coChair,
+      'POST',
+      `/documents/${charterDocumentName}/snapshots/${good.id}/restore`,
+    )
+    const beforeRestore = (await response.json()) as SnapshotSummary
+    await eventually(() =>
+      expect(channel.ydoc.getMap(documentEventsMapName).get(restoreNoticeKey)).toEqual({
+        at: expect.any(String),
+        byName: beforeRestore.createdByName,
+        snapshotName: 'Good version',
+        beforeRestoreSnapshotId: beforeRestore.id,
+        beforeRestoreSnapshotName: 'Before restoring “Good version”',
+      }),
+    )
   })
 
   it('restores a snapshot while a drafter keeps typing: everyone converges on the restored text plus every concurrent edit', async () => {

@@ -1,7 +1,8 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { type EditorState, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { articleNumbers } from '../../../shared/schema/index.ts'
+import { revealNode } from '../revealNode.ts'
 
 /**
  * Interface texts of the article structure (tooltips), in the reader's language; the references and article
@@ -66,11 +67,7 @@ export function goToArticle(view: EditorView, clauseId: string): boolean {
     return !node.isTextblock
   })
   if (target === null) return false
-  const tr = view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(target + 1)))
-  view.dispatch(tr)
-  view.focus()
-  const element = view.nodeDOM(target)
-  if (element instanceof HTMLElement) element.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  revealNode(view, target, 'center')
   return true
 }
 

@@ -21,8 +21,9 @@ a { color: #1a4b8c; }
 .d4 { margin-left: 6.4em } .d5 { margin-left: 8em } .d6 { margin-left: 9.6em } .d7 { margin-left: 11.2em }
 .q1 { margin-left: 1.5em } .q2 { margin-left: 3em } .q3 { margin-left: 4.5em } .q4 { margin-left: 6em }
 .q1, .q2, .q3, .q4 { border-left: 2px solid #bbb; padding-left: .75em; }
-.signature { margin: 1.5rem 0; padding-top: 2.5rem; border-top: 1px solid #999; max-width: 22rem;
-  break-inside: avoid; page-break-inside: avoid; }
+.signature { display: inline-block; vertical-align: top; width: calc(50% - 1rem); margin: 1.5rem 1rem 0 0;
+  padding-top: 2.5rem; border-top: 1px solid #999; break-inside: avoid; page-break-inside: avoid; }
+.signature + .signature { margin-right: 0; }
 .appendix { margin-top: 3rem; border-top: 2px solid #333; font-size: 10.5pt; }
 .thread { margin: 1rem 0; break-inside: avoid; page-break-inside: avoid; }
 .thread blockquote { margin: .25rem 0 .5rem 1rem; color: #444; font-style: italic; }

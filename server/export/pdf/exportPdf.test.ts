@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { createCharterTemplate } from '../../../shared/schema/index.ts'
 import * as fixtures from '../../../test/fixtures/export/exportFixtures.ts'
 import { runPdfTool } from '../../../test/fixtures/export/runPdfTool.ts'
 import { exportPdf } from './exportPdf.ts'
@@ -35,6 +36,14 @@ describe('exportPdf', () => {
       expect(page).toContain(`SHA-256 ${fixtures.contentHash}`)
       expect(page).toContain('Snapshot “Round 3 — Baku” · 2025-03-14 09:30 UTC')
     })
+  })
+
+  it('sets the two signature blocks side by side, as the editor does', async () => {
+    const pdf = await exportPdf({ doc: createCharterTemplate(), meta: fixtures.meta })
+    const lines = runPdfTool(pdf, 'pdftotext', { layout: true }).split('\n')
+    const signatories = lines.filter((line) => line.includes('For the Republic of Azerbaijan'))
+    expect(signatories).toHaveLength(1)
+    expect(signatories[0]).toMatch(/For the Republic of Azerbaijan\s{2,}For the United States of America/)
   })
 
   it('keeps only the safe link and appends threads on request', async () => {

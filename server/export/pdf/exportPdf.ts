@@ -141,7 +141,7 @@ function writeNotes(doc: Doc, notes: readonly string[], labels: ExportLabels): v
   doc.moveDown(1)
 }
 
-function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null): void {
+function writeBlock(doc: Doc, block: ExportBlock): void {
   const left = margin.left
   const width = contentWidth(doc)
   doc.fillColor('black').fontSize(bodySize)
@@ -201,18 +201,6 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
     }
     case 'paragraph': {
       const quote = block.context.quote * quoteIndent
-      if (block.context.party !== null && previous?.context.party !== block.context.party) {
-        // A rule with room above it for the signature, kept on the same page as the signatory's name.
-        keepLines(doc, 6)
-        doc.moveDown(2.5)
-        doc
-          .moveTo(left, doc.y)
-          .lineTo(left + 220, doc.y)
-          .lineWidth(0.5)
-          .strokeColor('#808080')
-          .stroke()
-        doc.moveDown(0.3)
-      }
       writeRuns(
         doc,
         block.runs,
@@ -224,6 +212,54 @@ function writeBlock(doc: Doc, block: ExportBlock, previous: ExportBlock | null):
       )
       return
     }
+  }
+}
+
+/** The blocks from `start` on that belong to signature blocks (each block's `party` is set). */
+function signatureRun(blocks: readonly ExportBlock[], start: number): ExportBlock[] {
+  const run: ExportBlock[] = []
+  for (let index = start; index < blocks.length && blocks[index]!.context.party !== null; index++) {
+    run.push(blocks[index]!)
+  }
+  return run
+}
+
+/**
+ * Signature blocks side by side, two to a row, as the editor lays them out: each party's column starts with a
+ * rule that leaves room above it for the signature, and a row is kept on one page.
+ */
+function writeSignatures(doc: Doc, blocks: readonly ExportBlock[]): void {
+  const parties: ExportBlock[][] = []
+  for (const block of blocks) {
+    const current = parties.at(-1)
+    if (current && current[0]!.context.party === block.context.party) current.push(block)
+    else parties.push([block])
+  }
+  const gap = 24
+  const columnWidth = (contentWidth(doc) - gap) / 2
+  doc.fillColor('black').fontSize(bodySize)
+  for (let row = 0; row < parties.length; row += 2) {
+    keepLines(doc, 9)
+    doc.moveDown(2.5)
+    const top = doc.y
+    let bottom = top
+    parties.slice(row, row + 2).forEach((party, column) => {
+      const x = margin.left + column * (columnWidth + gap)
+      doc
+        .moveTo(x, top)
+        .lineTo(x + columnWidth - gap, top)
+        .lineWidth(0.5)
+        .strokeColor('#808080')
+        .stroke()
+      doc.y = top + doc.currentLineHeight(true) * 0.3
+      for (const block of party) {
+        if (block.kind === 'paragraph') writeRuns(doc, block.runs, x, columnWidth, 0.5)
+        else writeBlock(doc, block)
+      }
+      bottom = Math.max(bottom, doc.y)
+    })
+    doc.x = margin.left
+    doc.y = bottom
   }
 }
 
@@ -331,7 +367,12 @@ export function exportPdf(
   doc.font(fontName({ bold: false, italic: false })).fontSize(bodySize)
   const blocks = exportBlocks(input, view, labels, options)
   writeNotes(doc, exportNotes(blocks, view, labels), labels)
-  for (const [index, block] of blocks.entries()) writeBlock(doc, block, blocks[index - 1] ?? null)
+  for (let index = 0; index < blocks.length; ) {
+    const signatures = signatureRun(blocks, index)
+    if (signatures.length > 0) writeSignatures(doc, signatures)
+    else writeBlock(doc, blocks[index]!)
+    index += Math.max(signatures.length, 1)
+  }
   if (options.includeThreads) writeAppendix(doc, appendixThreads(input.threads, labels.language), labels)
   writePageFurniture(doc, labels)
   doc.end()

@@ -15,6 +15,13 @@ export const comments: Translation<typeof english> = {
   startThread: 'Müzakirəni başlat',
   postComment: 'Şərhi göndər',
   mentionPlaceholder: '@ad ilə kimisə qeyd edin',
+  mentionSuggestions: 'Bu sənədə girişi olan şəxslər',
+  mentionUnknown_one: 'Girişi olanlar arasında {{names}} adlı şəxs yoxdur: heç kimə bildiriş getməyəcək.',
+  mentionUnknown_other:
+    'Girişi olanlar arasında {{names}} adlı şəxslər yoxdur: heç kimə bildiriş getməyəcək.',
+  mentionNobodyNotified_one: 'Heç kimə bildiriş getmədi: girişi olanlar arasında {{names}} adlı şəxs yoxdur.',
+  mentionNobodyNotified_other:
+    'Heç kimə bildiriş getmədi: girişi olanlar arasında {{names}} adlı şəxslər yoxdur.',
   filters: {
     legend: 'Müzakirələri süz',
     area: 'Sahə',
@@ -37,6 +44,7 @@ export const comments: Translation<typeof english> = {
     markAllRead: 'Hamısını oxunmuş et',
   },
   thread: {
+    outsideFilters: 'Seçildiyi üçün göstərilir: süzgəclərə uyğun gəlmir.',
     summary: '{{area}} üzrə müzakirə',
     summaryBy: '{{area}} üzrə müzakirə, müəllif: {{name}}',
     onQuote: '{{summary}}, mətn: “{{quote}}”',

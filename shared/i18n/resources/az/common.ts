@@ -49,6 +49,8 @@ export const common: Translation<typeof english> = {
   areaNumbered: '{{number}}. {{title}}',
   areaShort: 'Prioritet sahə {{number}}',
   sync: {
+    live: 'Canlı',
+    offlineReader: 'Şəbəkə yoxdur — dəyişikliklər gəlmir',
     saved: 'Yadda saxlanıldı',
     saving: 'Yadda saxlanılır…',
     offline: 'Şəbəkə yoxdur',
@@ -67,10 +69,21 @@ export const common: Translation<typeof english> = {
     you: '{{name}} (siz)',
     withDelegation: '{{name}}, {{delegation}}',
   },
+  documentMenu: {
+    history: 'Tarixçə',
+    historyTitle: 'Adlı versiyalar və müqayisələr',
+    export: 'İxrac',
+    exportHeading: 'Cari layihəni yükləyin',
+    moreOptions: 'Digər ixrac seçimləri…',
+  },
+  restoreNotice: {
+    text: '{{name}} “{{snapshot}}” versiyasını yeni dəyişiklik kimi bərpa etdi. Ondan əvvəlki mətn “{{before}}” adı ilə saxlanılıb.',
+    viewBefore: 'Bərpadan əvvəlki mətnə bax',
+    dismiss: 'Bağla',
+  },
   menu: {
     delegationAndRole: '{{delegation}} nümayəndə heyəti · {{role}}',
     administrator: ' · administrator',
-    history: 'Tarixçə, versiyalar və ixrac',
     people: 'İştirakçılar və dəvətlər',
     signOut: 'Çıxış',
   },

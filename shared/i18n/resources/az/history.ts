@@ -39,6 +39,10 @@ export const history: Translation<typeof english> = {
   confirmRestore:
     'Bu versiya yeni dəyişiklik kimi bərpa edilsin? Cari mətn əvvəlcə versiya kimi saxlanılacaq.',
   restored: 'Yeni dəyişiklik kimi bərpa edildi',
+  restoreTitle: '“{{name}}” bərpa edilsin?',
+  restoredKeeping: 'Ondan əvvəlki mətn “{{name}}” adı ilə saxlanılıb.',
+  viewBeforeRestore: 'Ona bax',
+  previewLoading: 'Baxış hazırlanır…',
   downloadRedlineHtml: 'Düzəlişli mətni yüklə (HTML)',
   downloadRedlineWord: 'Düzəlişli mətni yüklə (Word)',
   wordsChanged: 'Bölmələr üzrə dəyişən sözlər və mötərizələr',

@@ -13,6 +13,11 @@ export const comments = {
   startThread: 'Start thread',
   postComment: 'Post comment',
   mentionPlaceholder: 'Mention someone with @name',
+  mentionSuggestions: 'People with access to this document',
+  mentionUnknown_one: 'Nobody with access is called {{names}}: no one will be notified.',
+  mentionUnknown_other: 'Nobody with access is called {{names}}: no one will be notified of these.',
+  mentionNobodyNotified_one: 'No one was notified: nobody with access is called {{names}}.',
+  mentionNobodyNotified_other: 'No one was notified of {{names}}: nobody with access has these names.',
   filters: {
     legend: 'Filter threads',
     area: 'Area',
@@ -35,6 +40,7 @@ export const comments = {
     markAllRead: 'Mark all as read',
   },
   thread: {
+    outsideFilters: 'Shown because it is selected: it does not match the filters.',
     summary: '{{area}} thread',
     summaryBy: '{{area}} thread by {{name}}',
     onQuote: '{{summary}}, on “{{quote}}”',

@@ -47,6 +47,8 @@ export const common = {
   areaNumbered: '{{number}}. {{title}}',
   areaShort: 'Priority area {{number}}',
   sync: {
+    live: 'Live',
+    offlineReader: 'Offline — not receiving changes',
     saved: 'Saved',
     saving: 'Saving…',
     offline: 'Offline',
@@ -65,10 +67,21 @@ export const common = {
     you: '{{name}} (you)',
     withDelegation: '{{name}}, {{delegation}}',
   },
+  documentMenu: {
+    history: 'History',
+    historyTitle: 'Named versions and comparisons',
+    export: 'Export',
+    exportHeading: 'Download the current draft',
+    moreOptions: 'More export options…',
+  },
+  restoreNotice: {
+    text: '{{name}} restored the version “{{snapshot}}” as a new change. The text as it was just before is kept as “{{before}}”.',
+    viewBefore: 'View the text before the restore',
+    dismiss: 'Dismiss',
+  },
   menu: {
     delegationAndRole: '{{delegation}} delegation · {{role}}',
     administrator: ' · administrator',
-    history: 'History, snapshots and exports',
     people: 'People and invitations',
     signOut: 'Sign out',
   },
