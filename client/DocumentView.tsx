@@ -31,12 +31,10 @@ import { PresenceList } from './presence/PresenceList.tsx'
 import { navigate } from './routing/useLocation.ts'
 import { SuggestionModeSwitch } from './suggestions/SuggestionModeSwitch.tsx'
 import { SuggestionNoticeBar } from './suggestions/SuggestionNoticeBar.tsx'
-import { SuggestionViewSwitch } from './suggestions/SuggestionViewSwitch.tsx'
 import { type CollabSession, createCollabSession } from './sync/createCollabSession.ts'
 import './suggestions/suggestions.css'
-import { useAuthorHighlights } from './suggestions/useAuthorHighlights.ts'
+import { isWritableView, type SuggestionView } from './suggestions/SuggestionView.ts'
 import { useSuggestionMode } from './suggestions/useSuggestionMode.ts'
-import { useSuggestionView } from './suggestions/useSuggestionView.ts'
 import { SyncIndicator } from './sync/SyncIndicator.tsx'
 
 // The comments panel is not needed to read or type: it arrives in its own chunk just after the first paint,
@@ -47,6 +45,12 @@ const CommentsSidebar = lazy(() =>
 // Deciding on suggestions needs the request schemas (zod): the panel loads when its tab is opened.
 const SuggestionsPanel = lazy(() =>
   import('./suggestions/SuggestionsPanel.tsx').then((module) => ({ default: module.SuggestionsPanel })),
+)
+// The suggestion views and their editor plugins (filters, authors' colours) follow the first paint.
+const SuggestionViewControls = lazy(() =>
+  import('./suggestions/SuggestionViewControls.tsx').then((module) => ({
+    default: module.SuggestionViewControls,
+  })),
 )
 // Shown only after a co-chair restores a version while this page is open.
 const RestoreBanner = lazy(() =>
@@ -143,10 +147,12 @@ function Workspace({
     () => setAgreedNotice(true),
   )
   const suggestionMode = useSuggestionMode(editor, document.name, document.role, account.id)
-  const suggestionView = useSuggestionView(editor, document.name)
-  useAuthorHighlights(editor, document.name, suggestionView.view === 'authors')
+  const [suggestionView, setSuggestionView] = useState<SuggestionView>('markup')
   const editable =
-    suggestionMode.access !== 'none' && suggestionMode.mode !== 'viewing' && suggestionView.writable
+    suggestionMode.access !== 'none' &&
+    suggestionMode.ready &&
+    suggestionMode.mode !== 'viewing' &&
+    isWritableView(suggestionView)
   useArticleLabels(editor)
   const focusArea = useMemo(focusAreaFromLocation, [])
   const clauses = useClauseMarks(editor, document.name, focusArea)
@@ -230,19 +236,21 @@ function Workspace({
           </a>
           <ExportMenu documentName={document.name} />
           <SuggestionModeSwitch
-            mode={suggestionMode.mode}
+            mode={suggestionMode.applied ?? suggestionMode.mode}
             allowed={suggestionMode.allowed}
             onChange={suggestionMode.setMode}
           />
-          <SuggestionViewSwitch
-            view={suggestionView.view}
-            delegation={suggestionView.delegation}
-            since={suggestionView.since}
-            rounds={suggestionView.rounds}
-            onView={suggestionView.setView}
-            onDelegation={suggestionView.setDelegation}
-            onSince={suggestionView.setSince}
-          />
+          {editor && (
+            <Suspense fallback={null}>
+              <SuggestionViewControls
+                editor={editor}
+                ydoc={session.ydoc}
+                documentName={document.name}
+                view={suggestionView}
+                onView={setSuggestionView}
+              />
+            </Suspense>
+          )}
           <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} editor={editable} />
           <PresenceList awareness={session.provider.awareness} />
@@ -297,7 +305,7 @@ function Workspace({
             {/* The draft's own language, not the interface's: under lang="az", CSS upper-casing would turn the
                 English headings' "i" into "İ", changing how the document reads when someone switches language. */}
             <article
-              className={`page view-${bracketView.view} ${suggestionView.className}`}
+              className={`page view-${bracketView.view} suggestions-${suggestionView}`}
               lang={draftLanguage}
             >
               <EditorContent editor={editor} />

@@ -6,8 +6,6 @@ import { useTranslation } from 'react-i18next'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
 import { ClauseStatusMarks } from '../negotiation/ClauseStatusMarks.ts'
-import { AuthorHighlights } from '../suggestions/AuthorHighlights.ts'
-import { SuggestionFilterMarks } from '../suggestions/SuggestionFilterMarks.ts'
 import type { CollabSession } from '../sync/createCollabSession.ts'
 import { articleExtensions } from './articles/articleExtensions.ts'
 import { BlockLanguage } from './BlockLanguage.ts'
@@ -54,8 +52,6 @@ export function useCharterEditor(
         }),
         ClauseStatusMarks.configure({ onRefused: onAgreedTextRefused }),
         SuggestionEditing.configure({ author }),
-        AuthorHighlights.configure({ document: session.ydoc, field: documentField }),
-        SuggestionFilterMarks,
         PlaceholderMarks,
         BlockLanguage,
       ],

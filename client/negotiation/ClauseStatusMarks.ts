@@ -5,7 +5,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { type ClauseStatus, isProtectedStatus } from '../../shared/negotiation/clauseStatus.ts'
 import type { AreaId } from '../../shared/schema/index.ts'
-import { suggestionMeta } from '../editor/suggestions/suggestTransaction.ts'
+import { suggestionMeta } from '../editor/suggestions/dropForeignSuggestions.ts'
 
 /** What the decorations show: each clause's status (with its label) and the focused area, if any. */
 export interface ClauseMarksState {

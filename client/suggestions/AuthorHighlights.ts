@@ -1,4 +1,3 @@
-import { Extension } from '@tiptap/core'
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
@@ -8,11 +7,6 @@ import { bindingMapping } from '../comments/anchors.ts'
 
 /** Set the delegation of each Yjs client id (or null to switch the view off) with this meta key. */
 export const authorHighlightsKey = new PluginKey<DecorationSet>('authorHighlights')
-
-interface AuthorHighlightsOptions {
-  document: Y.Doc | null
-  field: string
-}
 
 /** Walks every live text of the document: each run of one client's characters, with its index in its text. */
 function decorate(
@@ -50,40 +44,30 @@ function decorate(
 
 /**
  * The "Show authors" view: live text coloured by the delegation whose member wrote it, from the server's record
- * of who writes with each Yjs client id. Off (no work at all) until a map of writers is set.
+ * of who writes with each Yjs client id. Off (no work at all) until a map of writers is set. Registered on the
+ * editor only once the suggestion view controls load (they are not part of the first script).
  */
-export const AuthorHighlights = Extension.create<AuthorHighlightsOptions>({
-  name: 'authorHighlights',
-
-  addOptions() {
-    return { document: null, field: 'default' }
-  },
-
-  addProseMirrorPlugins() {
-    const { document: ydoc, field } = this.options
-    let writers: ReadonlyMap<number, Delegation | null> | null = null
-    return [
-      new Plugin<DecorationSet>({
-        key: authorHighlightsKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(transaction, value, _, state) {
-            const meta = transaction.getMeta(authorHighlightsKey) as
-              | ReadonlyMap<number, Delegation | null>
-              | null
-              | undefined
-            if (meta !== undefined) writers = meta
-            if (!writers || !ydoc) return DecorationSet.empty
-            if (meta === undefined && !transaction.docChanged) return value
-            return decorate(state, ydoc, ydoc.getXmlFragment(field), writers)
-          },
-        },
-        props: {
-          decorations(state) {
-            return authorHighlightsKey.getState(state) ?? null
-          },
-        },
-      }),
-    ]
-  },
-})
+export function authorHighlightsPlugin(ydoc: Y.Doc, field: string): Plugin<DecorationSet> {
+  let writers: ReadonlyMap<number, Delegation | null> | null = null
+  return new Plugin<DecorationSet>({
+    key: authorHighlightsKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(transaction, value, _, state) {
+        const meta = transaction.getMeta(authorHighlightsKey) as
+          | ReadonlyMap<number, Delegation | null>
+          | null
+          | undefined
+        if (meta !== undefined) writers = meta
+        if (!writers) return DecorationSet.empty
+        if (meta === undefined && !transaction.docChanged) return value
+        return decorate(state, ydoc, ydoc.getXmlFragment(field), writers)
+      },
+    },
+    props: {
+      decorations(state) {
+        return authorHighlightsKey.getState(state) ?? null
+      },
+    },
+  })
+}

@@ -1,4 +1,3 @@
-import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
@@ -29,32 +28,27 @@ function decorate(doc: ProseMirrorNode, filter: SuggestionFilter): DecorationSet
 
 /**
  * The delegation and round filters of the suggestion views: suggestions outside the filter read as the original
- * text (their insertions hidden, their deletions plain), as in exports with the same filter.
+ * text (their insertions hidden, their deletions plain), as in exports with the same filter. Registered on the
+ * editor by the suggestion view controls.
  */
-export const SuggestionFilterMarks = Extension.create({
-  name: 'suggestionFilterMarks',
-
-  addProseMirrorPlugins() {
-    let filter: SuggestionFilter | null = null
-    return [
-      new Plugin<DecorationSet>({
-        key: suggestionFilterKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(transaction, value, _, state) {
-            const meta = transaction.getMeta(suggestionFilterKey) as SuggestionFilter | null | undefined
-            if (meta !== undefined) filter = meta
-            if (!filter) return DecorationSet.empty
-            if (meta === undefined && !transaction.docChanged) return value
-            return decorate(state.doc, filter)
-          },
-        },
-        props: {
-          decorations(state) {
-            return suggestionFilterKey.getState(state) ?? null
-          },
-        },
-      }),
-    ]
-  },
-})
+export function suggestionFilterPlugin(): Plugin<DecorationSet> {
+  let filter: SuggestionFilter | null = null
+  return new Plugin<DecorationSet>({
+    key: suggestionFilterKey,
+    state: {
+      init: () => DecorationSet.empty,
+      apply(transaction, value, _, state) {
+        const meta = transaction.getMeta(suggestionFilterKey) as SuggestionFilter | null | undefined
+        if (meta !== undefined) filter = meta
+        if (!filter) return DecorationSet.empty
+        if (meta === undefined && !transaction.docChanged) return value
+        return decorate(state.doc, filter)
+      },
+    },
+    props: {
+      decorations(state) {
+        return suggestionFilterKey.getState(state) ?? null
+      },
+    },
+  })
+}

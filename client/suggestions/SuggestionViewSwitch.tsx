@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { type Delegation, delegations, isDelegation } from '../../shared/roles/index.ts'
-import { type Round, type SuggestionView, suggestionViews } from './useSuggestionView.ts'
+import { type SuggestionView, suggestionViews } from './SuggestionView.ts'
+import type { Round } from './useSuggestionFilter.ts'
 
 /** Markup / Final / Original / Show authors, and which suggestions to show: by delegation, since a round. */
 export function SuggestionViewSwitch({

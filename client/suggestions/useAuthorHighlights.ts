@@ -5,10 +5,10 @@ import { apiFetch } from '../api/apiFetch.ts'
 import { authorHighlightsKey } from './AuthorHighlights.ts'
 
 /** Fetches who wrote with each client id while the "Show authors" view is on, and hands it to the editor. */
-export function useAuthorHighlights(editor: Editor | null, documentName: string, active: boolean): void {
+export function useAuthorHighlights(editor: Editor, documentName: string, active: boolean): void {
   const shown = useRef(false)
   useEffect(() => {
-    if (!editor || editor.isDestroyed) return
+    if (editor.isDestroyed) return
     const show = (writers: ReadonlyMap<number, Delegation | null> | null) => {
       shown.current = writers !== null
       editor.view.dispatch(

@@ -58,8 +58,28 @@ export function useSuggestionMode(
   const allowed = modesFor(access)
   const [chosen, setChosen] = useState<SuggestionMode | null>(null)
   const mode = chosen && allowed.includes(chosen) ? chosen : readMode(accountId, allowed)
+  // The mode the editor is in: Suggesting applies once its rewrite has loaded (the editor is not editable
+  // meanwhile), so no keystroke slips through as a direct edit.
+  const [applied, setApplied] = useState<SuggestionMode | null>(null)
   useEffect(() => {
-    if (editor && !editor.isDestroyed) editor.commands.setSuggestionMode(mode)
+    if (!editor || editor.isDestroyed) return
+    if (mode !== 'suggesting') {
+      editor.commands.setSuggestionMode(mode)
+      setApplied(mode)
+      return
+    }
+    let current = true
+    import('../editor/suggestions/suggestTransaction.ts').then(
+      ({ suggestTransaction }) => {
+        if (!current || editor.isDestroyed) return
+        editor.commands.setSuggestionMode(mode, suggestTransaction)
+        setApplied(mode)
+      },
+      () => {},
+    )
+    return () => {
+      current = false
+    }
   }, [editor, mode])
   function setMode(next: SuggestionMode) {
     setChosen(next)
@@ -69,5 +89,5 @@ export function useSuggestionMode(
       // Private mode or a full quota: the choice lasts for this page only.
     }
   }
-  return { policy, access, allowed, mode, setMode, setPolicy }
+  return { policy, access, allowed, mode, applied, ready: applied === mode, setMode, setPolicy }
 }

@@ -1,7 +1,9 @@
 import { Extension } from '@tiptap/core'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { isRemote } from '../brackets/bracketGuard.ts'
+import { dropForeignSuggestions } from './dropForeignSuggestions.ts'
 import type { SuggestionAuthor } from './SuggestionAuthor.ts'
-import { dropForeignSuggestions, type SuggestionRefusal, suggestTransaction } from './suggestTransaction.ts'
+import type { SuggestionRefusal } from './suggestTransaction.ts'
 
 /** How this user writes: directly, as suggestions (track changes), or not at all (reading). */
 export type SuggestionMode = 'editing' | 'suggesting' | 'viewing'
@@ -11,16 +13,27 @@ export interface SuggestionEditingOptions {
   author: SuggestionAuthor | null
 }
 
+/** Rewrites a local transaction as a suggestion (suggestTransaction, loaded when Suggesting is first chosen). */
+export type SuggestionRewrite = (
+  state: EditorState,
+  tr: Transaction,
+  author: SuggestionAuthor,
+) => Transaction | SuggestionRefusal
+
 export interface SuggestionEditingStorage {
   mode: SuggestionMode
+  rewrite: SuggestionRewrite | null
   listeners: Set<(notice: SuggestionRefusal) => void>
 }
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     suggestions: {
-      /** Switches between Editing, Suggesting and Viewing (the caller offers only what the role allows). */
-      setSuggestionMode: (mode: SuggestionMode) => ReturnType
+      /**
+       * Switches between Editing, Suggesting and Viewing (the caller offers only what the role allows); Suggesting
+       * needs the rewrite, which the caller loads first.
+       */
+      setSuggestionMode: (mode: SuggestionMode, rewrite?: SuggestionRewrite) => ReturnType
     }
   }
   interface Storage {
@@ -42,15 +55,18 @@ export const SuggestionEditing = Extension.create<SuggestionEditingOptions, Sugg
   },
 
   addStorage() {
-    return { mode: 'editing', listeners: new Set() }
+    return { mode: 'editing', rewrite: null, listeners: new Set() }
   },
 
   addCommands() {
     return {
       setSuggestionMode:
-        (mode) =>
+        (mode, rewrite) =>
         ({ editor }) => {
-          editor.storage.suggestionEditing.mode = mode
+          const storage = editor.storage.suggestionEditing
+          if (rewrite) storage.rewrite = rewrite
+          if (mode === 'suggesting' && !storage.rewrite) return false
+          storage.mode = mode
           return true
         },
     }
@@ -69,7 +85,9 @@ export const SuggestionEditing = Extension.create<SuggestionEditingOptions, Sugg
       next(transaction)
       return
     }
-    const suggested = suggestTransaction(this.editor.state, transaction, author)
+    const rewrite = this.storage.rewrite
+    if (!rewrite) return
+    const suggested = rewrite(this.editor.state, transaction, author)
     if (typeof suggested === 'string') {
       for (const listener of this.storage.listeners) listener(suggested)
       return

@@ -3,8 +3,9 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { charterExtensions } from '../../../shared/schema/index.ts'
+import { dropForeignSuggestions } from './dropForeignSuggestions.ts'
 import type { SuggestionAuthor } from './SuggestionAuthor.ts'
-import { dropForeignSuggestions, suggestTransaction } from './suggestTransaction.ts'
+import { suggestTransaction } from './suggestTransaction.ts'
 
 const schema = getSchema(charterExtensions)
 const aysel: SuggestionAuthor = { accountId: '1', name: 'Aysel', delegation: 'AZ' }

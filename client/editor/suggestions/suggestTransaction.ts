@@ -1,6 +1,7 @@
 import { Fragment, type Mark, type MarkType, type Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { type EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
+import { isOwn, suggestionMeta } from './dropForeignSuggestions.ts'
 import type { SuggestionAuthor } from './SuggestionAuthor.ts'
 
 /** Why a change cannot be made as a suggestion (the editor says so instead of making it). */
@@ -15,9 +16,6 @@ export interface SuggestionAttributes {
   at: string
 }
 
-/** The transaction is a suggestion (rewritten here): other guards let it through, the server judges it. */
-export const suggestionMeta = 'charterSuggestion'
-
 function attributesOf(author: SuggestionAuthor, now: Date): SuggestionAttributes {
   return {
     id: crypto.randomUUID(),
@@ -26,10 +24,6 @@ function attributesOf(author: SuggestionAuthor, now: Date): SuggestionAttributes
     delegation: author.delegation,
     at: now.toISOString(),
   }
-}
-
-function isOwn(mark: Mark | null | undefined, author: SuggestionAuthor): mark is Mark {
-  return mark != null && mark.attrs.by === author.accountId && mark.attrs.delegation === author.delegation
 }
 
 function withoutSuggestions(marks: readonly Mark[], types: MarkType[]): readonly Mark[] {
@@ -205,41 +199,4 @@ export function suggestTransaction(
     if (value !== undefined) out.setMeta(key, value)
   }
   return out.setMeta(suggestionMeta, true)
-}
-
-/**
- * Drops, in place, suggestion marks a local edit copied from someone else (typing inside their insertion,
- * pasting their text) and copied deletions: the server refuses new text that claims another author. Only inline content is cleaned; moving whole
- * blocks keeps their suggestions, which the server recognises.
- */
-export function dropForeignSuggestions(tr: Transaction, author: SuggestionAuthor): void {
-  const { insertion, deletion } = tr.doc.type.schema.marks
-  if (!insertion || !deletion) return
-  const ranges: [number, number][] = []
-  for (const [index, step] of tr.steps.entries()) {
-    if (!(step instanceof ReplaceStep) || step.slice.size === 0) continue
-    let inline = true
-    step.slice.content.forEach((node) => {
-      if (!node.isInline) inline = false
-    })
-    if (!inline) continue
-    // Right after the step the inserted content starts at step.from; later steps may move it.
-    const map = tr.mapping.slice(index + 1)
-    const from = map.map(step.from, 1)
-    ranges.push([from, Math.max(from, map.map(step.from + step.slice.size, -1))])
-  }
-  const removals: [number, number, MarkType][] = []
-  for (const [from, to] of ranges) {
-    tr.doc.nodesBetween(from, to, (node, pos) => {
-      if (!node.isText) return true
-      const start = Math.max(pos, from)
-      const end = Math.min(pos + node.nodeSize, to)
-      for (const type of [insertion, deletion]) {
-        const mark = type.isInSet(node.marks)
-        if (mark && (type === deletion || !isOwn(mark, author))) removals.push([start, end, type])
-      }
-      return false
-    })
-  }
-  for (const [from, to, type] of removals) tr.removeMark(from, to, type)
 }
