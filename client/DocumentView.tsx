@@ -240,18 +240,6 @@ function Workspace({
             allowed={suggestionMode.allowed}
             onChange={suggestionMode.setMode}
           />
-          {editor && (
-            <Suspense fallback={null}>
-              <SuggestionViewControls
-                editor={editor}
-                ydoc={session.ydoc}
-                documentName={document.name}
-                view={suggestionView}
-                onView={setSuggestionView}
-              />
-            </Suspense>
-          )}
-          <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           <SyncIndicator tracker={session.syncStatus} editor={editable} />
           <PresenceList awareness={session.provider.awareness} />
           <UserMenu
@@ -272,6 +260,22 @@ function Workspace({
           />
         )}
         <main className="document-area">
+          {/* How the text is shown (suggestions, brackets): a reader's choice, above the page as in office suites,
+              which keeps the top bar to one line at 1280 px. */}
+          <div className="view-bar">
+            {editor && (
+              <Suspense fallback={null}>
+                <SuggestionViewControls
+                  editor={editor}
+                  ydoc={session.ydoc}
+                  documentName={document.name}
+                  view={suggestionView}
+                  onView={setSuggestionView}
+                />
+              </Suspense>
+            )}
+            <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
+          </div>
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
           {editor && editable && canEditText(document.role) && <CommandPalette editor={editor} />}
           {editor && <BracketNoticeBar editor={editor} />}
