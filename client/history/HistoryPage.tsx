@@ -108,19 +108,17 @@ export function HistoryPage({ document, account }: { document: DocumentSummary; 
     event.preventDefault()
     const form = new FormData(event.currentTarget)
     const meetingId = form.get('meetingId')
-    const taken = await act(
-      () =>
-        apiFetch(`${base}/snapshots`, {
-          method: 'POST',
-          body: jsonBody(snapshotRequests.takeSnapshot, {
-            name: formString(form, 'name'),
-            meetingId: meetingId ? Number(meetingId) : null,
-          }),
+    await act(async () => {
+      await apiFetch(`${base}/snapshots`, {
+        method: 'POST',
+        body: jsonBody(snapshotRequests.takeSnapshot, {
+          name: formString(form, 'name'),
+          meetingId: meetingId ? Number(meetingId) : null,
         }),
-      t('snapshotTaken'),
-    )
-    // The next snapshot needs a name of its own.
-    if (taken) setSnapshotName('')
+      })
+      // The next snapshot needs a name of its own: cleared together with "Snapshot taken", not after the reload.
+      setSnapshotName('')
+    }, t('snapshotTaken'))
   }
 
   async function restore(ref: number) {

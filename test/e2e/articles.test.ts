@@ -79,7 +79,9 @@ async function insertReference(target: EditorPage, number: number): Promise<void
   await target.page.keyboard.press('Enter')
   await input.fill(String(number))
   await settle(async () => {
-    expect(await target.page.getByRole('option').first().textContent()).toContain(`Article ${number}`)
+    expect(await target.page.locator('.palette-list').getByRole('option').first().textContent()).toContain(
+      `Article ${number}`,
+    )
   })
   await screenshot(target, 'palette-reference-picker')
   await target.page.keyboard.press('Enter')

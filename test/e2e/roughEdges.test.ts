@@ -381,7 +381,7 @@ describe('rough edges from the walkthrough (issue 16)', () => {
     )
     expect(nativeDialogs).toBe(0)
 
-    const banner = drafter.page.getByRole('alert')
+    const banner = drafter.page.locator('.restore-banner[role=alert]')
     await eventually(
       async () =>
         expect(await banner.locator('p').textContent()).toBe(
