@@ -18,16 +18,14 @@ export class ClientAuthorship implements ClientIdClaims {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async claim(
+  recordDeletions(
     documentName: string,
     principal: Principal,
-    clientIds: readonly number[],
     deletions: readonly DeletedRange[],
-  ): Promise<string | null> {
-    const refusal = await this.claimIds(documentName, principal, clientIds)
-    if (refusal !== null || deletions.length === 0) return refusal
+  ): Promise<void> {
+    if (deletions.length === 0) return Promise.resolve()
     const at = this.now().toISOString()
-    await this.store.recordDeletions(
+    return this.store.recordDeletions(
       documentName,
       deletions.map((range) => ({
         ...range,
@@ -37,14 +35,9 @@ export class ClientAuthorship implements ClientIdClaims {
         at,
       })),
     )
-    return null
   }
 
-  private async claimIds(
-    documentName: string,
-    principal: Principal,
-    clientIds: readonly number[],
-  ): Promise<string | null> {
+  async claim(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null> {
     if (clientIds.length === 0) return null
     const owners = await this.ownersOf(documentName)
     const unknown: ClientAuthor[] = []

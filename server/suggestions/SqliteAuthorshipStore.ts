@@ -1,4 +1,6 @@
+import type { Statement } from 'better-sqlite3'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import { SqliteGroupCommit } from '../persistence/SqliteGroupCommit.ts'
 import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipStore.ts'
 import {
   type ClientAuthorRow,
@@ -7,9 +9,17 @@ import {
   toTextDeletion,
 } from './clientAuthorRow.ts'
 
-/** Client authors in SQLite (table `client_authors`). */
+/**
+ * Client authors in SQLite (tables `client_authors`, `text_deletions`). Writes go through the database's group
+ * commit: a deletion's record shares the transaction, and the fsync, of the update's append in the same turn.
+ */
 export class SqliteAuthorshipStore implements AuthorshipStore {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly group: SqliteGroupCommit
+  private insertDeletion: Statement | undefined
+
+  constructor(private readonly database: SqliteDatabase) {
+    this.group = SqliteGroupCommit.of(database)
+  }
 
   async record(documentName: string, authors: readonly ClientAuthor[]): Promise<ClientAuthor[]> {
     const insert = this.database.prepare(
@@ -17,7 +27,7 @@ export class SqliteAuthorshipStore implements AuthorshipStore {
        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     )
     const select = this.database.prepare('SELECT * FROM client_authors WHERE document = ? AND client_id = ?')
-    return this.database.transaction(() =>
+    return this.group.run(() =>
       authors.map((author) => {
         insert.run(
           documentName,
@@ -29,15 +39,17 @@ export class SqliteAuthorshipStore implements AuthorshipStore {
         )
         return toClientAuthor(select.get(documentName, author.clientId) as ClientAuthorRow)
       }),
-    )()
+    )
   }
 
   async recordDeletions(documentName: string, deletions: readonly TextDeletion[]): Promise<void> {
-    const insert = this.database.prepare(
+    // Prepared once: every update that deletes text records here, on the hot path.
+    this.insertDeletion ??= this.database.prepare(
       `INSERT INTO text_deletions (document, client_id, clock, length, account_id, account_name, delegation, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    this.database.transaction(() => {
+    const insert = this.insertDeletion
+    return this.group.run(() => {
       for (const deletion of deletions)
         insert.run(
           documentName,
@@ -49,7 +61,7 @@ export class SqliteAuthorshipStore implements AuthorshipStore {
           deletion.delegation,
           deletion.at,
         )
-    })()
+    })
   }
 
   async listDeletions(documentName: string): Promise<TextDeletion[]> {

@@ -15,10 +15,10 @@ export interface DeletedRange {
  */
 export interface ClientIdClaims {
   /** Null once recorded for `principal`; otherwise the refusal reason (nothing is recorded then). */
-  claim(
-    documentName: string,
-    principal: Principal,
-    clientIds: readonly number[],
-    deletions: readonly DeletedRange[],
-  ): Promise<string | null>
+  claim(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null>
+  /**
+   * Records that `principal` deleted these ranges. The room starts it in the same turn as the update's append,
+   * so on SQLite both share one group commit (one fsync), and awaits both before acknowledging.
+   */
+  recordDeletions(documentName: string, principal: Principal, deletions: readonly DeletedRange[]): Promise<void>
 }

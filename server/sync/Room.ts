@@ -353,10 +353,13 @@ export class Room {
     if (batch.length === 0) return
     let appendedSeq: number
     try {
+      // Started in the same turn as the append, so on SQLite both share one group commit.
+      const deletionsRecorded = this.recordDeletions(batch)
       appendedSeq = await this.options.store.append(
         this.documentName,
         batch.map((pending) => pending.update),
       )
+      await deletionsRecorded
       for (const pending of batch) this.bytesStored += pending.update.byteLength
     } catch (error) {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
@@ -447,9 +450,9 @@ export class Room {
   }
 
   /**
-   * Records the author of every client id an accepted client update wrote new content with, and who deleted
-   * which text (the validator reports both, from its shadow); an update writing as another account's id is
-   * refused (the shadow, which accepted it, is then seeded again from the live state).
+   * Records the author of every client id an accepted client update wrote new content with (the validator
+   * reports them, from its shadow); an update writing as another account's id is refused (the shadow, which
+   * accepted it, is then seeded again from the live state). Deletions are recorded with the append.
    */
   private async claimClientIds(batch: PendingUpdate[]): Promise<PendingUpdate[]> {
     const authorship = this.options.authorship
@@ -458,13 +461,13 @@ export class Room {
     for (const pending of batch) {
       const principal = pending.origin.kind === 'client' ? pending.origin.member.principal : undefined
       const written = pending.written
-      if (!principal || !written || (written.clients.length === 0 && written.deleted.length === 0)) {
+      if (!principal || !written || written.clients.length === 0) {
         kept.push(pending)
         continue
       }
       let refusal: string | null
       try {
-        refusal = await authorship.claim(this.documentName, principal, written.clients, written.deleted)
+        refusal = await authorship.claim(this.documentName, principal, written.clients)
       } catch (error) {
         this.options.logger.error('recording authorship failed', { documentName: this.documentName, error })
         this.validator?.reset()
@@ -481,6 +484,30 @@ export class Room {
       pending.reject(new ProtocolError(refusal, CloseCode.forbidden))
     }
     return kept
+  }
+
+  /**
+   * Records who deleted what in the batch. A failure is logged, not passed on: the update itself is stored, and
+   * refusing it afterwards would lose an edit its author saw acknowledged elsewhere; only the attribution of
+   * that deletion is missing then.
+   */
+  private recordDeletions(batch: readonly PendingUpdate[]): Promise<void> {
+    const authorship = this.options.authorship
+    if (!authorship) return Promise.resolve()
+    const records: Promise<void>[] = []
+    for (const pending of batch) {
+      const deleted = pending.written?.deleted
+      const principal = pending.origin.kind === 'client' ? pending.origin.member.principal : undefined
+      if (!principal || !deleted || deleted.length === 0) continue
+      records.push(authorship.recordDeletions(this.documentName, principal, deleted))
+    }
+    if (records.length === 0) return Promise.resolve()
+    return Promise.all(records).then(
+      () => undefined,
+      (error: unknown) => {
+        this.options.logger.error('recording deletions failed', { documentName: this.documentName, error })
+      },
+    )
   }
 
   /**
