@@ -36,4 +36,6 @@ export interface UpdateValidator {
   /** The live document no longer matches what was accepted (an append failed): start again from its state. */
   reset(): void
   destroy(): void
+  /** Where the document's shadow copy lives now; null when it needs none (a server-only channel). */
+  readonly placement: 'worker' | 'inline' | null
 }
