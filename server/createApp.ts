@@ -108,13 +108,12 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   const localStores: Stores = { ...opened.stores, documents: store }
   /** Set once the sync server exists; access changes re-check its sockets. */
   let syncServerForAccess: SyncServer | null = null
-  // With other instances, a revocation or role change here must close sockets there too, at once.
-  const stores = bus
-    ? withAccessNotifications(localStores, () => {
-        void syncServerForAccess?.recheckNow()
-        bus.publish({ kind: 'access', instanceId: bus.instanceId })
-      })
-    : localStores
+  // A revocation or role change re-checks this instance's sockets at once, and with other instances theirs too;
+  // the periodic re-check is then only the safety net (see SessionRecheck).
+  const stores = withAccessNotifications(localStores, () => {
+    void syncServerForAccess?.recheckNow()
+    bus?.publish({ kind: 'access', instanceId: bus.instanceId })
+  })
   const replication = bus
     ? new DocumentReplication({
         bus,
@@ -158,6 +157,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
     }),
     revalidate: (principal, documentName) => authenticator.revalidate(principal, documentName),
     sessionRecheckMs: config.sessionRecheckMs,
+    changedElsewhere: localStores.changedElsewhere,
     maxMessageBytes: config.maxMessageBytes,
     compactAfterUpdates: config.compactAfterUpdates,
     pingIntervalMs: config.pingIntervalMs,

@@ -106,6 +106,7 @@ export class Authenticator {
       principal: {
         userId: String(account.id),
         sessionId: session.id,
+        sessionExpiresAt: Date.parse(session.expiresAt),
         name: account.name,
         delegation: account.delegation,
         role: access.role,

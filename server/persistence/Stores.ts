@@ -31,4 +31,9 @@ export interface Stores {
   clauseEvents: ClauseEventStore
   suggestionDecisions: SuggestionDecisionStore
   authorship: AuthorshipStore
+  /**
+   * True when another process (the admin CLI) has written to the database since the last call; absent where
+   * that cannot be told cheaply. Lets the periodic session re-check skip its work while nothing changed.
+   */
+  changedElsewhere?: () => boolean
 }

@@ -19,7 +19,16 @@ import type { Stores } from './Stores.ts'
 /** The SQLite stores over one database opened (and migrated) by `openSqliteDatabase`; the caller closes it. */
 export function createSqliteStores(database: SqliteDatabase): Stores {
   const accounts = new SqliteAccountStore(database)
+  // SQLite's data_version changes when another connection (another process) commits, never for our own.
+  const dataVersion = (): number => database.pragma('data_version', { simple: true }) as number
+  let seenVersion = dataVersion()
   return {
+    changedElsewhere: () => {
+      const version = dataVersion()
+      const changed = version !== seenVersion
+      seenVersion = version
+      return changed
+    },
     documents: new SqliteDocumentStore(database),
     accounts,
     sessions: new SqliteSessionStore(database, accounts),

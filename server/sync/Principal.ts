@@ -6,6 +6,8 @@ export interface Principal {
   userId: string
   /** The session that authenticated the connection, re-checked while it is open; null if none. */
   sessionId: number | null
+  /** When that session (or token) expires, in epoch milliseconds: the re-check closes the socket then. */
+  sessionExpiresAt?: number
   name: string
   delegation: Delegation | null
   role: Role

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/protocol/index.ts'
+import { eventually } from '../../test/helpers/eventually.ts'
 import { Logger } from '../logging/Logger.ts'
 import type { Principal } from './Principal.ts'
 import type { RecheckedConnection } from './SessionRecheck.ts'
@@ -91,6 +92,30 @@ describe('SessionRecheck', () => {
     )
     await recheck.run()
     expect(connection.closedWith).toEqual([])
+    recheck.destroy()
+  })
+
+  it('skips periodic runs while nothing changed, and runs when another process changed the database', async () => {
+    const connection = connectionOf(drafter)
+    let calls = 0
+    let changed = false
+    let probes = 0
+    const recheck = new SessionRecheck(
+      new Set([connection]),
+      async (principal) => {
+        calls++
+        return { principal }
+      },
+      10,
+      () => {
+        probes++
+        return changed
+      },
+    )
+    await eventually(() => expect(probes).toBeGreaterThan(5))
+    expect(calls).toBe(0)
+    changed = true
+    await eventually(() => expect(calls).toBeGreaterThan(0))
     recheck.destroy()
   })
 })

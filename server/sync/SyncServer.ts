@@ -41,6 +41,8 @@ export interface SyncServerOptions {
   revalidate?: Revalidate
   /** How often open connections are re-checked, so revocations and role changes apply within seconds. */
   sessionRecheckMs?: number
+  /** See `Stores.changedElsewhere`: the periodic re-check runs only when it says so, or as a safety net. */
+  changedElsewhere?: () => boolean
   limits: SyncLimits
   metrics?: Metrics
   /** Initial state of a document that has never been stored (the charter template); null if none. */
@@ -90,7 +92,7 @@ export class SyncServer {
     this.heartbeat.unref()
     const { revalidate, sessionRecheckMs } = options
     this.recheck = revalidate
-      ? new SessionRecheck(this.connections, revalidate, sessionRecheckMs ?? 2000)
+      ? new SessionRecheck(this.connections, revalidate, sessionRecheckMs ?? 2000, options.changedElsewhere)
       : null
   }
 

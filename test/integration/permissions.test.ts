@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { createSqliteStores } from '../../server/persistence/createSqliteStores.ts'
+import { openSqliteDatabase } from '../../server/persistence/openSqliteDatabase.ts'
 import { maxAwarenessIdsPerMember } from '../../server/sync/Room.ts'
 import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
@@ -113,6 +115,22 @@ describe('server-side permissions on the sync channel', () => {
     const { account, token } = await server.createAccount({ role: 'drafter' })
     const socket = await raw(token)
     await server.app.stores.sessions.revokeSessionsOf(account.id)
+    const { code } = await socket.closed
+    expect(code).toBe(CloseCode.unauthenticated)
+  })
+
+  it('closes a live connection within seconds when another process (the admin CLI) revokes its session', async () => {
+    const { account, token } = await server.createAccount({ role: 'drafter' })
+    const socket = await raw(token)
+    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    // What `npm run admin -- revoke-sessions` does: its own connection to the database file, bypassing the
+    // server's stores, so only the periodic re-check can notice.
+    const cli = openSqliteDatabase(server.dataDir)
+    try {
+      await createSqliteStores(cli).sessions.revokeSessionsOf(account.id)
+    } finally {
+      cli.close()
+    }
     const { code } = await socket.closed
     expect(code).toBe(CloseCode.unauthenticated)
   })
