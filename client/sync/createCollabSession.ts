@@ -18,7 +18,23 @@ export interface CollabSession {
 export function createCollabSession(documentName: string): CollabSession {
   const ydoc = new Y.Doc()
   const offlineCache = new IndexeddbPersistence(`charter-desk:${documentName}`, ydoc)
-  const provider = new WebsocketProvider(collabServerUrl(), documentName, ydoc, { maxBackoffTime: 5000 })
+  // Compressed (see the server's deflateOptions): the first sync of a new visitor carries the whole document.
+  const provider = new WebsocketProvider(collabServerUrl(), documentName, ydoc, {
+    maxBackoffTime: 5000,
+    params: { deflate: '1' },
+    connect: false,
+  })
+  // Connect once the local copy is loaded, so the first sync asks only for what changed since the last visit
+  // (before, a repeat visit downloaded the whole document again). A browser whose IndexedDB never answers
+  // (some private modes) still connects after a moment.
+  const connectSoon = setTimeout(() => provider.connect(), 1500)
+  void offlineCache.whenSynced.then(
+    () => {
+      clearTimeout(connectSoon)
+      if (!provider.shouldConnect) provider.connect()
+    },
+    () => undefined,
+  )
   const syncStatus = new SyncStatusTracker(
     ydoc,
     provider,
@@ -33,6 +49,7 @@ export function createCollabSession(documentName: string): CollabSession {
     offlineCache,
     syncStatus,
     destroy: () => {
+      clearTimeout(connectSoon)
       stopWatching()
       syncStatus.destroy()
       provider.destroy()

@@ -58,6 +58,21 @@ export interface SyncServerOptions {
 }
 
 /**
+ * permessage-deflate for clients that ask for it: a browser opening the charter over a hotel link receives the
+ * whole document (hundreds of KB of Yjs state, which deflates to about a third) in its first sync. Only
+ * messages over 1 KB are compressed, so keystrokes cost nothing extra; no context is kept between messages and
+ * the window is small, so an open connection holds ~100 KB of zlib state, not ~300 KB. Bots and servers on a
+ * fast network do not ask and pay nothing.
+ */
+const deflateOptions = {
+  threshold: 1024,
+  serverNoContextTakeover: true,
+  clientNoContextTakeover: true,
+  serverMaxWindowBits: 13,
+  zlibDeflateOptions: { memLevel: 7, level: 6 },
+}
+
+/**
  * Accepts WebSocket upgrades at `/collab/<documentName>` and speaks the standard y-websocket protocol. Wiring
  * only: each upgrade goes through `Admission` (limits), the authenticator, then becomes a `Connection` that
  * joins its `Room` from the `RoomRegistry`. `documents` gives other services the same rooms.
@@ -66,6 +81,8 @@ export class SyncServer {
   /** Server-side reads and changes of live documents (comments, snapshots, restore). */
   readonly documents: DocumentAccess
   private readonly webSocketServer: WebSocketServer
+  /** For clients that ask for compression (`?deflate=1`, our browser client), see `deflateOptions`. */
+  private readonly deflatingWebSocketServer: WebSocketServer
   private readonly rooms: RoomRegistry
   private readonly admission: Admission
   private readonly connections = new Set<Connection>()
@@ -81,6 +98,11 @@ export class SyncServer {
       noServer: true,
       maxPayload: options.maxMessageBytes,
       perMessageDeflate: false,
+    })
+    this.deflatingWebSocketServer = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: deflateOptions,
     })
     this.rooms = new RoomRegistry({
       ...options,
@@ -120,7 +142,9 @@ export class SyncServer {
     } catch {
       documentName = null
     }
-    this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => {
+    const wantsDeflate = URL.parse(`http://localhost${request.url ?? '/'}`)?.searchParams.get('deflate') === '1'
+    const server = wantsDeflate ? this.deflatingWebSocketServer : this.webSocketServer
+    server.handleUpgrade(request, socket, head, (webSocket) => {
       if (documentName === null) {
         webSocket.close(CloseCode.badRequest, 'invalid document name')
         return
@@ -161,6 +185,7 @@ export class SyncServer {
     await this.rooms.destroy()
     await this.validators.destroy()
     this.webSocketServer.close()
+    this.deflatingWebSocketServer.close()
   }
 
   /** Upgrade → admission → authentication → connection → room. */
