@@ -9,11 +9,16 @@ import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { I18nextProvider } from 'react-i18next'
-import { createI18n, pickLanguage } from '../shared/i18n/index.ts'
+import { createI18nFrom } from '../shared/i18n/createI18nFrom.ts'
+import { pickLanguage } from '../shared/i18n/pickLanguage.ts'
 import { App } from './App.tsx'
+import { loadLanguage } from './i18n/loadLanguage.ts'
 
 // Until the server says what the person chose, the browser's own preference decides, as Accept-Language does.
-const i18n = createI18n(pickLanguage(navigator.languages.join(',')))
+// Its strings load beside the session request; the App shows nothing until they are here.
+const language = pickLanguage(navigator.languages.join(','))
+const i18n = createI18nFrom(language, {})
+void loadLanguage(i18n, language)
 document.documentElement.lang = i18n.language
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language

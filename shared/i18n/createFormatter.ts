@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next'
 import { isLanguage, type Language } from './Language.ts'
-import { resources } from './resources.ts'
+import type { Resources } from './resources/Resources.ts'
 
 /** Meetings of the working group are held on Baku time, so their dates are read there by both delegations. */
 export const meetingTimeZone = 'Asia/Baku'
@@ -30,13 +30,14 @@ const probeDate = Date.UTC(2026, 1, 8, 12)
 
 /**
  * Whether this runtime has real date data for the language. Debian's Chromium ships without Azerbaijani and
- * formats `az` dates from the root locale ("2026 M02 8"), so we check for the resources' own month name.
+ * formats `az` dates from the root locale ("2026 M02 8"), so we look for `february`, the resources' own name of
+ * that month.
  */
-export function hasLocaleData(language: Language): boolean {
+export function hasLocaleData(language: Language, february: string): boolean {
   const formatted = new Intl.DateTimeFormat(intlLocales[language], { month: 'long', timeZone: 'UTC' }).format(
     probeDate,
   )
-  return formatted.toLowerCase().includes(resources[language].common.calendar.month2.toLowerCase())
+  return formatted.toLowerCase().includes(february.toLowerCase())
 }
 
 interface DateParts {
@@ -77,8 +78,9 @@ function toTime(value: Date | string): number {
 export function createFormatter(i18n: i18n, timeZone: string, native?: boolean): Formatter {
   const language: Language = isLanguage(i18n.language) ? i18n.language : 'en'
   const locale = intlLocales[language]
-  native ??= hasLocaleData(language)
-  const calendar = resources[language].common.calendar
+  // The instance's own resources, not the shared module's: the client holds only the active language.
+  const calendar: Resources['common']['calendar'] = i18n.getResourceBundle(language, 'common').calendar
+  native ??= hasLocaleData(language, calendar.month2)
 
   function monthName(month: number): string {
     const key = `month${month}` as keyof typeof calendar
