@@ -1,11 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Language } from '../shared/i18n/index.ts'
 import { charterDocumentName } from '../shared/protocol/index.ts'
 import { useSession } from './auth/useSession.ts'
 import { DocumentRoute } from './DocumentRoute.tsx'
 import { hasStrings, loadLanguage } from './i18n/loadLanguage.ts'
 import { saveLanguage } from './i18n/saveLanguage.ts'
+import { useTranslation } from './i18n/useTranslation.ts'
 import { navigate, useLocation } from './routing/useLocation.ts'
 
 // Only the editor is in the initial script: the entry screens, admin and history are loaded when visited (they

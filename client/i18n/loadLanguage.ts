@@ -1,7 +1,6 @@
-import type { i18n } from 'i18next'
 import type { Language } from '../../shared/i18n/index.ts'
-import { namespaces } from '../../shared/i18n/Namespace.ts'
 import type { Resources } from '../../shared/i18n/resources/Resources.ts'
+import type { Translator } from './Translator.ts'
 
 // One chunk per language: a page holds only the strings of the language it shows (issue 16).
 const loaders: Record<Language, () => Promise<Resources>> = {
@@ -9,16 +8,14 @@ const loaders: Record<Language, () => Promise<Resources>> = {
   en: () => import('../../shared/i18n/resources/en/index.ts').then((module) => module.en),
 }
 
-/** Switches `i18n` to `language`, fetching its strings first if this page has not shown it yet. */
-export async function loadLanguage(i18n: i18n, language: Language): Promise<void> {
-  if (!i18n.hasResourceBundle(language, 'common')) {
-    const resources = await loaders[language]()
-    for (const namespace of namespaces) i18n.addResourceBundle(language, namespace, resources[namespace])
-  }
-  await i18n.changeLanguage(language)
+/** Switches the translator to `language`, fetching its strings first if this page has not shown it yet. */
+export async function loadLanguage(translator: Translator, language: Language): Promise<void> {
+  if (!translator.hasResourceBundle(language, 'common'))
+    translator.addResources(language, await loaders[language]())
+  translator.changeLanguage(language)
 }
 
-/** Whether the strings of the language `i18n` is in have arrived. */
-export function hasStrings(i18n: i18n): boolean {
-  return i18n.hasResourceBundle(i18n.language, 'common')
+/** Whether the strings of the language the translator is in have arrived. */
+export function hasStrings(translator: Translator): boolean {
+  return translator.hasResourceBundle(translator.language, 'common')
 }

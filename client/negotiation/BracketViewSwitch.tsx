@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { SegmentedSwitch } from '../controls/SegmentedSwitch.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { BracketView } from './useBracketView.ts'
 
 /** Markup / Clean, as two toggle buttons in the view bar. */

@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/react'
 import { lazy, Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { BracketRecord } from '../../shared/negotiation/index.ts'
 import { type AreaId, findPriorityArea } from '../../shared/schema/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { CleaningControlsProps } from './CleaningControls.tsx'
 import type { OpenBracket } from './openBrackets.ts'
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { SegmentedSwitch } from '../controls/SegmentedSwitch.tsx'
 import type { SuggestionMode } from '../editor/suggestions/SuggestionEditing.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Editing / Suggesting / Viewing, as toggle buttons in the top bar (only the modes the role allows). */
 export function SuggestionModeSwitch({

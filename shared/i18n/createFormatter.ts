@@ -5,6 +5,13 @@ import type { Resources } from './resources/Resources.ts'
 /** Meetings of the working group are held on Baku time, so their dates are read there by both delegations. */
 export const meetingTimeZone = 'Asia/Baku'
 
+/** What the formatter needs of a translator: an i18next instance (server, tests) or the client's `Translator`. */
+export interface FormatterStrings {
+  readonly language: string
+  readonly t: i18n['t']
+  getResourceBundle(language: Language, namespace: 'common'): Resources['common'] | undefined
+}
+
 /** Dates, numbers, lists and names in one language and one explicit time zone. */
 export interface Formatter {
   readonly language: Language
@@ -75,11 +82,13 @@ function toTime(value: Date | string): number {
  * A formatter for the language of `i18n`, with every date shown in `timeZone`. `native` says whether the
  * runtime's `Intl` has the language's data (detected unless given; tests pass `false` to run the fallback).
  */
-export function createFormatter(i18n: i18n, timeZone: string, native?: boolean): Formatter {
+export function createFormatter(i18n: FormatterStrings, timeZone: string, native?: boolean): Formatter {
   const language: Language = isLanguage(i18n.language) ? i18n.language : 'en'
   const locale = intlLocales[language]
   // The instance's own resources, not the shared module's: the client holds only the active language.
-  const calendar: Resources['common']['calendar'] = i18n.getResourceBundle(language, 'common').calendar
+  const common = i18n.getResourceBundle(language, 'common')
+  if (!common) throw new Error(`createFormatter: the ${language} strings are not loaded`)
+  const calendar = common.calendar
   native ??= hasLocaleData(language, calendar.month2)
 
   function monthName(month: number): string {

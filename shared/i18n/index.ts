@@ -1,6 +1,5 @@
 export { createFormatter, type Formatter } from './createFormatter.ts'
 export { createI18n } from './createI18n.ts'
-export { createI18nFrom } from './createI18nFrom.ts'
 export { defaultLanguage, isLanguage, type Language, languageEndonyms, languages } from './Language.ts'
 export { type Namespace, namespaces } from './Namespace.ts'
 export { pickLanguage } from './pickLanguage.ts'
