@@ -76,6 +76,10 @@ describe('Translator', () => {
     stop()
     translator.changeLanguage('en')
     expect(heard).toEqual(['az'])
+    // Strings arriving for the language already shown must render again too (client/main.tsx's first load).
+    const before = translator.revision
+    translator.changeLanguage('en')
+    expect(translator.revision).toBeGreaterThan(before)
     expect(translator.fixedT('common')('loading')).toBe(resources.en.common.loading)
   })
 })

@@ -18,6 +18,8 @@ const interpolation = /\{\{\s*([^}\s]+)\s*\}\}/g
  */
 export class Translator {
   language: Language
+  /** Counts language changes, strings arriving included: what React compares to know when to render again. */
+  revision = 0
   private readonly bundles = new Map<Language, Partial<Resources>>()
   private readonly listeners = new Set<Listener>()
   private readonly pluralRules = new Map<Language, Intl.PluralRules>()
@@ -53,8 +55,10 @@ export class Translator {
     this.bundles.set(language, resources)
   }
 
+  /** Shows `language` from now on (again, once its strings have been added). */
   changeLanguage(language: Language): void {
     this.language = language
+    this.revision++
     for (const listener of this.listeners) listener(language)
   }
 

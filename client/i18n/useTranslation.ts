@@ -13,12 +13,12 @@ export function useTranslation<Ns extends Namespace = 'common'>(
 ): { t: TFunction<Ns>; i18n: Translator } {
   const translator = use(TranslatorContext)
   if (!translator) throw new Error('useTranslation needs a TranslatorContext above it')
-  const language = useSyncExternalStore(
+  const revision = useSyncExternalStore(
     (changed) => translator.onLanguageChanged(changed),
-    () => translator.language,
+    () => translator.revision,
   )
   const resolved = (namespace ?? 'common') as Ns
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new language must give a new `t`
-  const t = useMemo(() => translator.fixedT(resolved), [translator, resolved, language])
+  const t = useMemo(() => translator.fixedT(resolved), [translator, resolved, revision])
   return { t, i18n: translator }
 }
