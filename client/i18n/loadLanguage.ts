@@ -8,11 +8,19 @@ const loaders: Record<Language, () => Promise<Resources>> = {
   en: () => import('../../shared/i18n/resources/en/index.ts').then((module) => module.en),
 }
 
-/** Switches the translator to `language`, fetching its strings first if this page has not shown it yet. */
+/** The language asked for last, per translator: a slower chunk must not switch back to an earlier choice. */
+const requested = new WeakMap<Translator, Language>()
+
+/**
+ * Switches the translator to `language`, fetching its strings first if this page has not shown it yet. When
+ * requests overlap (the browser's language at start, then the account's from the session), the last one wins.
+ */
 export async function loadLanguage(translator: Translator, language: Language): Promise<void> {
-  if (!translator.hasResourceBundle(language, 'common'))
+  requested.set(translator, language)
+  if (!translator.hasResourceBundle(language, 'common')) {
     translator.addResources(language, await loaders[language]())
-  translator.changeLanguage(language)
+  }
+  if (requested.get(translator) === language) translator.changeLanguage(language)
 }
 
 /** Whether the strings of the language the translator is in have arrived. */
