@@ -1,10 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Language } from '../shared/i18n/index.ts'
 import { charterDocumentName } from '../shared/protocol/index.ts'
 import { useSession } from './auth/useSession.ts'
 import { DocumentRoute } from './DocumentRoute.tsx'
+import { hasStrings, loadLanguage } from './i18n/loadLanguage.ts'
 import { saveLanguage } from './i18n/saveLanguage.ts'
+import { useTranslation } from './i18n/useTranslation.ts'
 import { navigate, useLocation } from './routing/useLocation.ts'
 
 // Only the editor is in the initial script: the entry screens, admin and history are loaded when visited (they
@@ -41,13 +42,13 @@ export function App() {
       setSession({ ...session, language: pickedBeforeSignIn })
       void saveLanguage(pickedBeforeSignIn)
     } else if (!pickedBeforeSignIn) {
-      void i18n.changeLanguage(session.language)
+      void loadLanguage(i18n, session.language)
     }
   }, [session, pickedBeforeSignIn, i18n, setSession])
 
   const chooseLanguage = useCallback(
     (language: Language) => {
-      void i18n.changeLanguage(language)
+      void loadLanguage(i18n, language)
       if (session?.account) {
         setSession({ ...session, language })
         void saveLanguage(language)
@@ -58,6 +59,8 @@ export function App() {
     [i18n, session, setSession],
   )
 
+  // The session is requested while the strings load (client/main.tsx); nothing is shown before they arrive.
+  if (!hasStrings(i18n)) return null
   const loading = <div className="loading">{t('loading')}</div>
   if (path === '/invite') {
     return (

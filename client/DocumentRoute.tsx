@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
 import { ApiError, apiFetch } from './api/apiFetch.ts'
 import { DocumentView } from './DocumentView.tsx'
+import { useTranslation } from './i18n/useTranslation.ts'
 
 /**
  * Loads what the account may do in the document (the server decides; offline, the service worker answers with what

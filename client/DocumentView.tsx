@@ -1,7 +1,6 @@
 import { EditorContent } from '@tiptap/react'
 import type { TFunction } from 'i18next'
 import { lazy, type MouseEvent, Suspense, useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../shared/api/index.ts'
 import type { Language } from '../shared/i18n/index.ts'
 import { isProtectedStatus } from '../shared/negotiation/clauseStatus.ts'
@@ -12,13 +11,12 @@ import type { TextAccess } from '../shared/suggestions/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { useThreads } from './comments/useThreads.ts'
 import { ExportMenu } from './documents/ExportMenu.tsx'
-import { CommandPalette } from './editor/articles/CommandPalette.tsx'
 import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
 import { useCharterEditor } from './editor/useCharterEditor.ts'
+import { useTranslation } from './i18n/useTranslation.ts'
 import { BracketNoticeBar } from './negotiation/BracketNoticeBar.tsx'
-import { BracketsPanel } from './negotiation/BracketsPanel.tsx'
 import { BracketViewSwitch } from './negotiation/BracketViewSwitch.tsx'
 import './negotiation/brackets.css'
 import { SectionNavigator } from './navigator/SectionNavigator.tsx'
@@ -51,6 +49,13 @@ const SuggestionViewControls = lazy(() =>
   import('./suggestions/SuggestionViewControls.tsx').then((module) => ({
     default: module.SuggestionViewControls,
   })),
+)
+// Opened with Mod-K or from the toolbar, and the brackets tab when chosen: their chunks follow the first paint.
+const CommandPalette = lazy(() =>
+  import('./editor/articles/CommandPalette.tsx').then((module) => ({ default: module.CommandPalette })),
+)
+const BracketsPanel = lazy(() =>
+  import('./negotiation/BracketsPanel.tsx').then((module) => ({ default: module.BracketsPanel })),
 )
 // Shown only after a co-chair restores a version while this page is open.
 const RestoreBanner = lazy(() =>
@@ -277,7 +282,11 @@ function Workspace({
             <BracketViewSwitch view={bracketView.view} onChange={bracketView.setView} />
           </div>
           {editor && editable && bracketView.view === 'markup' && <Toolbar editor={editor} />}
-          {editor && editable && canEditText(document.role) && <CommandPalette editor={editor} />}
+          {editor && editable && canEditText(document.role) && (
+            <Suspense fallback={null}>
+              <CommandPalette editor={editor} />
+            </Suspense>
+          )}
           {editor && <BracketNoticeBar editor={editor} />}
           {editor && <SuggestionNoticeBar editor={editor} />}
           {restoreNotice && restoreNotice.at !== dismissedNotice && (
@@ -333,17 +342,19 @@ function Workspace({
               </Suspense>
             }
             brackets={
-              <BracketsPanel
-                editor={editor}
-                brackets={brackets}
-                cleaning={{
-                  documentName: document.name,
-                  role: document.role,
-                  delegation: account.delegation,
-                  accountId: account.id,
-                  register: bracketRegister.byId,
-                }}
-              />
+              <Suspense fallback={<div className="brackets-panel" aria-busy="true" />}>
+                <BracketsPanel
+                  editor={editor}
+                  brackets={brackets}
+                  cleaning={{
+                    documentName: document.name,
+                    role: document.role,
+                    delegation: account.delegation,
+                    accountId: account.id,
+                    register: bracketRegister.byId,
+                  }}
+                />
+              </Suspense>
             }
             comments={
               <Suspense fallback={<div className="comments" aria-busy="true" />}>

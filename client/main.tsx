@@ -8,24 +8,29 @@ import '@fontsource/source-serif-4/700.css'
 import './styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { createI18n, pickLanguage } from '../shared/i18n/index.ts'
+import { pickLanguage } from '../shared/i18n/pickLanguage.ts'
 import { App } from './App.tsx'
+import { loadLanguage } from './i18n/loadLanguage.ts'
+import { Translator } from './i18n/Translator.ts'
+import { TranslatorContext } from './i18n/TranslatorContext.ts'
 
 // Until the server says what the person chose, the browser's own preference decides, as Accept-Language does.
-const i18n = createI18n(pickLanguage(navigator.languages.join(',')))
+// Its strings load beside the session request; the App shows nothing until they are here.
+const language = pickLanguage(navigator.languages.join(','))
+const i18n = new Translator(language)
+void loadLanguage(i18n, language)
 document.documentElement.lang = i18n.language
-i18n.on('languageChanged', (language) => {
-  document.documentElement.lang = language
+i18n.onLanguageChanged((changed) => {
+  document.documentElement.lang = changed
 })
 
 const root = document.getElementById('root')
 if (!root) throw new Error('missing #root element')
 createRoot(root).render(
   <StrictMode>
-    <I18nextProvider i18n={i18n}>
+    <TranslatorContext value={i18n}>
       <App />
-    </I18nextProvider>
+    </TranslatorContext>
   </StrictMode>,
 )
 

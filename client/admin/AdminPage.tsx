@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView, CreateInvitationRequest } from '../../shared/api/index.ts'
 import { delegations, isRole, type Role, roles } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
@@ -8,6 +7,7 @@ import { adminRequests } from '../api/requestSchemas.ts'
 import { formString } from '../auth/AuthForm.tsx'
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { navigate } from '../routing/useLocation.ts'
 
 interface AuditEventView {

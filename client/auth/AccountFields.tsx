@@ -1,6 +1,6 @@
 import { useId } from 'react'
-import { useTranslation } from 'react-i18next'
 import { delegations } from '../../shared/roles/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Name, login and password fields for a new account; the delegation picker only where it is not fixed. */
 export function AccountFields({

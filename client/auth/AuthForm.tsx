@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { errorText } from '../i18n/errorText.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** The card layout shared by sign-in, setup and invitation pages; shows the server's error message. */
 export function AuthForm({

@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { SessionView } from '../../shared/api/index.ts'
 import type { Language } from '../../shared/i18n/index.ts'
 import { ApiError, apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { authRequests } from '../api/requestSchemas.ts'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { fragmentParam, navigate } from '../routing/useLocation.ts'
 import { AuthForm, formString } from './AuthForm.tsx'
 

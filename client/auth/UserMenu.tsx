@@ -1,10 +1,10 @@
 import { useCallback, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView } from '../../shared/api/index.ts'
 import type { Language } from '../../shared/i18n/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { useDismiss } from '../menus/useDismiss.ts'
 import { navigate } from '../routing/useLocation.ts'
 

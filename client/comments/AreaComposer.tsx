@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ThreadArea, ThreadView } from '../../shared/comments/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { ComposerBody } from './ComposerBody.tsx'
 import { composerKeys } from './composerKeys.ts'
 import { areaLabel, threadAreaOptions } from './format.ts'

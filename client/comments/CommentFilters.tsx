@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { areaLabel, threadAreaOptions } from './format.ts'
 import type { ThreadFilters } from './ThreadFilters.ts'
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { AreaComposer } from './AreaComposer.tsx'
 import { CommentFilters } from './CommentFilters.tsx'
 import { CommentIcon } from './CommentIcon.tsx'

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { commentLimits } from '../../shared/comments/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { composerKeys } from './composerKeys.ts'
 import { MentionTextarea } from './MentionTextarea.tsx'
 

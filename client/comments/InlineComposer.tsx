@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { ComposerBody } from './ComposerBody.tsx'
 import type { InlineDraft } from './InlineDraft.ts'
 import { threadApi } from './threadApi.ts'

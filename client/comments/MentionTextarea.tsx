@@ -7,8 +7,8 @@ import {
   useRef,
   useState,
 } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { PersonView } from '../../shared/api/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { mentionQueryAt } from './mentionQueryAt.ts'
 import { PeopleContext } from './PeopleContext.ts'
 import { unknownMentions } from './unknownMentions.ts'

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { BellIcon } from './BellIcon.tsx'
 import { shortAreaLabel } from './format.ts'
 import type { Mention } from './useSeenMentions.ts'

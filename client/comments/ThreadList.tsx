@@ -1,7 +1,7 @@
 import type { RefObject } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import type { Role } from '../../shared/roles/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { ThreadCard } from './ThreadCard.tsx'
 
 interface ThreadListProps {

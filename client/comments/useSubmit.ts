@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ThreadView } from '../../shared/comments/index.ts'
 import { errorText } from '../i18n/errorText.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Runs a composer's API call once at a time, keeping its busy state and the server's error. */
 export function useSubmit(action: () => Promise<ThreadView>, onCreated: (thread: ThreadView) => void) {

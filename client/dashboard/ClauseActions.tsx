@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { type ClauseStatus, nextStatuses } from '../../shared/negotiation/clauseStatus.ts'
 import type { DashboardArticle } from '../../shared/negotiation/DashboardView.ts'
 import type { Delegation } from '../../shared/roles/index.ts'
@@ -7,6 +6,7 @@ import type { SnapshotSummary } from '../../shared/snapshots/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
 import { jsonBody } from '../api/jsonBody.ts'
 import { clauseRequests } from '../api/requestSchemas.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 type Move = Exclude<ClauseStatus, 'open'>
 

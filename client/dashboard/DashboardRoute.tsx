@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { DashboardPage } from './DashboardPage.tsx'
 
 /** Loads the account's role in the document, then shows the negotiation dashboard. */

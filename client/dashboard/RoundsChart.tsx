@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import type { RoundFigures } from '../../shared/negotiation/DashboardView.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Agreed articles and open brackets per round, as two lines over the snapshots (oldest on the left). */
 export function RoundsChart({ rounds }: { rounds: RoundFigures[] }) {

@@ -1,9 +1,9 @@
 import { type KeyboardEvent, useCallback, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ExportFormat } from '../../shared/snapshots/index.ts'
 import { queryPath } from '../api/queryPath.ts'
 // A type only: the schema itself (and zod) stays out of the editor's first script.
 import type { snapshotRequests } from '../api/requestSchemas.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { useDismiss } from '../menus/useDismiss.ts'
 import { navigate } from '../routing/useLocation.ts'
 

@@ -1,7 +1,7 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import { type KeyboardEvent, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { en } from '../../shared/i18n/resources/en/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { ArticleToolbarGroup } from './articles/ArticleToolbarGroup.tsx'
 import { bracketButtons } from './brackets/bracketButtons.ts'
 import { ProposerPicker } from './brackets/ProposerPicker.tsx'

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next'
 import { type FormEvent, useCallback, useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { AccountView, DocumentSummary } from '../../shared/api/index.ts'
-import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/index.ts'
+import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/Language.ts'
 import { canManageSnapshots, canRecordMeetings } from '../../shared/roles/index.ts'
 import {
   type ComparisonView,
@@ -21,6 +20,7 @@ import { formString } from '../auth/AuthForm.tsx'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.tsx'
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { navigate } from '../routing/useLocation.ts'
 import { MeetingsPanel } from './MeetingsPanel.tsx'
 

@@ -1,5 +1,4 @@
 import type { FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { CreateMeetingRequest } from '../../shared/api/index.ts'
 import type { MeetingView } from '../../shared/snapshots/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
@@ -8,6 +7,7 @@ import { snapshotRequests } from '../api/requestSchemas.ts'
 import { formString } from '../auth/AuthForm.tsx'
 import { errorText } from '../i18n/errorText.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 function lines(value: FormDataEntryValue | null): string[] {
   return typeof value === 'string'

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import type { RestoreNotice } from '../../shared/snapshots/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { navigate } from '../routing/useLocation.ts'
 
 /** Tells an open editor that a co-chair restored a version, and leads to the text as it was before. */

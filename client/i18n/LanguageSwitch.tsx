@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
-import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/index.ts'
+import { isLanguage, type Language, languageEndonyms, languages } from '../../shared/i18n/Language.ts'
+import { useTranslation } from './useTranslation.ts'
 
 /**
  * The two interface languages, each named in itself ("Azərbaycanca", "English") so anyone can find their own.

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
-import { createFormatter, type Formatter } from '../../shared/i18n/index.ts'
+import { createFormatter, type Formatter } from '../../shared/i18n/createFormatter.ts'
+import { useTranslation } from './useTranslation.ts'
 import { viewerTimeZone } from './viewerTimeZone.ts'
 
 /** Dates, numbers and lists in the interface language and the viewer's time zone. */

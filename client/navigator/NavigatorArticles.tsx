@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/react'
-import { useTranslation } from 'react-i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { goToArticle } from '../editor/articles/crossReferencePlugin.ts'
 import { revealNode } from '../editor/revealNode.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** One article as the navigator lists it: its current number and its first words. */
 export interface NavigatorArticle {

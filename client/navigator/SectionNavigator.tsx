@@ -1,9 +1,9 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import type { TFunction } from 'i18next'
-import { useTranslation } from 'react-i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
 import { revealNode } from '../editor/revealNode.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
 import { type NavigatorArticle, NavigatorArticles } from './NavigatorArticles.tsx'
 

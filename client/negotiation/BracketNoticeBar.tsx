@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
-import { useTranslation } from 'react-i18next'
 import type { BracketNotice } from '../editor/brackets/BracketEditing.ts'
 import { NoticeBar } from '../editor/NoticeBar.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Explains, politely and briefly, why a bracket edit did not happen (e.g. the other side's alternative). */
 export function BracketNoticeBar({ editor }: { editor: Editor }) {

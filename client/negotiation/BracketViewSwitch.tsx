@@ -1,7 +1,8 @@
-import { useTranslation } from 'react-i18next'
+import { SegmentedSwitch } from '../controls/SegmentedSwitch.tsx'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { BracketView } from './useBracketView.ts'
 
-/** Markup / Clean, as two toggle buttons in the top bar. */
+/** Markup / Clean, as two toggle buttons in the view bar. */
 export function BracketViewSwitch({
   view,
   onChange,
@@ -11,19 +12,15 @@ export function BracketViewSwitch({
 }) {
   const { t } = useTranslation('editor')
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset
-    <div className="view-switch" role="group" aria-label={t('brackets.view')}>
-      {(['markup', 'clean'] as const).map((candidate) => (
-        <button
-          key={candidate}
-          type="button"
-          className={`view-${candidate}-button`}
-          aria-pressed={view === candidate}
-          onClick={() => onChange(candidate)}
-        >
-          {t(`brackets.${candidate}`)}
-        </button>
-      ))}
-    </div>
+    <SegmentedSwitch
+      label={t('brackets.view')}
+      options={(['markup', 'clean'] as const).map((candidate) => ({
+        value: candidate,
+        label: t(`brackets.${candidate}`),
+        className: `view-${candidate}-button`,
+      }))}
+      value={view}
+      onChange={onChange}
+    />
   )
 }

@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/react'
 import { lazy, Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { BracketRecord } from '../../shared/negotiation/index.ts'
 import { type AreaId, findPriorityArea } from '../../shared/schema/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { CleaningControlsProps } from './CleaningControls.tsx'
 import type { OpenBracket } from './openBrackets.ts'
 
@@ -24,6 +24,21 @@ interface AreaGroup {
 
 /** The register and the reader, for the co-chairs' cleaning controls. */
 type PanelCleaning = Omit<CleaningControlsProps, 'bracket'> & { register: ReadonlyMap<string, BracketRecord> }
+
+/** A bracket's cleaning controls, shown once their chunk has loaded. */
+function LazyCleaningControls({ cleaning, bracket }: { cleaning: PanelCleaning; bracket: BracketRecord }) {
+  return (
+    <Suspense fallback={null}>
+      <CleaningControls
+        documentName={cleaning.documentName}
+        bracket={bracket}
+        role={cleaning.role}
+        delegation={cleaning.delegation}
+        accountId={cleaning.accountId}
+      />
+    </Suspense>
+  )
+}
 
 function group(brackets: readonly OpenBracket[]): AreaGroup[] {
   const areas: AreaGroup[] = []
@@ -114,15 +129,10 @@ export function BracketsPanel({
                         ))}
                       </button>
                       {cleaning?.register.get(bracket.id) && (
-                        <Suspense fallback={null}>
-                          <CleaningControls
-                            documentName={cleaning.documentName}
-                            bracket={cleaning.register.get(bracket.id)!}
-                            role={cleaning.role}
-                            delegation={cleaning.delegation}
-                            accountId={cleaning.accountId}
-                          />
-                        </Suspense>
+                        <LazyCleaningControls
+                          cleaning={cleaning}
+                          bracket={cleaning.register.get(bracket.id)!}
+                        />
                       )}
                     </li>
                   ))}
@@ -153,15 +163,7 @@ function CleanedBrackets({ cleaning }: { cleaning: PanelCleaning }) {
       <ul>
         {cleaned.map((record) => (
           <li key={record.id} data-bracket-id={record.id}>
-            <Suspense fallback={null}>
-              <CleaningControls
-                documentName={cleaning.documentName}
-                bracket={record}
-                role={cleaning.role}
-                delegation={cleaning.delegation}
-                accountId={cleaning.accountId}
-              />
-            </Suspense>
+            <LazyCleaningControls cleaning={cleaning} bracket={record} />
           </li>
         ))}
       </ul>

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   type BracketActor,
   type BracketRecord,
@@ -8,6 +7,7 @@ import {
 } from '../../shared/negotiation/index.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
 import { errorText } from '../i18n/errorText.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { bracketApi } from './bracketApi.ts'
 
 export interface CleaningControlsProps {

@@ -1,8 +1,17 @@
 import type { ReactNode } from 'react'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 type Tab = 'comments' | 'brackets' | 'suggestions'
+
+interface TabDefinition {
+  tab: Tab
+  title: string
+  content: ReactNode
+  /** Kept mounted while hidden (the comments keep their drafts and highlights); the others mount when shown. */
+  keepMounted: boolean
+  count?: number
+}
 
 /**
  * Comments, Brackets and Suggestions share the right-hand column as tabs; the comments stay mounted when hidden.
@@ -20,60 +29,51 @@ export function SidePanels({
 }) {
   const { t } = useTranslation('editor')
   const { t: tSuggestions } = useTranslation('suggestions')
-  const titles: Record<Tab, string> = {
-    comments: t('brackets.panel.comments'),
-    brackets: t('brackets.panel.title'),
-    suggestions: tSuggestions('panel.title'),
-  }
   const [tab, setTab] = useState<Tab>('comments')
+  const tabs: TabDefinition[] = [
+    { tab: 'comments', title: t('brackets.panel.comments'), content: comments, keepMounted: true },
+    {
+      tab: 'brackets',
+      title: t('brackets.panel.title'),
+      content: brackets,
+      keepMounted: false,
+      count: openBrackets,
+    },
+    { tab: 'suggestions', title: tSuggestions('panel.title'), content: suggestions, keepMounted: false },
+  ]
   return (
     <div className="side-panels">
       <div className="side-tabs" role="tablist">
-        {(['comments', 'brackets', 'suggestions'] as const).map((candidate) => (
+        {tabs.map((candidate) => (
           <button
-            key={candidate}
+            key={candidate.tab}
             type="button"
             role="tab"
-            id={`side-tab-${candidate}`}
-            aria-selected={tab === candidate}
-            aria-controls={`side-panel-${candidate}`}
+            id={`side-tab-${candidate.tab}`}
+            aria-selected={tab === candidate.tab}
+            aria-controls={`side-panel-${candidate.tab}`}
             className="side-tab"
-            onClick={() => setTab(candidate)}
+            onClick={() => setTab(candidate.tab)}
           >
-            {titles[candidate]}
-            {candidate === 'brackets' && openBrackets > 0 && (
-              <span className="bracket-count">{openBrackets}</span>
+            {candidate.title}
+            {candidate.count !== undefined && candidate.count > 0 && (
+              <span className="bracket-count">{candidate.count}</span>
             )}
           </button>
         ))}
       </div>
-      <div
-        id="side-panel-comments"
-        role="tabpanel"
-        aria-labelledby="side-tab-comments"
-        className="side-panel"
-        hidden={tab !== 'comments'}
-      >
-        {comments}
-      </div>
-      <div
-        id="side-panel-brackets"
-        role="tabpanel"
-        aria-labelledby="side-tab-brackets"
-        className="side-panel"
-        hidden={tab !== 'brackets'}
-      >
-        {tab === 'brackets' && brackets}
-      </div>
-      <div
-        id="side-panel-suggestions"
-        role="tabpanel"
-        aria-labelledby="side-tab-suggestions"
-        className="side-panel"
-        hidden={tab !== 'suggestions'}
-      >
-        {tab === 'suggestions' && suggestions}
-      </div>
+      {tabs.map((candidate) => (
+        <div
+          key={candidate.tab}
+          id={`side-panel-${candidate.tab}`}
+          role="tabpanel"
+          aria-labelledby={`side-tab-${candidate.tab}`}
+          className="side-panel"
+          hidden={tab !== candidate.tab}
+        >
+          {(candidate.keepMounted || tab === candidate.tab) && candidate.content}
+        </div>
+      ))}
     </div>
   )
 }

@@ -1,9 +1,9 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { ClauseOverview } from '../../shared/negotiation/clauseStatus.ts'
 import { type AreaId, isAreaId } from '../../shared/schema/index.ts'
 import { apiFetch } from '../api/apiFetch.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { clauseMarksKey } from './ClauseStatusMarks.ts'
 
 /** How often statuses are re-read while the page is open; a co-chair's key turns rarely. */

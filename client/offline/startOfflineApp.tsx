@@ -1,7 +1,7 @@
-import type { i18n as I18n } from 'i18next'
 import { createRoot } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
 import { Workbox } from 'workbox-window'
+import type { Translator } from '../i18n/Translator.ts'
+import { TranslatorContext } from '../i18n/TranslatorContext.ts'
 import { AppUpdates } from './AppUpdates.ts'
 import { isHashedAsset, isOfflineApiPath, keepForOfflineMessage } from './offlineRequests.ts'
 import { UpdatePrompt } from './UpdatePrompt.tsx'
@@ -15,15 +15,15 @@ const updateCheckIntervalMs = 30 * 60_000
  * in its own React root, and on the first visit asks the worker to keep what the page loaded before it took
  * control, so the next start works without network.
  */
-export function startOfflineApp(i18n: I18n): void {
+export function startOfflineApp(translator: Translator): void {
   const workbox = new Workbox('/sw.js', { scope: '/' })
   const updates = new AppUpdates(workbox, () => window.location.reload())
   const container = document.createElement('div')
   document.body.append(container)
   createRoot(container).render(
-    <I18nextProvider i18n={i18n}>
+    <TranslatorContext value={translator}>
       <UpdatePrompt updates={updates} />
-    </I18nextProvider>,
+    </TranslatorContext>,
   )
 
   if (!navigator.serviceWorker.controller) {

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import type { Awareness } from 'y-protocols/awareness'
 import { findPriorityArea } from '../../shared/schema/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { useAwarenessUsers } from './useAwarenessUsers.ts'
 
 function initials(name: string): string {

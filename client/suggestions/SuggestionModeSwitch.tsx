@@ -1,5 +1,6 @@
-import { useTranslation } from 'react-i18next'
+import { SegmentedSwitch } from '../controls/SegmentedSwitch.tsx'
 import type { SuggestionMode } from '../editor/suggestions/SuggestionEditing.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Editing / Suggesting / Viewing, as toggle buttons in the top bar (only the modes the role allows). */
 export function SuggestionModeSwitch({
@@ -14,19 +15,16 @@ export function SuggestionModeSwitch({
   const { t } = useTranslation('suggestions')
   if (allowed.length < 2) return null
   return (
-    // biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not a form fieldset
-    <div className="view-switch suggestion-mode" role="group" aria-label={t('mode.label')}>
-      {allowed.map((candidate) => (
-        <button
-          key={candidate}
-          type="button"
-          className={`mode-${candidate}-button`}
-          aria-pressed={mode === candidate}
-          onClick={() => onChange(candidate)}
-        >
-          {t(`mode.${candidate}`)}
-        </button>
-      ))}
-    </div>
+    <SegmentedSwitch
+      label={t('mode.label')}
+      className="suggestion-mode"
+      options={allowed.map((candidate) => ({
+        value: candidate,
+        label: t(`mode.${candidate}`),
+        className: `mode-${candidate}-button`,
+      }))}
+      value={mode}
+      onChange={onChange}
+    />
   )
 }

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
-import { useTranslation } from 'react-i18next'
 import { NoticeBar } from '../editor/NoticeBar.tsx'
 import type { SuggestionRefusal } from '../editor/suggestions/suggestTransaction.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 
 /** Explains why a change in Suggesting mode did not happen (a structural change, someone else's suggestion). */
 export function SuggestionNoticeBar({ editor }: { editor: Editor }) {

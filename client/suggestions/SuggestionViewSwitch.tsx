@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { type Delegation, delegations, isDelegation } from '../../shared/roles/index.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { type SuggestionView, suggestionViews } from './SuggestionView.ts'
 import type { Round } from './useSuggestionFilter.ts'
 

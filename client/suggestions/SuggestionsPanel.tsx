@@ -1,6 +1,5 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { type Delegation, delegations, type Role } from '../../shared/roles/index.ts'
 import {
   canSetSuggestionPolicy,
@@ -9,6 +8,7 @@ import {
   type SuggestionPolicy,
 } from '../../shared/suggestions/index.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import { type OpenSuggestion, openSuggestions } from './openSuggestions.ts'
 import { suggestionApi } from './suggestionApi.ts'
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
 import { useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../i18n/useTranslation.ts'
 import type { SyncStatus, SyncStatusTracker } from './SyncStatusTracker.ts'
 
 function describe(t: TFunction, status: SyncStatus, editor: boolean): string {

@@ -52,7 +52,7 @@ describe('createFormatter', () => {
   })
 
   it('uses Node’s Azerbaijani data when present', () => {
-    expect(hasLocaleData('az')).toBe(true)
-    expect(hasLocaleData('en')).toBe(true)
+    expect(hasLocaleData('az', 'fevral')).toBe(true)
+    expect(hasLocaleData('en', 'February')).toBe(true)
   })
 })

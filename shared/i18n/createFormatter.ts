@@ -1,9 +1,16 @@
 import type { i18n } from 'i18next'
 import { isLanguage, type Language } from './Language.ts'
-import { resources } from './resources.ts'
+import type { Resources } from './resources/Resources.ts'
 
 /** Meetings of the working group are held on Baku time, so their dates are read there by both delegations. */
 export const meetingTimeZone = 'Asia/Baku'
+
+/** What the formatter needs of a translator: an i18next instance (server, tests) or the client's `Translator`. */
+export interface FormatterStrings {
+  readonly language: string
+  readonly t: i18n['t']
+  getResourceBundle(language: Language, namespace: 'common'): Resources['common'] | undefined
+}
 
 /** Dates, numbers, lists and names in one language and one explicit time zone. */
 export interface Formatter {
@@ -30,13 +37,14 @@ const probeDate = Date.UTC(2026, 1, 8, 12)
 
 /**
  * Whether this runtime has real date data for the language. Debian's Chromium ships without Azerbaijani and
- * formats `az` dates from the root locale ("2026 M02 8"), so we check for the resources' own month name.
+ * formats `az` dates from the root locale ("2026 M02 8"), so we look for `february`, the resources' own name of
+ * that month.
  */
-export function hasLocaleData(language: Language): boolean {
+export function hasLocaleData(language: Language, february: string): boolean {
   const formatted = new Intl.DateTimeFormat(intlLocales[language], { month: 'long', timeZone: 'UTC' }).format(
     probeDate,
   )
-  return formatted.toLowerCase().includes(resources[language].common.calendar.month2.toLowerCase())
+  return formatted.toLowerCase().includes(february.toLowerCase())
 }
 
 interface DateParts {
@@ -74,11 +82,14 @@ function toTime(value: Date | string): number {
  * A formatter for the language of `i18n`, with every date shown in `timeZone`. `native` says whether the
  * runtime's `Intl` has the language's data (detected unless given; tests pass `false` to run the fallback).
  */
-export function createFormatter(i18n: i18n, timeZone: string, native?: boolean): Formatter {
+export function createFormatter(i18n: FormatterStrings, timeZone: string, native?: boolean): Formatter {
   const language: Language = isLanguage(i18n.language) ? i18n.language : 'en'
   const locale = intlLocales[language]
-  native ??= hasLocaleData(language)
-  const calendar = resources[language].common.calendar
+  // The instance's own resources, not the shared module's: the client holds only the active language.
+  const common = i18n.getResourceBundle(language, 'common')
+  if (!common) throw new Error(`createFormatter: the ${language} strings are not loaded`)
+  const calendar = common.calendar
+  native ??= hasLocaleData(language, calendar.month2)
 
   function monthName(month: number): string {
     const key = `month${month}` as keyof typeof calendar

@@ -1,5 +1,6 @@
 export { createFormatter, type Formatter } from './createFormatter.ts'
 export { createI18n } from './createI18n.ts'
 export { defaultLanguage, isLanguage, type Language, languageEndonyms, languages } from './Language.ts'
+export { type Namespace, namespaces } from './Namespace.ts'
 export { pickLanguage } from './pickLanguage.ts'
-export { type Namespace, namespaces, resources } from './resources.ts'
+export { resources } from './resources.ts'

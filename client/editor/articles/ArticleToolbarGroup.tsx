@@ -1,6 +1,6 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 import { actionAvailable } from './actionAvailable.ts'
 import { articleActions } from './articleActions.ts'
 import { paletteRequests } from './paletteRequests.ts'

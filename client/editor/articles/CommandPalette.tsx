@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { articleNumbers, priorityAreas } from '../../../shared/schema/index.ts'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 import { actionAvailable } from './actionAvailable.ts'
 import { articleActions } from './articleActions.ts'
 import { articleCommands } from './articleCommands.ts'

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 import { setCrossReferenceLabels } from './crossReferencePlugin.ts'
 
 /** Gives the editor's cross-reference and handle tooltips the reader's language, and follows a switch. */

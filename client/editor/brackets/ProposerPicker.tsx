@@ -1,5 +1,5 @@
 import { type Editor, useEditorState } from '@tiptap/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/useTranslation.ts'
 import { mayProposeJointly } from './BracketWriter.ts'
 import { writerOf } from './writerOf.ts'
 
