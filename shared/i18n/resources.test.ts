@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { type Language, languages } from './Language.ts'
-import { namespaces, resources } from './resources.ts'
+import { lazyResources } from './lazyResources.ts'
+import { namespaces as eagerNamespaces, resources as eagerResources } from './resources.ts'
+
+// Lazily loaded namespaces follow the same rules as the ones in the initial bundle.
+const namespaces = [...eagerNamespaces, ...(Object.keys(lazyResources.en) as (keyof typeof lazyResources.en)[])]
+const resources = {
+  en: { ...eagerResources.en, ...lazyResources.en },
+  az: { ...eagerResources.az, ...lazyResources.az },
+}
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/
 

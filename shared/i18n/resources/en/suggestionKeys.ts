@@ -1,0 +1,18 @@
+/**
+ * Deciding suggestions under the two-key rule (client/suggestions/SuggestionsPanel). A lazy namespace: it loads
+ * with the suggestions panel, not with the first paint (see lazyResources).
+ */
+export const suggestionKeys = {
+  coChairsDecide: 'Both co-chairs decide on this suggestion (two keys).',
+  requestedAccept: '{{name}} ({{delegation}}) asks to accept it.',
+  requestedReject: '{{name}} ({{delegation}}) asks to reject it.',
+  waitingFor: {
+    AZ: 'Waiting for the AZ co-chair',
+    US: 'Waiting for the US co-chair',
+  },
+  confirmAccept: 'Confirm acceptance',
+  confirmReject: 'Confirm rejection',
+  decline: 'Decline',
+  withdraw: 'Withdraw request',
+  setting: 'Two keys: both co-chairs decide every suggestion',
+} as const
