@@ -310,6 +310,7 @@ describe('suggestions (track changes)', () => {
   })
 
   it('a redline of a snapshot against the live text names the person and delegation of each change', async () => {
+    const startedAt = new Date().toISOString()
     const snapshot = await api<{ id: number }>('co-chair AZ', 'POST', '/snapshots', { name: 'Round 2' })
     expect(snapshot.body.id).toBeGreaterThan(0)
     const az = await connect('drafter AZ')
@@ -321,6 +322,10 @@ describe('suggestions (track changes)', () => {
     // An accepted suggestion is its author's change, whoever accepted it.
     const id = crypto.randomUUID()
     articleText(us.ydoc, 'other').insert(0, 'Quixotic ', { insertion: markOf(accounts['drafter US'], id) })
+    // An open suggestion is dated by its mark.
+    const verilyMark = markOf(accounts['drafter AZ'])
+    articleText(az.ydoc, 'investment').insert(0, 'Verily ', { insertion: verilyMark })
+    await eventually(async () => expect(await storedMarkup('investment')).toMatch(/^\{\+Verily/))
     await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Quixotic/))
     await eventually(async () => expect(await storedMarkup('connectivity')).toMatch(/^Zanzibar /))
     expect(
@@ -346,6 +351,42 @@ describe('suggestions (track changes)', () => {
     expect(changes).toContainEqual(['ins', 'Zanzibar', 'AZ', 'AZ drafter'])
     expect(changes).toContainEqual(['del', removed, 'US', 'US drafter'])
     expect(changes).toContainEqual(['ins', 'Quixotic', 'US', 'US drafter'])
+
+    // The Word redline has the same authors, as tracked changes Word shows natively, each with its time.
+    const word = await fetch(
+      `${server.httpUrl}/api/documents/${charterDocumentName}/redline?from=${snapshot.body.id}&to=current&format=docx`,
+      { headers: { Authorization: `Bearer ${tokens['observer US']}` } },
+    )
+    expect(word.status).toBe(200)
+    const files = unzipSync(new Uint8Array(await word.arrayBuffer()))
+    const xml = parseMarkup(new TextDecoder().decode(files['word/document.xml']))
+    const tracked = xml
+      .findAll((element) => element.name === 'w:ins' || element.name === 'w:del')
+      .map((element) => ({
+        change: element.name,
+        text: element.text.trim(),
+        author: element.attributes.get('w:author'),
+        date: element.attributes.get('w:date') ?? '',
+      }))
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:ins', text: 'Zanzibar', author: 'AZ drafter (AZ)' }),
+    )
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:del', text: removed, author: 'US drafter (US)' }),
+    )
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:ins', text: 'Quixotic', author: 'US drafter (US)' }),
+    )
+    expect(tracked).toContainEqual({
+      change: 'w:ins',
+      text: 'Verily',
+      author: 'AZ drafter (AZ)',
+      date: verilyMark.at,
+    })
+    for (const change of tracked) {
+      expect(Date.parse(change.date)).toBeGreaterThanOrEqual(Date.parse(startedAt) - 1000)
+      expect(Date.parse(change.date)).toBeLessThanOrEqual(Date.now())
+    }
   })
 
   it("refuses an update written with another account's Yjs client id", async () => {
