@@ -4,7 +4,10 @@ import { lazyResources } from './lazyResources.ts'
 import { namespaces as eagerNamespaces, resources as eagerResources } from './resources.ts'
 
 // Lazily loaded namespaces follow the same rules as the ones in the initial bundle.
-const namespaces = [...eagerNamespaces, ...(Object.keys(lazyResources.en) as (keyof typeof lazyResources.en)[])]
+const namespaces = [
+  ...eagerNamespaces,
+  ...(Object.keys(lazyResources.en) as (keyof typeof lazyResources.en)[]),
+]
 const resources = {
   en: { ...eagerResources.en, ...lazyResources.en },
   az: { ...eagerResources.az, ...lazyResources.az },
