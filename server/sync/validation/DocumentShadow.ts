@@ -20,8 +20,10 @@ import {
   collectSuggestionMarks,
   collectUpdateSuggestionMarks,
   findSuggestionViolation,
+  isSuggestionKey,
   type KnownSuggestionMarks,
 } from './findSuggestionViolation.ts'
+import { changedItemsOf, TextAttributeCache } from './TextAttributeCache.ts'
 import type { WrittenBy } from './UpdateValidator.ts'
 import type { Writer } from './Writer.ts'
 
@@ -94,6 +96,8 @@ export class DocumentShadow {
   private protectedContent = new Map<string, string>()
   /** Every suggestion mark the document has held (see findSuggestionViolation). */
   private knownSuggestions: KnownSuggestionMarks = new Set()
+  /** The formatting in effect in the copy's texts, so a keystroke's check need not walk its paragraph. */
+  private attributes = new TextAttributeCache()
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -156,6 +160,8 @@ export class DocumentShadow {
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
+        const changes = changedItemsOf(transaction, isSuggestionKey)
+        this.attributes.forget(changes)
         if (!trusted) this.written = writtenBy(transaction)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
         if (refusal !== null) return
@@ -183,6 +189,8 @@ export class DocumentShadow {
               },
               this.knownSuggestions,
               introduced,
+              this.attributes,
+              changes,
             )
           }
           this.forbidden = refusal !== null
@@ -236,6 +244,7 @@ export class DocumentShadow {
   private rebuild(): void {
     this.ydoc.destroy()
     this.ydoc = DocumentShadow.emptyDoc()
+    this.attributes = new TextAttributeCache()
     Y.transact(this.ydoc, () => {
       for (const update of this.remembered) {
         try {
