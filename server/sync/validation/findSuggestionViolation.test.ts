@@ -125,6 +125,43 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     ).toMatch(/claims Aysel \(AZ\)/)
   })
 
+  it('after the server accepts a suggestion, its text is base text to the next keystroke check', () => {
+    const ydoc = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
+    const shadow = new DocumentShadow()
+    shadow.seed(Y.encodeStateAsUpdate(ydoc))
+    const text = articleText(ydoc, 'connectivity')
+    const mark = markOf(us)
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.insert(0, 'Kindly ', { insertion: mark })),
+        false,
+        usSuggesting,
+      ),
+    ).toBeNull()
+    // Deleting inside one's own suggestion is allowed, and teaches the shadow the paragraph.
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.delete(5, 1)),
+        false,
+        usSuggesting,
+      ),
+    ).toBeNull()
+    // The server carries out the acceptance: the mark goes, the words stay.
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.format(0, 6, { insertion: null })),
+        true,
+      ),
+    ).toBeNull()
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.delete(0, 2)),
+        false,
+        usSuggesting,
+      ),
+    ).toMatch(/can only be marked for deletion/)
+  })
+
   it("lets a writer move text holding someone's suggestion (the document held that mark already)", () => {
     const { attempt } = setUp()
     const mark = markOf(az)
