@@ -60,6 +60,10 @@ describe('exportRedlineDocx', async () => {
     const changed = all.filter((run) => run.change !== null)
     expect(new Set(changed.map((run) => run.change?.author))).toEqual(new Set(['Charter Desk']))
     expect(new Set(changed.map((run) => run.change?.date))).toEqual(new Set([meta.date]))
+    // A block inserted whole has its paragraph mark tracked too, so rejecting it removes the paragraph.
+    const marks = [...docx.documentXml.matchAll(/<w:pPr>.*?<\/w:pPr>/g)].map((match) => match[0])
+    expect(marks.filter((mark) => /<w:rPr><w:ins /.test(mark)).length).toBeGreaterThan(0)
+    expect(marks.filter((mark) => /<w:rPr><w:del /.test(mark)).length).toBeGreaterThan(0)
     // Word needs a distinct id on every tracked change.
     const ids = [...docx.documentXml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => match[1])
     expect(ids.length).toBeGreaterThan(0)

@@ -5,6 +5,7 @@ import {
   HeadingLevel,
   type IBorderOptions,
   InsertedTextRun,
+  type IParagraphRunOptions,
   Packer,
   Paragraph,
   type ParagraphChild,
@@ -81,29 +82,48 @@ function changeBar(status: RedlineBlock['status']): { left: IBorderOptions } | u
   return { left: { style: BorderStyle.SINGLE, size: 18, color, space: 6 } }
 }
 
-function redlineParagraph({ block, status, parts }: RedlineBlock, changes: TrackedChanges): Paragraph {
+/**
+ * A block inserted or deleted whole also has its paragraph mark tracked, named after the author of its first
+ * change: rejecting the insertion (or accepting the deletion) in Word then removes the paragraph, not only its words.
+ */
+function paragraphMark(
+  { status, parts }: RedlineBlock,
+  changes: TrackedChanges,
+): IParagraphRunOptions | undefined {
+  if (status !== 'inserted' && status !== 'deleted') return undefined
+  const first = parts.find((part) => part.op !== 'equal')
+  const author = first ? changes.authors?.get(first) : null
+  const mark = { id: changes.next++, author: authorLabel(author), date: author?.at ?? changes.fallbackDate }
+  return status === 'inserted' ? { insertion: mark } : { deletion: mark }
+}
+
+function redlineParagraph(redlined: RedlineBlock, changes: TrackedChanges): Paragraph {
+  const { block, status, parts } = redlined
   const children = partRuns(parts, changes)
   const border = changeBar(status)
+  const run = paragraphMark(redlined, changes)
   switch (block.kind) {
     case 'title':
-      return new Paragraph({ heading: HeadingLevel.TITLE, border, children })
+      return new Paragraph({ heading: HeadingLevel.TITLE, border, run, children })
     case 'sectionHeading':
-      return new Paragraph({ heading: HeadingLevel.HEADING_1, border, children })
+      return new Paragraph({ heading: HeadingLevel.HEADING_1, border, run, children })
     case 'articleHeading':
-      return new Paragraph({ heading: HeadingLevel.HEADING_2, border, children })
+      return new Paragraph({ heading: HeadingLevel.HEADING_2, border, run, children })
     case 'heading':
       return new Paragraph({
         heading: block.level === 2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4,
         border,
+        run,
         children,
       })
     case 'listItem':
-      return listItemParagraph(block, children, border)
+      return listItemParagraph(block, children, border, run)
     case 'paragraph':
       return new Paragraph({
         indent: block.context.quote > 0 ? { left: 720 * block.context.quote } : undefined,
         spacing: { after: 120 },
         border,
+        run,
         children,
       })
   }
