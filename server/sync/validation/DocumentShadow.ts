@@ -155,7 +155,8 @@ export class DocumentShadow {
     let refusal = trusted ? null : validateDocumentUpdate(update)
     if (refusal !== null) return refusal
     let after: IndexedBracket[] | null = null
-    let suggestedInProtected = false
+    /** Protected clauses this update suggested in: their remembered content follows it. */
+    const suggestedIn = new Set<string>()
     const introduced: KnownSuggestionMarks = new Set()
     try {
       Y.transact(this.ydoc, (transaction) => {
@@ -184,7 +185,7 @@ export class DocumentShadow {
                 const clauseId = protectedClauseOf(type, this.protectedClauses)
                 if (clauseId === null)
                   return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
-                suggestedInProtected = true
+                suggestedIn.add(clauseId)
                 return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
               },
               this.knownSuggestions,
@@ -219,8 +220,14 @@ export class DocumentShadow {
     for (const key of introduced) this.knownSuggestions.add(key)
     // The server may change agreed text (a restore, a decision both delegations took), and a client may suggest
     // there: follow it.
-    if ((trusted || suggestedInProtected) && this.protectedClauses.size > 0) {
+    if (trusted && this.protectedClauses.size > 0) {
       this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
+    } else if (suggestedIn.size > 0) {
+      const statuses = new Map(
+        [...suggestedIn].map((clauseId) => [clauseId, this.protectedClauses.get(clauseId)!]),
+      )
+      for (const [clauseId, content] of protectedContentOf(this.ydoc, statuses))
+        this.protectedContent.set(clauseId, content)
     }
     return null
   }

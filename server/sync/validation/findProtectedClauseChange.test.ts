@@ -112,6 +112,44 @@ describe('the two-key rule in update validation', () => {
     expect(ids).toContain(agreedId)
   })
 
+  it('follows a suggestion in an agreed article: the article then still moves whole, and cannot be deleted', () => {
+    const { client, shadow, first, second, agreedId } = agreedFirstArticle()
+    const writer = { delegation: 'US' as const, coChair: false, accountId: '7', name: 'Mary' }
+    const mark = {
+      id: crypto.randomUUID(),
+      by: '7',
+      name: 'Mary',
+      delegation: 'US',
+      at: '2026-02-08T10:00:00.000Z',
+    }
+    const suggested = client.change(() => textOf(first).insert(0, 'Firmly ', { insertion: mark }))
+    expect(shadow.check(suggested, false, writer)).toBeNull()
+    // Typing in another (open) article leaves the agreed one's remembered content as it is.
+    expect(
+      shadow.check(
+        client.change(() => textOf(second).insert(0, 'Open ')),
+        false,
+        writer,
+      ),
+    ).toBeNull()
+    const moved = client.change((fragment) => {
+      const copy = first.clone()
+      const from = first.parent as Y.XmlElement
+      from.delete(from.toArray().indexOf(first), 1)
+      const lastSection = fragment.get(fragment.length - 2) as Y.XmlElement
+      lastSection.insert(1, [copy])
+    })
+    expect(shadow.check(moved, false, writer)).toBeNull()
+    const [movedArticle] = articles(client.ydoc.getXmlFragment('default')).filter(
+      (article) => article.getAttribute('clauseId') === agreedId,
+    )
+    const deleted = client.change(() => {
+      const from = movedArticle!.parent as Y.XmlElement
+      from.delete(from.toArray().indexOf(movedArticle!), 1)
+    })
+    expect(shadow.check(deleted, false, writer)).toMatch(/cannot be deleted without both delegations/)
+  })
+
   it('lets the server change agreed text (a restore), and protects the new text from then on', () => {
     const { client, shadow, first } = agreedFirstArticle()
     expect(
