@@ -4,20 +4,23 @@ import { type Delegation, delegations, type Role } from '../../shared/roles/inde
 import {
   canSetSuggestionPolicy,
   type DecisionOutcome,
+  mayAnswerSuggestionRequest,
   mayDecideSuggestion,
   type SuggestionPolicy,
+  type SuggestionRequest,
 } from '../../shared/suggestions/index.ts'
 import { useFormatter } from '../i18n/useFormatter.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { type OpenSuggestion, openSuggestions } from './openSuggestions.ts'
 import { suggestionApi } from './suggestionApi.ts'
+import { useSuggestionRequests } from './useSuggestionRequests.ts'
 
 export interface SuggestionsPanelProps {
   editor: Editor
   documentName: string
   role: Role
   delegation: Delegation | null
-  /** Clause ids of agreed articles: there only a co-chair of the other delegation decides (two keys). */
+  /** Clause ids of agreed articles: there both co-chairs decide (two keys), as in a two-key document. */
   protectedClauses: ReadonlySet<string>
   policy: SuggestionPolicy | null
   onPolicy: (policy: SuggestionPolicy) => void
@@ -68,31 +71,33 @@ function useOpenSuggestions(editor: Editor): { open: OpenSuggestion[]; article: 
 export function SuggestionsPanel(props: SuggestionsPanelProps) {
   const { editor, documentName, role, delegation, protectedClauses, policy, onPolicy } = props
   const { t } = useTranslation('suggestions')
+  const { t: keysText } = useTranslation('suggestionKeys')
   const format = useFormatter()
   const { open, article } = useOpenSuggestions(editor)
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const requests = useSuggestionRequests(documentName, open.map((suggestion) => suggestion.id).join(' '))
+  const needsTwoKeys = (suggestion: OpenSuggestion) =>
+    policy?.twoKeys === true || (suggestion.clauseId !== null && protectedClauses.has(suggestion.clauseId))
   const mayDecide = (suggestion: OpenSuggestion) =>
-    mayDecideSuggestion(
-      role,
-      delegation,
-      suggestion.delegation,
-      suggestion.clauseId !== null && protectedClauses.has(suggestion.clauseId),
-    )
-  async function decide(
-    decision: DecisionOutcome,
-    selection: { ids?: string[]; delegation?: Delegation; clauseId?: string },
-  ) {
+    mayDecideSuggestion(role, delegation, suggestion.delegation, needsTwoKeys(suggestion))
+  async function send(request: () => Promise<unknown>) {
     setBusy(true)
     setFailure(null)
     try {
-      await suggestionApi.decide(documentName, decision, selection)
+      await request()
     } catch (error) {
       setFailure(t('panel.failed', { message: error instanceof Error ? error.message : String(error) }))
     } finally {
       setBusy(false)
+      requests.reload()
     }
   }
+  const decide = (
+    decision: DecisionOutcome,
+    selection: { ids?: string[]; delegation?: Delegation; clauseId?: string },
+  ) => send(() => suggestionApi.decide(documentName, decision, selection))
+  const withdraw = (suggestionId: string) => send(() => suggestionApi.withdraw(documentName, suggestionId))
   // Bulk decisions are offered for the other delegation's suggestions, to whoever may decide on them.
   const others = delegations.filter(
     (candidate) =>
@@ -176,35 +181,23 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
                 time: format.dateTime(suggestion.at),
               })}
             </p>
-            {mayDecide(suggestion) ? (
-              <div className="suggestion-actions">
-                <button
-                  type="button"
-                  className="small accept-suggestion"
-                  disabled={busy}
-                  onClick={() => decide('accepted', { ids: [suggestion.id] })}
-                >
-                  {t('panel.accept')}
-                </button>
-                <button
-                  type="button"
-                  className="small quiet reject-suggestion"
-                  disabled={busy}
-                  onClick={() => decide('rejected', { ids: [suggestion.id] })}
-                >
-                  {t('panel.reject')}
-                </button>
-              </div>
-            ) : (
-              <p className="hint">{t('panel.otherDelegationDecides')}</p>
-            )}
+            <SuggestionKeys
+              request={requests.bySuggestion.get(suggestion.id) ?? null}
+              mayDecide={mayDecide(suggestion)}
+              twoKeys={needsTwoKeys(suggestion)}
+              role={role}
+              delegation={delegation}
+              busy={busy}
+              onDecide={(decision) => decide(decision, { ids: [suggestion.id] })}
+              onWithdraw={() => withdraw(suggestion.id)}
+            />
           </li>
         ))}
       </ul>
       {canSetSuggestionPolicy(role) && policy && (
         <fieldset className="suggestion-settings">
           <legend>{t('settings.title')}</legend>
-          {(['required', 'reviewersSuggest'] as const).map((key) => (
+          {(['required', 'reviewersSuggest', 'twoKeys'] as const).map((key) => (
             <label key={key}>
               <input
                 type="checkbox"
@@ -220,11 +213,94 @@ export function SuggestionsPanel(props: SuggestionsPanelProps) {
                   )
                 }}
               />
-              {t(`settings.${key}`)}
+              {key === 'twoKeys' ? keysText('setting') : t(`settings.${key}`)}
             </label>
           ))}
         </fieldset>
       )}
     </section>
+  )
+}
+
+interface SuggestionKeysProps {
+  /** The first key waiting on this suggestion, if any. */
+  request: SuggestionRequest | null
+  mayDecide: boolean
+  twoKeys: boolean
+  role: Role
+  delegation: Delegation | null
+  busy: boolean
+  onDecide: (decision: DecisionOutcome) => void
+  onWithdraw: () => void
+}
+
+/**
+ * What one suggestion's card offers: accept or reject; under two keys, once a co-chair has decided, who asked
+ * for what and whose key is missing, with confirm and decline for the other delegation's co-chair and
+ * withdraw for the requesting side's.
+ */
+function SuggestionKeys(props: SuggestionKeysProps) {
+  const { request, mayDecide, twoKeys, role, delegation, busy, onDecide, onWithdraw } = props
+  const { t } = useTranslation('suggestions')
+  const { t: keysText } = useTranslation('suggestionKeys')
+  if (request) {
+    const answering = mayAnswerSuggestionRequest(role, delegation, request)
+    const requesting = role === 'co-chair' && request.requestedBy.delegation === delegation
+    const missing = delegations.find((candidate) => candidate !== request.requestedBy.delegation) ?? 'US'
+    return (
+      <div className="suggestion-request" data-waiting-for={missing}>
+        <p className="suggestion-requested">
+          {keysText(request.decision === 'accepted' ? 'requestedAccept' : 'requestedReject', {
+            name: request.requestedBy.name,
+            delegation: request.requestedBy.delegation,
+          })}{' '}
+          <strong className="suggestion-waiting">{keysText(`waitingFor.${missing}`)}</strong>
+        </p>
+        {(answering || requesting) && (
+          <div className="suggestion-actions">
+            {answering && (
+              <button
+                type="button"
+                className="small confirm-suggestion"
+                disabled={busy}
+                onClick={() => onDecide(request.decision)}
+              >
+                {keysText(request.decision === 'accepted' ? 'confirmAccept' : 'confirmReject')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="small quiet withdraw-suggestion"
+              disabled={busy}
+              onClick={onWithdraw}
+            >
+              {keysText(answering ? 'decline' : 'withdraw')}
+            </button>
+          </div>
+        )}
+      </div>
+    )
+  }
+  if (!mayDecide)
+    return <p className="hint">{twoKeys ? keysText('coChairsDecide') : t('panel.otherDelegationDecides')}</p>
+  return (
+    <div className="suggestion-actions">
+      <button
+        type="button"
+        className="small accept-suggestion"
+        disabled={busy}
+        onClick={() => onDecide('accepted')}
+      >
+        {t('panel.accept')}
+      </button>
+      <button
+        type="button"
+        className="small quiet reject-suggestion"
+        disabled={busy}
+        onClick={() => onDecide('rejected')}
+      >
+        {t('panel.reject')}
+      </button>
+    </div>
   )
 }

@@ -1,12 +1,21 @@
 import { suggestionRequests } from '../../shared/api/index.ts'
-import type { Router } from '../http/Router.ts'
+import { isSuggestionId } from '../../shared/suggestions/index.ts'
+import { httpErrors } from '../http/HttpError.ts'
+import type { RequestContext, Router } from '../http/Router.ts'
 import type { SuggestionService } from '../suggestions/SuggestionService.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
 
+function suggestionParam(context: RequestContext): string {
+  const id = context.params.id ?? ''
+  if (!isSuggestionId(id)) throw httpErrors.notFound('No such suggestion')
+  return id
+}
+
 /**
  * Tracked changes: the suggestions in the text, the decisions taken (who, what, when), decisions as server
- * operations, and the document's suggestion settings.
+ * operations (with first keys waiting for a second under the two-key rule), and the document's suggestion
+ * settings.
  */
 export function registerSuggestionRoutes(
   router: Router,
@@ -28,6 +37,16 @@ export function registerSuggestionRoutes(
     const { actor, documentName } = await requireDocumentActor(dependencies, context)
     const { decision, ids, delegation, clauseId } = context.body
     return suggestions.decide(documentName, actor, { ids, delegation, clauseId }, decision)
+  })
+
+  router.on('GET', '/api/documents/:name/suggestions/requests', document, async (context) =>
+    suggestions.requests((await requireDocumentActor(dependencies, context)).documentName),
+  )
+
+  router.on('DELETE', '/api/documents/:name/suggestions/:id/request', document, async (context) => {
+    const { actor, documentName } = await requireDocumentActor(dependencies, context)
+    await suggestions.withdraw(documentName, actor, suggestionParam(context))
+    return suggestions.requests(documentName)
   })
 
   router.on('GET', '/api/documents/:name/authors', document, async (context) =>

@@ -72,16 +72,27 @@ export class SqliteDocumentCatalog implements DocumentCatalog {
 
   async suggestionPolicyOf(name: string): Promise<SuggestionPolicy> {
     const row = this.database
-      .prepare('SELECT suggestions_required, reviewers_suggest FROM documents WHERE name = ?')
-      .get(name) as { suggestions_required: number; reviewers_suggest: number } | undefined
+      .prepare(
+        'SELECT suggestions_required, reviewers_suggest, suggestions_two_keys FROM documents WHERE name = ?',
+      )
+      .get(name) as
+      | { suggestions_required: number; reviewers_suggest: number; suggestions_two_keys: number }
+      | undefined
     if (!row) return { ...defaultSuggestionPolicy }
-    return { required: row.suggestions_required === 1, reviewersSuggest: row.reviewers_suggest === 1 }
+    return {
+      required: row.suggestions_required === 1,
+      reviewersSuggest: row.reviewers_suggest === 1,
+      twoKeys: row.suggestions_two_keys === 1,
+    }
   }
 
   async setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void> {
     this.database
-      .prepare('UPDATE documents SET suggestions_required = ?, reviewers_suggest = ? WHERE name = ?')
-      .run(policy.required ? 1 : 0, policy.reviewersSuggest ? 1 : 0, name)
+      .prepare(
+        `UPDATE documents SET suggestions_required = ?, reviewers_suggest = ?, suggestions_two_keys = ?
+         WHERE name = ?`,
+      )
+      .run(policy.required ? 1 : 0, policy.reviewersSuggest ? 1 : 0, policy.twoKeys ? 1 : 0, name)
   }
 
   private findNow(name: string): DocumentRecord | null {

@@ -1,14 +1,22 @@
-import type { SuggestionDecision } from '../../shared/suggestions/index.ts'
+import type { SuggestionDecision, SuggestionRequest } from '../../shared/suggestions/index.ts'
 import type { SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import type { SuggestionDecisionStore } from './SuggestionDecisionStore.ts'
 import {
   type SuggestionDecisionRow,
+  type SuggestionRequestRow,
   suggestionDecisionColumns,
   suggestionDecisionValues,
+  suggestionRequestColumns,
+  suggestionRequestValues,
   toSuggestionDecision,
+  toSuggestionRequest,
 } from './suggestionDecisionRow.ts'
 
-/** Decisions in SQLite (table `suggestion_decisions`). */
+function placeholders(values: readonly unknown[]): string {
+  return values.map(() => '?').join(', ')
+}
+
+/** Decisions in SQLite (tables `suggestion_decisions` and `suggestion_requests`). */
 export class SqliteSuggestionDecisionStore implements SuggestionDecisionStore {
   constructor(private readonly database: SqliteDatabase) {}
 
@@ -17,12 +25,16 @@ export class SqliteSuggestionDecisionStore implements SuggestionDecisionStore {
       const next = this.database
         .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM suggestion_decisions WHERE document = ?')
         .get(decision.documentName) as { seq: number }
+      const values = [...suggestionDecisionValues(decision), next.seq]
       const result = this.database
         .prepare(
           `INSERT INTO suggestion_decisions (${suggestionDecisionColumns}, seq)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+           VALUES (${placeholders(values)}) ON CONFLICT DO NOTHING`,
         )
-        .run(...suggestionDecisionValues(decision), next.seq)
+        .run(...values)
+      this.database
+        .prepare('DELETE FROM suggestion_requests WHERE document = ? AND suggestion_id = ?')
+        .run(decision.documentName, decision.suggestionId)
       return result.changes === 1
     })()
   }
@@ -39,5 +51,37 @@ export class SqliteSuggestionDecisionStore implements SuggestionDecisionStore {
       .prepare('SELECT * FROM suggestion_decisions WHERE document = ? ORDER BY seq')
       .all(documentName) as SuggestionDecisionRow[]
     return rows.map(toSuggestionDecision)
+  }
+
+  async request(request: SuggestionRequest): Promise<boolean> {
+    const values = suggestionRequestValues(request)
+    const result = this.database
+      .prepare(
+        `INSERT INTO suggestion_requests (${suggestionRequestColumns})
+         VALUES (${placeholders(values)}) ON CONFLICT DO NOTHING`,
+      )
+      .run(...values)
+    return result.changes === 1
+  }
+
+  async findRequest(documentName: string, suggestionId: string): Promise<SuggestionRequest | null> {
+    const row = this.database
+      .prepare('SELECT * FROM suggestion_requests WHERE document = ? AND suggestion_id = ?')
+      .get(documentName, suggestionId) as SuggestionRequestRow | undefined
+    return row ? toSuggestionRequest(row) : null
+  }
+
+  async requests(documentName: string): Promise<SuggestionRequest[]> {
+    const rows = this.database
+      .prepare('SELECT * FROM suggestion_requests WHERE document = ? ORDER BY requested_at, suggestion_id')
+      .all(documentName) as SuggestionRequestRow[]
+    return rows.map(toSuggestionRequest)
+  }
+
+  async withdrawRequest(documentName: string, suggestionId: string): Promise<boolean> {
+    const result = this.database
+      .prepare('DELETE FROM suggestion_requests WHERE document = ? AND suggestion_id = ?')
+      .run(documentName, suggestionId)
+    return result.changes === 1
   }
 }

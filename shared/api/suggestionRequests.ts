@@ -22,7 +22,11 @@ export const suggestionRequests = {
       },
     ),
   /** PUT …/suggestion-policy: the document's tracked-changes settings (co-chairs). */
-  policy: z.object({ required: z.boolean(), reviewersSuggest: z.boolean() }),
+  policy: z.object({
+    required: z.boolean(),
+    reviewersSuggest: z.boolean(),
+    twoKeys: z.boolean().default(false),
+  }),
 }
 
 export type DecideSuggestionsRequest = z.input<typeof suggestionRequests.decide>

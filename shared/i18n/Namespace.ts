@@ -11,6 +11,7 @@ export const namespaces = [
   'cleaning',
   'dashboard',
   'suggestions',
+  'suggestionKeys',
 ] as const
 
 export type Namespace = (typeof namespaces)[number]

@@ -5,7 +5,29 @@ export type SuggestionChange = 'insertion' | 'deletion' | 'replacement'
 
 export type DecisionOutcome = 'accepted' | 'rejected'
 
-/** The server's record of one decision on a suggestion; the first decision on a suggestion is the only one. */
+/** A co-chair or drafter as a decision names them. */
+export interface SuggestionDecider {
+  accountId: number
+  name: string
+  delegation: Delegation
+}
+
+/**
+ * The first key on a suggestion where two keys are required (an agreed article, or a two-key document): one
+ * co-chair's decision, waiting for the other delegation's co-chair. Nothing changes in the text until then.
+ */
+export interface SuggestionRequest {
+  documentName: string
+  suggestionId: string
+  decision: DecisionOutcome
+  requestedBy: SuggestionDecider
+  requestedAt: string
+}
+
+/**
+ * The server's record of one decision on a suggestion; the first decision on a suggestion is the only one. Under
+ * two keys, `requestedBy` is the co-chair who gave the first key and `decidedBy` the one who confirmed it.
+ */
 export interface SuggestionDecision {
   documentName: string
   suggestionId: string
@@ -15,6 +37,8 @@ export interface SuggestionDecision {
   suggestedAt: string
   insertedText: string
   deletedText: string
-  decidedBy: { accountId: number; name: string; delegation: Delegation }
+  decidedBy: SuggestionDecider
   decidedAt: string
+  requestedBy: SuggestionDecider | null
+  requestedAt: string | null
 }

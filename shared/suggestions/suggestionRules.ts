@@ -1,5 +1,6 @@
 import type { Delegation, Role } from '../roles/index.ts'
 import { canEditText } from '../roles/index.ts'
+import type { SuggestionRequest } from './SuggestionDecision.ts'
 
 /** A document's settings for tracked changes, set by its co-chairs. */
 export interface SuggestionPolicy {
@@ -7,9 +8,15 @@ export interface SuggestionPolicy {
   required: boolean
   /** Reviewers may suggest (they never edit directly); observers never suggest. */
   reviewersSuggest: boolean
+  /** Every suggestion needs two keys, as in an agreed article: both co-chairs decide it. */
+  twoKeys: boolean
 }
 
-export const defaultSuggestionPolicy: SuggestionPolicy = { required: false, reviewersSuggest: false }
+export const defaultSuggestionPolicy: SuggestionPolicy = {
+  required: false,
+  reviewersSuggest: false,
+  twoKeys: false,
+}
 
 /** How a role writes in a document under a policy: directly, only through suggestions, or not at all. */
 export type TextAccess = 'edit' | 'suggest' | 'none'
@@ -21,8 +28,9 @@ export function textAccessOf(role: Role, policy: SuggestionPolicy): TextAccess {
 }
 
 /**
- * Who accepts or rejects a suggestion: a co-chair or drafter of the delegation that did not make it. In an agreed
- * clause (two keys), only a co-chair of the other delegation: the author's side gave its key by suggesting.
+ * Who accepts or rejects a suggestion: a co-chair or drafter of the delegation that did not make it. Under the
+ * two-key rule (an agreed article, or a two-key document) only co-chairs, one of each delegation: either gives
+ * the first key (a request), the other delegation's co-chair the second (see mayAnswerSuggestionRequest).
  */
 export function mayDecideSuggestion(
   role: Role,
@@ -30,8 +38,18 @@ export function mayDecideSuggestion(
   authorDelegation: Delegation,
   twoKeys: boolean,
 ): boolean {
-  if (delegation === null || delegation === authorDelegation) return false
-  return twoKeys ? role === 'co-chair' : canEditText(role)
+  if (delegation === null) return false
+  if (twoKeys) return role === 'co-chair'
+  return delegation !== authorDelegation && canEditText(role)
+}
+
+/** The second key: a co-chair of the delegation that did not make the request confirms (or declines) it. */
+export function mayAnswerSuggestionRequest(
+  role: Role,
+  delegation: Delegation | null,
+  request: Pick<SuggestionRequest, 'requestedBy'>,
+): boolean {
+  return role === 'co-chair' && delegation !== null && request.requestedBy.delegation !== delegation
 }
 
 /** Only co-chairs change a document's suggestion settings. */

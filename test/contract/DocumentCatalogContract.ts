@@ -87,13 +87,21 @@ export function describeDocumentCatalogContract(name: string, factory: DocumentC
 
     it('keeps the suggestion policy per document, with the defaults for a document that does not exist', async () => {
       await store.ensure({ name: 'charter', title: 'Title of charter', position: 0, access: [everyone] })
-      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: false, reviewersSuggest: false })
-      await store.setSuggestionPolicy('charter', { required: true, reviewersSuggest: true })
-      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: true, reviewersSuggest: true })
-      await store.setSuggestionPolicy('charter', { required: false, reviewersSuggest: true })
-      expect(await store.suggestionPolicyOf('charter')).toEqual({ required: false, reviewersSuggest: true })
-      await store.setSuggestionPolicy('missing', { required: true, reviewersSuggest: true })
-      expect(await store.suggestionPolicyOf('missing')).toEqual({ required: false, reviewersSuggest: false })
+      const none = { required: false, reviewersSuggest: false, twoKeys: false }
+      const all = { required: true, reviewersSuggest: true, twoKeys: true }
+      expect(await store.suggestionPolicyOf('charter')).toEqual(none)
+      await store.setSuggestionPolicy('charter', all)
+      expect(await store.suggestionPolicyOf('charter')).toEqual(all)
+      await store.setSuggestionPolicy('charter', { required: false, reviewersSuggest: true, twoKeys: false })
+      expect(await store.suggestionPolicyOf('charter')).toEqual({
+        required: false,
+        reviewersSuggest: true,
+        twoKeys: false,
+      })
+      await store.setSuggestionPolicy('charter', { required: false, reviewersSuggest: false, twoKeys: true })
+      expect(await store.suggestionPolicyOf('charter')).toEqual({ ...none, twoKeys: true })
+      await store.setSuggestionPolicy('missing', all)
+      expect(await store.suggestionPolicyOf('missing')).toEqual(none)
     })
   })
 }

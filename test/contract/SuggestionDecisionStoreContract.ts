@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SuggestionDecisionStore } from '../../server/suggestions/SuggestionDecisionStore.ts'
-import type { SuggestionDecision } from '../../shared/suggestions/index.ts'
+import type { SuggestionDecision, SuggestionRequest } from '../../shared/suggestions/index.ts'
 
 export type SuggestionDecisionStoreFactory = () => Promise<{
   store: SuggestionDecisionStore
@@ -19,6 +19,19 @@ function decision(overrides: Partial<SuggestionDecision> = {}): SuggestionDecisi
     deletedText: 'should',
     decidedBy: { accountId: 2, name: 'Mary (US co-chair)', delegation: 'US' },
     decidedAt: '2026-01-10T11:00:00.000Z',
+    requestedBy: null,
+    requestedAt: null,
+    ...overrides,
+  }
+}
+
+function request(overrides: Partial<SuggestionRequest> = {}): SuggestionRequest {
+  return {
+    documentName: 'charter',
+    suggestionId: '00000000-0000-4000-8000-000000000001',
+    decision: 'accepted',
+    requestedBy: { accountId: 3, name: 'Elnur (AZ co-chair)', delegation: 'AZ' },
+    requestedAt: '2026-01-10T10:30:00.000Z',
     ...overrides,
   }
 }
@@ -51,6 +64,33 @@ export function describeSuggestionDecisionStoreContract(
       const stored = await opened.store.find('charter', decision().suggestionId)
       expect(stored?.decision).toBe(results[0] ? 'accepted' : 'rejected')
       expect(await opened.store.list('charter')).toHaveLength(1)
+    })
+
+    it('keeps one first key per suggestion, also when two arrive at once, until it is withdrawn', async () => {
+      const results = await Promise.all([
+        opened.store.request(request({ decision: 'accepted' })),
+        opened.store.request(
+          request({ decision: 'rejected', requestedBy: { ...request().requestedBy, delegation: 'US' } }),
+        ),
+      ])
+      expect(results.filter(Boolean)).toHaveLength(1)
+      const waiting = await opened.store.findRequest('charter', request().suggestionId)
+      expect(waiting?.decision).toBe(results[0] ? 'accepted' : 'rejected')
+      expect(await opened.store.requests('charter')).toEqual([waiting])
+      expect(await opened.store.requests('other')).toEqual([])
+      expect(await opened.store.withdrawRequest('charter', request().suggestionId)).toBe(true)
+      expect(await opened.store.withdrawRequest('charter', request().suggestionId)).toBe(false)
+      expect(await opened.store.findRequest('charter', request().suggestionId)).toBeNull()
+      expect(await opened.store.request(request())).toBe(true)
+      expect(await opened.store.findRequest('charter', request().suggestionId)).toEqual(request())
+    })
+
+    it('a decision naming both keys is stored whole and takes the waiting first key with it', async () => {
+      await opened.store.request(request())
+      const twoKeys = decision({ requestedBy: request().requestedBy, requestedAt: request().requestedAt })
+      expect(await opened.store.record(twoKeys)).toBe(true)
+      expect(await opened.store.find('charter', twoKeys.suggestionId)).toEqual(twoKeys)
+      expect(await opened.store.requests('charter')).toEqual([])
     })
 
     it("lists a document's decisions oldest first", async () => {

@@ -100,4 +100,48 @@ describe('suggestions in the browser', { timeout: 120_000 }, () => {
       )
     }
   })
+
+  it('under two keys the card waits for the other co-chair, who confirms from the panel', async () => {
+    const { token } = await server.createAccount({
+      name: 'Elnur AZ co-chair',
+      delegation: 'AZ',
+      role: 'co-chair',
+    })
+    const api = (method: string, path: string, body?: unknown) =>
+      fetch(`${server.httpUrl}/api/documents/charter${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    const policy = { required: false, reviewersSuggest: false, twoKeys: true }
+    expect((await api('PUT', '/suggestion-policy', policy)).status).toBe(200)
+    const az = await session.open({ name: 'Leyla Mammadova', delegation: 'AZ' })
+    await suggesting(az)
+    await placeCaret(az, connectivity, 'start')
+    await az.page.keyboard.type('Firmly ')
+    let suggestionId = ''
+    await eventually(async () => {
+      const open = (await (await api('GET', '/suggestions')).json()) as { id: string; insertedText: string }[]
+      expect(open.map((suggestion) => suggestion.insertedText)).toEqual(['Firmly '])
+      suggestionId = open[0]?.id ?? ''
+    })
+    // The AZ co-chair gives the first key.
+    expect(
+      (await api('POST', '/suggestions/decisions', { decision: 'accepted', ids: [suggestionId] })).status,
+    ).toBe(200)
+
+    const us = await session.open({ name: 'Mary Brown', delegation: 'US', role: 'co-chair' })
+    await us.page.locator('#side-tab-suggestions').click()
+    const card = us.page.locator(`.suggestion-item[data-suggestion-id="${suggestionId}"]`)
+    await eventually(async () =>
+      expect(await card.locator('.suggestion-waiting').textContent()).toBe('Waiting for the US co-chair'),
+    )
+    expect(await card.locator('.accept-suggestion').count()).toBe(0)
+    expect(await az.page.locator('#side-tab-suggestions').count()).toBe(1)
+    await card.locator('.confirm-suggestion').click()
+    for (const participant of [az, us]) {
+      await eventually(async () => expect(await suggestionsIn(participant, connectivity)).toEqual([]))
+      await eventually(async () => expect(await blockText(participant, connectivity)).toMatch(/^Firmly /))
+    }
+  })
 })

@@ -155,7 +155,7 @@ describe('snapshots, compare, restore and export', () => {
     expect(word.status).toBe(200)
     const inserted = readDocx(Buffer.from(await word.arrayBuffer()))
       .body.flatMap((paragraph) => paragraph.runs)
-      .filter((run) => run.properties.includes('w:u'))
+      .filter((run) => run.change?.kind === 'inserted')
     expect(inserted.map((run) => run.text).join(' ')).toContain('data centres')
     expect(original).toContain('[Placeholder: ')
   })

@@ -2,9 +2,10 @@ import { unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Account } from '../../server/auth/Account.ts'
+import type { ClauseOverview } from '../../shared/negotiation/clauseStatus.ts'
 import { CloseCode, charterDocumentName, SyncMessageType } from '../../shared/protocol/index.ts'
 import type { Delegation, Role } from '../../shared/roles/index.ts'
-import type { SuggestionDecision } from '../../shared/suggestions/index.ts'
+import type { SuggestionDecision, SuggestionRequest } from '../../shared/suggestions/index.ts'
 import { parseMarkup } from '../fixtures/export/parseMarkup.ts'
 import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
@@ -309,6 +310,7 @@ describe('suggestions (track changes)', () => {
   })
 
   it('a redline of a snapshot against the live text names the person and delegation of each change', async () => {
+    const startedAt = new Date().toISOString()
     const snapshot = await api<{ id: number }>('co-chair AZ', 'POST', '/snapshots', { name: 'Round 2' })
     expect(snapshot.body.id).toBeGreaterThan(0)
     const az = await connect('drafter AZ')
@@ -320,6 +322,10 @@ describe('suggestions (track changes)', () => {
     // An accepted suggestion is its author's change, whoever accepted it.
     const id = crypto.randomUUID()
     articleText(us.ydoc, 'other').insert(0, 'Quixotic ', { insertion: markOf(accounts['drafter US'], id) })
+    // An open suggestion is dated by its mark.
+    const verilyMark = markOf(accounts['drafter AZ'])
+    articleText(az.ydoc, 'investment').insert(0, 'Verily ', { insertion: verilyMark })
+    await eventually(async () => expect(await storedMarkup('investment')).toMatch(/^\{\+Verily/))
     await eventually(async () => expect(await storedMarkup('other')).toMatch(/^\{\+Quixotic/))
     await eventually(async () => expect(await storedMarkup('connectivity')).toMatch(/^Zanzibar /))
     expect(
@@ -345,6 +351,42 @@ describe('suggestions (track changes)', () => {
     expect(changes).toContainEqual(['ins', 'Zanzibar', 'AZ', 'AZ drafter'])
     expect(changes).toContainEqual(['del', removed, 'US', 'US drafter'])
     expect(changes).toContainEqual(['ins', 'Quixotic', 'US', 'US drafter'])
+
+    // The Word redline has the same authors, as tracked changes Word shows natively, each with its time.
+    const word = await fetch(
+      `${server.httpUrl}/api/documents/${charterDocumentName}/redline?from=${snapshot.body.id}&to=current&format=docx`,
+      { headers: { Authorization: `Bearer ${tokens['observer US']}` } },
+    )
+    expect(word.status).toBe(200)
+    const files = unzipSync(new Uint8Array(await word.arrayBuffer()))
+    const xml = parseMarkup(new TextDecoder().decode(files['word/document.xml']))
+    const tracked = xml
+      .findAll((element) => element.name === 'w:ins' || element.name === 'w:del')
+      .map((element) => ({
+        change: element.name,
+        text: element.text.trim(),
+        author: element.attributes.get('w:author'),
+        date: element.attributes.get('w:date') ?? '',
+      }))
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:ins', text: 'Zanzibar', author: 'AZ drafter (AZ)' }),
+    )
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:del', text: removed, author: 'US drafter (US)' }),
+    )
+    expect(tracked).toContainEqual(
+      expect.objectContaining({ change: 'w:ins', text: 'Quixotic', author: 'US drafter (US)' }),
+    )
+    expect(tracked).toContainEqual({
+      change: 'w:ins',
+      text: 'Verily',
+      author: 'AZ drafter (AZ)',
+      date: verilyMark.at,
+    })
+    for (const change of tracked) {
+      expect(Date.parse(change.date)).toBeGreaterThanOrEqual(Date.parse(startedAt) - 1000)
+      expect(Date.parse(change.date)).toBeLessThanOrEqual(Date.now())
+    }
   })
 
   it("refuses an update written with another account's Yjs client id", async () => {
@@ -361,5 +403,118 @@ describe('suggestions (track changes)', () => {
     expect(code).toBe(CloseCode.forbidden)
     expect(reason).toMatch(/belongs to another author/)
     expect(await storedMarkup('security')).toMatch(/^Mine /)
+  })
+
+  /** Puts a suggested insertion of `text` by `who` at the start of `area`'s first article; resolves with its id. */
+  async function suggestInsertion(who: Who, area: string, text: string): Promise<string> {
+    const writer = await connect(who)
+    const id = crypto.randomUUID()
+    articleText(writer.ydoc, area).insert(0, text, { insertion: markOf(accounts[who], id) })
+    await eventually(async () => expect(await storedMarkup(area)).toMatch(new RegExp(`^\\{\\+${text}\\+\\}`)))
+    return id
+  }
+
+  function decide(who: Who, decision: 'accepted' | 'rejected', id: string) {
+    return api<{ decided: SuggestionDecision[]; requested: SuggestionRequest[]; message?: string }>(
+      who,
+      'POST',
+      '/suggestions/decisions',
+      { decision, ids: [id] },
+    )
+  }
+
+  async function agreeArticle(area: string): Promise<void> {
+    const clauses = await api<ClauseOverview[]>('observer US', 'GET', '/clauses')
+    const clauseId = clauses.body.find((clause) => clause.area === area)?.clauseId
+    for (const who of ['co-chair AZ', 'co-chair US'] as const)
+      expect((await api(who, 'POST', `/clauses/${clauseId}/status`, { to: 'agreedAdRef' })).status).toBe(200)
+  }
+
+  it('in an agreed article a decision takes both co-chairs: the first waits, the second completes it and both are named', async () => {
+    await agreeArticle('investment')
+    const id = await suggestInsertion('drafter AZ', 'investment', 'Promptly ')
+    const before = await storedMarkup('investment')
+
+    const first = await decide('co-chair AZ', 'accepted', id)
+    expect(first.status).toBe(200)
+    expect(first.body.decided).toEqual([])
+    expect(first.body.requested).toMatchObject([
+      { suggestionId: id, decision: 'accepted', requestedBy: { delegation: 'AZ' } },
+    ])
+    const waiting = await api<SuggestionRequest[]>('observer US', 'GET', '/suggestions/requests')
+    expect(waiting.body).toMatchObject([{ suggestionId: id, requestedBy: { delegation: 'AZ' } }])
+    expect(await storedMarkup('investment')).toBe(before)
+    expect((await api<SuggestionDecision[]>('observer AZ', 'GET', '/suggestions/decisions')).body).toEqual([])
+    // The same side cannot turn the second key, nor answer with the other outcome.
+    expect((await decide('co-chair AZ', 'accepted', id)).status).toBe(409)
+    const disagreeing = await decide('co-chair US', 'rejected', id)
+    expect(disagreeing.status).toBe(409)
+    expect(disagreeing.body.message).toMatch(/AZ co-chair asked to accept/)
+
+    const second = await decide('co-chair US', 'accepted', id)
+    expect(second.status).toBe(200)
+    expect(second.body.decided).toMatchObject([
+      {
+        suggestionId: id,
+        decision: 'accepted',
+        requestedBy: { accountId: accounts['co-chair AZ'].id, delegation: 'AZ' },
+        decidedBy: { accountId: accounts['co-chair US'].id, delegation: 'US' },
+      },
+    ])
+    const decisions = await api<SuggestionDecision[]>('observer AZ', 'GET', '/suggestions/decisions')
+    expect(decisions.body).toHaveLength(1)
+    expect(decisions.body[0]?.requestedAt).toBe(first.body.requested[0]?.requestedAt)
+    expect((await api<SuggestionRequest[]>('observer US', 'GET', '/suggestions/requests')).body).toEqual([])
+    await eventually(async () => expect(await storedMarkup('investment')).toMatch(/^Promptly [^{]/))
+  })
+
+  it('where the document requires two keys, a drafter cannot decide and a first key can be declined', async () => {
+    const policy = { required: false, reviewersSuggest: false, twoKeys: true }
+    expect(await api('co-chair US', 'PUT', '/suggestion-policy', policy)).toMatchObject({
+      status: 200,
+      body: policy,
+    })
+    const id = await suggestInsertion('drafter AZ', 'connectivity', 'Gladly ')
+    for (const who of ['drafter US', 'drafter AZ', 'reviewer US'] as const)
+      expect((await decide(who, 'rejected', id)).status).toBe(403)
+    // Either co-chair may give the first key, also the author's own side's.
+    expect((await decide('co-chair US', 'rejected', id)).status).toBe(200)
+    expect((await api('drafter AZ', 'DELETE', `/suggestions/${id}/request`)).status).toBe(403)
+    const declined = await api<SuggestionRequest[]>('co-chair AZ', 'DELETE', `/suggestions/${id}/request`)
+    expect(declined).toMatchObject({ status: 200, body: [] })
+    expect((await api<SuggestionDecision[]>('observer AZ', 'GET', '/suggestions/decisions')).body).toEqual([])
+    expect(await storedMarkup('connectivity')).toMatch(/^\{\+Gladly \+\}/)
+  })
+
+  it('under two keys a concurrent accept and reject by the two co-chairs end in one state everywhere', async () => {
+    await api('co-chair AZ', 'PUT', '/suggestion-policy', {
+      required: false,
+      reviewersSuggest: false,
+      twoKeys: true,
+    })
+    const id = await suggestInsertion('drafter US', 'security', 'Jointly ')
+    const before = await storedMarkup('security')
+    const [accept, reject] = await Promise.all([
+      decide('co-chair AZ', 'accepted', id),
+      decide('co-chair US', 'rejected', id),
+    ])
+    expect([accept.status, reject.status].sort()).toEqual([200, 409])
+    const won = accept.status === 200 ? accept : reject
+    const waiting = await api<SuggestionRequest[]>('observer US', 'GET', '/suggestions/requests')
+    expect(waiting.body).toEqual(won.body.requested)
+    expect(await storedMarkup('security')).toBe(before)
+
+    // The second key, turned twice at once the two ways: one decision, and the text follows it.
+    const outcome = waiting.body[0]?.decision ?? 'accepted'
+    const answerer: Who = waiting.body[0]?.requestedBy.delegation === 'AZ' ? 'co-chair US' : 'co-chair AZ'
+    const other = outcome === 'accepted' ? 'rejected' : 'accepted'
+    const answers = await Promise.all([decide(answerer, outcome, id), decide(answerer, other, id)])
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409])
+    const decisions = await api<SuggestionDecision[]>('observer AZ', 'GET', '/suggestions/decisions')
+    expect(decisions.body).toMatchObject([{ suggestionId: id, decision: outcome }])
+    const final = outcome === 'accepted' ? /^Jointly [^{]/ : /^[^{J]/
+    const reader = await connect('observer AZ')
+    await eventually(() => expect(markup(articleText(reader.ydoc, 'security'))).toMatch(final))
+    expect(await storedMarkup('security')).toBe(markup(articleText(reader.ydoc, 'security')))
   })
 })

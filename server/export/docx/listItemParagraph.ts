@@ -1,4 +1,11 @@
-import { type IBorderOptions, Paragraph, type ParagraphChild, Tab, TextRun } from 'docx'
+import {
+  type IBorderOptions,
+  type IParagraphRunOptions,
+  Paragraph,
+  type ParagraphChild,
+  Tab,
+  TextRun,
+} from 'docx'
 import type { ExportBlock } from '../blocks/ExportBlock.ts'
 import { listIndent } from './docxStyles.ts'
 
@@ -9,6 +16,8 @@ export function listItemParagraph(
   block: ListItemBlock,
   children: readonly ParagraphChild[],
   border?: { left: IBorderOptions },
+  /** The paragraph mark's properties: a tracked insertion or deletion of the whole item, in a redline. */
+  run?: IParagraphRunOptions,
 ): Paragraph {
   const left = listIndent * (block.depth + 1)
   return new Paragraph({
@@ -16,6 +25,7 @@ export function listItemParagraph(
     tabStops: [{ type: 'left', position: left }],
     spacing: { after: 80 },
     border,
+    run,
     children: [new TextRun({ children: [block.marker, new Tab()] }), ...children],
   })
 }

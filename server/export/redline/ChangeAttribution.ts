@@ -4,6 +4,11 @@ import type { Delegation } from '../../../shared/roles/index.ts'
 export interface ChangeAuthor {
   name: string
   delegation: Delegation | null
+  /**
+   * When the change was made, if known: a suggestion's time, a recorded deletion's time; for plain typing, when
+   * its writer's Yjs client id first wrote (a session's start, so no later than the change).
+   */
+  at?: string
 }
 
 /** A run of text inserted or deleted between two versions, with its author (null if unknown: the server's own). */
@@ -27,6 +32,13 @@ export interface ChangeAttribution {
 export interface AuthorshipEvidence {
   baseState: Uint8Array
   state: Uint8Array
-  authors: { clientId: number; name: string; delegation: Delegation | null }[]
-  deletions: { client: number; clock: number; length: number; name: string; delegation: Delegation | null }[]
+  authors: { clientId: number; name: string; delegation: Delegation | null; firstSeen?: string }[]
+  deletions: {
+    client: number
+    clock: number
+    length: number
+    name: string
+    delegation: Delegation | null
+    at?: string
+  }[]
 }

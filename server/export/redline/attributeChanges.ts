@@ -25,7 +25,7 @@ function push(runs: AuthoredText[], text: string, author: ChangeAuthor | null, a
 
 function markAuthor(value: unknown): ChangeAuthor | null {
   const mark = readSuggestionMark(value)
-  return mark ? { name: mark.name, delegation: mark.delegation } : null
+  return mark ? { name: mark.name, delegation: mark.delegation, at: mark.at } : null
 }
 
 /**
@@ -49,7 +49,7 @@ export function attributeChanges(evidence: AuthorshipEvidence): ChangeAttributio
     for (let index = ranges.length - 1; index >= 0; index--) {
       const range = ranges[index]!
       if (range.clock <= id.clock && id.clock < range.clock + range.length)
-        return { name: range.name, delegation: range.delegation }
+        return { name: range.name, delegation: range.delegation, at: range.at }
     }
     return null
   }
@@ -78,7 +78,9 @@ export function attributeChanges(evidence: AuthorshipEvidence): ChangeAttributio
       const value = item.content.str
       if (inAfter) {
         const writer = authors.get(item.id.client)
-        push(inserted, value, writer ? { name: writer.name, delegation: writer.delegation } : null, area)
+        // A suggested insertion's mark (removed on acceptance, still in the history) dates it exactly.
+        const at = readSuggestionMark(written.get('insertion'))?.at ?? writer?.firstSeen
+        push(inserted, value, writer ? { name: writer.name, delegation: writer.delegation, at } : null, area)
       } else {
         // A client's deletion is recorded; the server deletes only when a suggested deletion is accepted.
         push(deleted, value, deleterOf(item.id) ?? markAuthor(written.get('deletion')), area)

@@ -14,8 +14,8 @@ import { exportRedlineDocx } from './exportRedlineDocx.ts'
 
 const baseHash = 'b'.repeat(64)
 
-const isInserted = (run: DocxRun) => run.properties.includes('w:u')
-const isDeleted = (run: DocxRun) => run.properties.includes('w:strike')
+const isInserted = (run: DocxRun) => run.change?.kind === 'inserted'
+const isDeleted = (run: DocxRun) => run.change?.kind === 'deleted'
 
 function addArticle(doc: JSONContent, area: string, text: string): void {
   const section = (doc.content ?? []).find((node) => node.attrs?.area === area)!
@@ -44,7 +44,7 @@ describe('exportRedlineDocx', async () => {
   )
   const all = docx.body.flatMap((paragraph) => paragraph.runs)
 
-  it('underlines inserted words and strikes through deleted ones', () => {
+  it('writes inserted and deleted words as tracked changes, dated, by an unknown author without a record', () => {
     const inserted = all.filter(isInserted).map((run) => run.text)
     const deleted = all.filter(isDeleted).map((run) => run.text)
     expect(inserted.some((text) => text.includes('Middle Corridor'))).toBe(true)
@@ -57,6 +57,17 @@ describe('exportRedlineDocx', async () => {
     const preamble = all.find((run) => run.text === 'Preamble')
     expect(preamble).toBeDefined()
     expect(isInserted(preamble!) || isDeleted(preamble!)).toBe(false)
+    const changed = all.filter((run) => run.change !== null)
+    expect(new Set(changed.map((run) => run.change?.author))).toEqual(new Set(['Charter Desk']))
+    expect(new Set(changed.map((run) => run.change?.date))).toEqual(new Set([meta.date]))
+    // A block inserted whole has its paragraph mark tracked too, so rejecting it removes the paragraph.
+    const marks = [...docx.documentXml.matchAll(/<w:pPr>.*?<\/w:pPr>/g)].map((match) => match[0])
+    expect(marks.filter((mark) => /<w:rPr><w:ins /.test(mark)).length).toBeGreaterThan(0)
+    expect(marks.filter((mark) => /<w:rPr><w:del /.test(mark)).length).toBeGreaterThan(0)
+    // Word needs a distinct id on every tracked change.
+    const ids = [...docx.documentXml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((match) => match[1])
+    expect(ids.length).toBeGreaterThan(0)
+    expect(new Set(ids).size).toBe(ids.length)
   })
 
   it('keeps Azerbaijani and Cyrillic letters', () => {
@@ -103,7 +114,7 @@ describe('exportRedlineDocx with brackets', async () => {
     }),
   )
 
-  it('underlines the opened bracket with its alternatives, proposers as superscript runs', () => {
+  it('marks the opened bracket with its alternatives inserted, proposers as superscript runs', () => {
     const paragraph = docx.body.find((candidate) => candidate.text.startsWith('The Parties'))!
     expect(paragraph.text).toBe('The Parties [shallAZ / shouldUS] develop the Corridor.')
     const inserted = paragraph.runs.filter(isInserted)

@@ -24,7 +24,7 @@ describe('ExportRunner', () => {
     expect(docx.extension).toBe('docx')
     const inserted = readDocx(docx.body)
       .body.flatMap((paragraph) => paragraph.runs)
-      .filter((run) => run.properties.includes('w:u'))
+      .filter((run) => run.change?.kind === 'inserted')
     expect(inserted.map((run) => run.text).join(' ')).toContain('Brand new article')
   }, 60_000)
 

@@ -87,19 +87,28 @@ export class PostgresDocumentCatalog implements DocumentCatalog {
   }
 
   async suggestionPolicyOf(name: string): Promise<SuggestionPolicy> {
-    const { rows } = await this.database.query<{ suggestions_required: boolean; reviewers_suggest: boolean }>(
-      'SELECT suggestions_required, reviewers_suggest FROM documents WHERE name = $1',
+    const { rows } = await this.database.query<{
+      suggestions_required: boolean
+      reviewers_suggest: boolean
+      suggestions_two_keys: boolean
+    }>(
+      'SELECT suggestions_required, reviewers_suggest, suggestions_two_keys FROM documents WHERE name = $1',
       [name],
     )
     const row = rows[0]
     if (!row) return { ...defaultSuggestionPolicy }
-    return { required: row.suggestions_required, reviewersSuggest: row.reviewers_suggest }
+    return {
+      required: row.suggestions_required,
+      reviewersSuggest: row.reviewers_suggest,
+      twoKeys: row.suggestions_two_keys,
+    }
   }
 
   async setSuggestionPolicy(name: string, policy: SuggestionPolicy): Promise<void> {
     await this.database.query(
-      'UPDATE documents SET suggestions_required = $1, reviewers_suggest = $2 WHERE name = $3',
-      [policy.required, policy.reviewersSuggest, name],
+      `UPDATE documents SET suggestions_required = $1, reviewers_suggest = $2, suggestions_two_keys = $3
+       WHERE name = $4`,
+      [policy.required, policy.reviewersSuggest, policy.twoKeys, name],
     )
   }
 

@@ -20,8 +20,10 @@ import {
   collectSuggestionMarks,
   collectUpdateSuggestionMarks,
   findSuggestionViolation,
+  isSuggestionKey,
   type KnownSuggestionMarks,
 } from './findSuggestionViolation.ts'
+import { changedItemsOf, TextAttributeCache } from './TextAttributeCache.ts'
 import type { WrittenBy } from './UpdateValidator.ts'
 import type { Writer } from './Writer.ts'
 
@@ -94,6 +96,8 @@ export class DocumentShadow {
   private protectedContent = new Map<string, string>()
   /** Every suggestion mark the document has held (see findSuggestionViolation). */
   private knownSuggestions: KnownSuggestionMarks = new Set()
+  /** The formatting in effect in the copy's texts, so a keystroke's check need not walk its paragraph. */
+  private attributes = new TextAttributeCache()
 
   /** A fixed guid: the default one costs a crypto uuid per document (see validateDocumentUpdate's history). */
   private static emptyDoc(): Y.Doc {
@@ -151,11 +155,14 @@ export class DocumentShadow {
     let refusal = trusted ? null : validateDocumentUpdate(update)
     if (refusal !== null) return refusal
     let after: IndexedBracket[] | null = null
-    let suggestedInProtected = false
+    /** Protected clauses this update suggested in: their remembered content follows it. */
+    const suggestedIn = new Set<string>()
     const introduced: KnownSuggestionMarks = new Set()
     try {
       Y.transact(this.ydoc, (transaction) => {
         Y.applyUpdate(this.ydoc, update)
+        const changes = changedItemsOf(transaction, isSuggestionKey)
+        this.attributes.forget(changes)
         if (!trusted) this.written = writtenBy(transaction)
         if (!trusted) refusal = findSchemaViolation(transaction, this.ydoc)
         if (refusal !== null) return
@@ -178,11 +185,13 @@ export class DocumentShadow {
                 const clauseId = protectedClauseOf(type, this.protectedClauses)
                 if (clauseId === null)
                   return suggester.mustSuggest ? () => 'this document takes suggestions only' : null
-                suggestedInProtected = true
+                suggestedIn.add(clauseId)
                 return () => describeProtectedClause(this.ydoc, clauseId, this.protectedClauses)
               },
               this.knownSuggestions,
               introduced,
+              this.attributes,
+              changes,
             )
           }
           this.forbidden = refusal !== null
@@ -211,8 +220,14 @@ export class DocumentShadow {
     for (const key of introduced) this.knownSuggestions.add(key)
     // The server may change agreed text (a restore, a decision both delegations took), and a client may suggest
     // there: follow it.
-    if ((trusted || suggestedInProtected) && this.protectedClauses.size > 0) {
+    if (trusted && this.protectedClauses.size > 0) {
       this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
+    } else if (suggestedIn.size > 0) {
+      const statuses = new Map(
+        [...suggestedIn].map((clauseId) => [clauseId, this.protectedClauses.get(clauseId)!]),
+      )
+      for (const [clauseId, content] of protectedContentOf(this.ydoc, statuses))
+        this.protectedContent.set(clauseId, content)
     }
     return null
   }
@@ -236,6 +251,7 @@ export class DocumentShadow {
   private rebuild(): void {
     this.ydoc.destroy()
     this.ydoc = DocumentShadow.emptyDoc()
+    this.attributes = new TextAttributeCache()
     Y.transact(this.ydoc, () => {
       for (const update of this.remembered) {
         try {

@@ -40,6 +40,22 @@ function agreedFirstArticle() {
   return { client, shadow, first: first!, second: second!, agreedId }
 }
 
+/** Mary of the US delegation, suggesting. */
+const writer = { delegation: 'US' as const, coChair: false, accountId: '7', name: 'Mary' }
+
+function suggestionMark() {
+  return { id: crypto.randomUUID(), by: '7', name: 'Mary', delegation: 'US', at: '2026-02-08T10:00:00.000Z' }
+}
+
+/** Moves an article as an editor does: deletes it and inserts a copy (here, into the last section). */
+function moveToLastSection(fragment: Y.XmlFragment, article: Y.XmlElement): void {
+  const copy = article.clone()
+  const from = article.parent as Y.XmlElement
+  from.delete(from.toArray().indexOf(article), 1)
+  const lastSection = fragment.get(fragment.length - 2) as Y.XmlElement
+  lastSection.insert(1, [copy])
+}
+
 describe('the two-key rule in update validation', () => {
   it('refuses typing inside an agreed article and names it; only a suggestion may land there', () => {
     const { client, shadow, first } = agreedFirstArticle()
@@ -48,14 +64,7 @@ describe('the two-key rule in update validation', () => {
     expect(shadow.check(update, false)).toBe(
       'Article 1 is agreed ad referendum: new text must be a suggested insertion',
     )
-    const writer = { delegation: 'US' as const, coChair: false, accountId: '7', name: 'Mary' }
-    const mark = {
-      id: crypto.randomUUID(),
-      by: '7',
-      name: 'Mary',
-      delegation: 'US',
-      at: '2026-02-08T10:00:00.000Z',
-    }
+    const mark = suggestionMark()
     const other = new Y.Doc()
     Y.applyUpdate(other, seed)
     const before = Y.encodeStateVector(other)
@@ -98,18 +107,37 @@ describe('the two-key rule in update validation', () => {
 
   it('lets agreed text move whole, as an editor moves an article (delete and insert a copy)', () => {
     const { client, shadow, first, agreedId } = agreedFirstArticle()
-    const moved = client.change((fragment) => {
-      const copy = first.clone()
-      const from = first.parent as Y.XmlElement
-      from.delete(from.toArray().indexOf(first), 1)
-      const lastSection = fragment.get(fragment.length - 2) as Y.XmlElement
-      lastSection.insert(1, [copy])
-    })
+    const moved = client.change((fragment) => moveToLastSection(fragment, first))
     expect(shadow.check(moved, false)).toBeNull()
     const ids = articles(client.ydoc.getXmlFragment('default')).map((article) =>
       article.getAttribute('clauseId'),
     )
     expect(ids).toContain(agreedId)
+  })
+
+  it('follows a suggestion in an agreed article: the article then still moves whole, and cannot be deleted', () => {
+    const { client, shadow, first, second, agreedId } = agreedFirstArticle()
+    const mark = suggestionMark()
+    const suggested = client.change(() => textOf(first).insert(0, 'Firmly ', { insertion: mark }))
+    expect(shadow.check(suggested, false, writer)).toBeNull()
+    // Typing in another (open) article leaves the agreed one's remembered content as it is.
+    expect(
+      shadow.check(
+        client.change(() => textOf(second).insert(0, 'Open ')),
+        false,
+        writer,
+      ),
+    ).toBeNull()
+    const moved = client.change((fragment) => moveToLastSection(fragment, first))
+    expect(shadow.check(moved, false, writer)).toBeNull()
+    const [movedArticle] = articles(client.ydoc.getXmlFragment('default')).filter(
+      (article) => article.getAttribute('clauseId') === agreedId,
+    )
+    const deleted = client.change(() => {
+      const from = movedArticle!.parent as Y.XmlElement
+      from.delete(from.toArray().indexOf(movedArticle!), 1)
+    })
+    expect(shadow.check(deleted, false, writer)).toMatch(/cannot be deleted without both delegations/)
   })
 
   it('lets the server change agreed text (a restore), and protects the new text from then on', () => {

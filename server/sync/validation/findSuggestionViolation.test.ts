@@ -6,6 +6,12 @@ import { charterExtensions, createCharterTemplate } from '../../../shared/schema
 import { articleText } from '../../../test/helpers/charterText.ts'
 import { changeOf } from '../../../test/helpers/negotiationText.ts'
 import { DocumentShadow } from './DocumentShadow.ts'
+import {
+  findSuggestionViolation,
+  isSuggestionKey,
+  type KnownSuggestionMarks,
+} from './findSuggestionViolation.ts'
+import { changedItemsOf, TextAttributeCache } from './TextAttributeCache.ts'
 import type { Writer } from './Writer.ts'
 
 const schema = getSchema(charterExtensions)
@@ -119,6 +125,43 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     ).toMatch(/claims Aysel \(AZ\)/)
   })
 
+  it('after the server accepts a suggestion, its text is base text to the next keystroke check', () => {
+    const ydoc = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
+    const shadow = new DocumentShadow()
+    shadow.seed(Y.encodeStateAsUpdate(ydoc))
+    const text = articleText(ydoc, 'connectivity')
+    const mark = markOf(us)
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.insert(0, 'Kindly ', { insertion: mark })),
+        false,
+        usSuggesting,
+      ),
+    ).toBeNull()
+    // Deleting inside one's own suggestion is allowed, and teaches the shadow the paragraph.
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.delete(5, 1)),
+        false,
+        usSuggesting,
+      ),
+    ).toBeNull()
+    // The server carries out the acceptance: the mark goes, the words stay.
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.format(0, 6, { insertion: null })),
+        true,
+      ),
+    ).toBeNull()
+    expect(
+      shadow.check(
+        changeOf(ydoc, () => text.delete(0, 2)),
+        false,
+        usSuggesting,
+      ),
+    ).toMatch(/can only be marked for deletion/)
+  })
+
   it("lets a writer move text holding someone's suggestion (the document held that mark already)", () => {
     const { attempt } = setUp()
     const mark = markOf(az)
@@ -128,5 +171,89 @@ describe('suggestion rules (DocumentShadow with findSuggestionViolation)', () =>
     expect(
       attempt(us, (_, scratch) => articleText(scratch, 'security').insert(0, 'Moved ', { insertion: mark })),
     ).toBeNull()
+  })
+})
+
+describe('the cost of checking a keystroke where suggestions are required', () => {
+  /** The shadow's steps for one client update (see DocumentShadow.check), with the cache it keeps. */
+  function checker(shadow: Y.Doc, writer: Writer) {
+    const attributes = new TextAttributeCache()
+    const known: KnownSuggestionMarks = new Set()
+    const check = (update: Uint8Array): string | null => {
+      let refusal: string | null = null
+      const introduced: KnownSuggestionMarks = new Set()
+      Y.transact(shadow, (transaction) => {
+        Y.applyUpdate(shadow, update)
+        const changes = changedItemsOf(transaction, isSuggestionKey)
+        attributes.forget(changes)
+        refusal = findSuggestionViolation(
+          transaction,
+          writer,
+          () => () => 'this document takes suggestions only',
+          known,
+          introduced,
+          attributes,
+          changes,
+        )
+      })
+      for (const key of introduced) known.add(key)
+      return refusal
+    }
+    return { check, attributes }
+  }
+
+  /** A 20,000-character paragraph of 2,000 Yjs items (written back to front, so they never merge). */
+  function longParagraph(): { client: Y.Doc; shadow: Y.Doc; text: Y.XmlText } {
+    const client = new Y.Doc()
+    const paragraph = new Y.XmlElement('paragraph')
+    client.getXmlFragment('default').insert(0, [paragraph])
+    const text = new Y.XmlText()
+    paragraph.insert(0, [text])
+    for (let index = 0; index < 2_000; index++) text.insert(0, `${String(index).padStart(9, '0')} `)
+    const shadow = new Y.Doc()
+    Y.applyUpdate(shadow, Y.encodeStateAsUpdate(client))
+    return { client, shadow, text }
+  }
+
+  it('visits the few items around each keystroke, not the 20,000-character paragraph it lands in', () => {
+    const { client, shadow, text } = longParagraph()
+    const { check, attributes } = checker(shadow, usSuggesting)
+    const mark = markOf(us)
+    const visits: number[] = []
+    const started = performance.now()
+    for (let keystroke = 0; keystroke < 500; keystroke++) {
+      const update = changeOf(client, () => text.insert(10_000 + keystroke, 'x', { insertion: mark }))
+      const before = attributes.visited
+      expect(check(update)).toBeNull()
+      visits.push(attributes.visited - before)
+    }
+    const elapsed = performance.now() - started
+    // The first keystroke opens the suggestion (new formatting items): the paragraph is walked and learnt once.
+    expect(visits[0]).toBeGreaterThanOrEqual(2_000)
+    const later = visits.slice(1)
+    expect(Math.max(...later)).toBeLessThanOrEqual(4)
+    expect(later.reduce((sum, count) => sum + count, 0)).toBeLessThan(2_000)
+    // Generous: the client's own Yjs inserts with marks walk the paragraph; the server's checks do not.
+    expect(elapsed).toBeLessThan(5_000)
+  })
+
+  it('still refuses plain typing in a paragraph it has learnt, and allows editing one’s own suggestion', () => {
+    const { client, shadow, text } = longParagraph()
+    const { check } = checker(shadow, usSuggesting)
+    const mark = markOf(us)
+    expect(check(changeOf(client, () => text.insert(5_000, 'Kindly ', { insertion: mark })))).toBeNull()
+    expect(check(changeOf(client, () => text.insert(5_007, 'and ', { insertion: mark })))).toBeNull()
+    expect(check(changeOf(client, () => text.delete(5_008, 2)))).toBeNull()
+    // Typed into base text, new characters inherit no mark (and bring no formatting items).
+    expect(check(changeOf(client, () => text.insert(12_000, 'plain')))).toMatch(
+      /new text must be a suggested insertion/,
+    )
+  })
+
+  it('refuses deleting base text in a paragraph it has learnt', () => {
+    const { client, shadow, text } = longParagraph()
+    const { check } = checker(shadow, usSuggesting)
+    expect(check(changeOf(client, () => text.insert(5_000, 'Kindly ', { insertion: markOf(us) })))).toBeNull()
+    expect(check(changeOf(client, () => text.delete(12_000, 3)))).toMatch(/can only be marked for deletion/)
   })
 })

@@ -5,13 +5,11 @@ import {
   type SuggestionKind,
   suggestionKinds,
 } from '../../../shared/suggestions/index.ts'
+import type { Attributes, ChangedItems, TextAttributeCache } from './TextAttributeCache.ts'
 import type { Writer } from './Writer.ts'
 
 /** Any shared type; Yjs types their event parameter, which does not matter here. */
 type SharedType = Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>
-
-/** The formatting attributes (marks, as y-tiptap stores them) in effect on a run of text. */
-type Attributes = Map<string, unknown>
 
 /** Why an update breaks the suggestion rules: the message is the close reason (4403). */
 class SuggestionViolation extends Error {}
@@ -116,49 +114,9 @@ export function collectSuggestionMarks(
   }
 }
 
-function isSuggestionFormat(struct: unknown): struct is Y.Item & { content: Y.ContentFormat } {
-  return (
-    struct instanceof Y.Item &&
-    struct.content instanceof Y.ContentFormat &&
-    (suggestionKinds as readonly string[]).includes(struct.content.key)
-  )
-}
-
-/**
- * The texts where the transaction inserted or deleted a suggestion format item. Only there can a suggestion mark
- * have appeared, changed or gone on existing text; elsewhere new characters inherit marks the document already
- * held, which the rules allow. Cost follows the update (its new items and deleted ranges), not the paragraph.
- */
-function textsWithSuggestionFormats(transaction: Y.Transaction): Set<unknown> {
-  const texts = new Set<unknown>()
-  const { store } = transaction.doc
-  for (const [client, structs] of store.clients) {
-    const before = transaction.beforeState.get(client) ?? 0
-    const last = structs.at(-1)
-    if (!last || last.id.clock + last.length <= before) continue
-    for (
-      let index = Y.findIndexSS(structs, Math.max(before, structs[0]?.id.clock ?? 0));
-      index < structs.length;
-      index++
-    ) {
-      const struct = structs[index]
-      if (isSuggestionFormat(struct)) texts.add(struct.parent)
-    }
-  }
-  for (const [client, ranges] of transaction.deleteSet.clients) {
-    const structs = store.clients.get(client)
-    const last = structs?.at(-1)
-    if (!structs || !last) continue
-    for (const { clock, len } of ranges) {
-      if (clock >= last.id.clock + last.length) continue
-      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
-        const struct = structs[index]!
-        if (struct.id.clock >= clock + len) break
-        if (isSuggestionFormat(struct)) texts.add(struct.parent)
-      }
-    }
-  }
-  return texts
+/** Whether a formatting key is a suggestion mark's. */
+export function isSuggestionKey(key: string): boolean {
+  return (suggestionKinds as readonly string[]).includes(key)
 }
 
 /** An attribute's value as last written, also on a deleted element (whose attributes are deleted with it). */
@@ -185,7 +143,7 @@ function judgeMarkChange(kind: SuggestionKind, before: unknown, after: unknown, 
     )
 }
 
-function applyFormat(attributes: Attributes, content: Y.ContentFormat): void {
+function applyFormat(attributes: Map<string, unknown>, content: Y.ContentFormat): void {
   if (content.value === null) attributes.delete(content.key)
   else attributes.set(content.key, content.value)
 }
@@ -200,6 +158,7 @@ class SuggestionCheck {
     private readonly writer: Writer,
     private readonly removedNow: (item: Y.Item) => boolean,
     private readonly known: ReadonlySet<string>,
+    private readonly attributes: TextAttributeCache,
   ) {}
 
   finish(): void {
@@ -255,21 +214,45 @@ class SuggestionCheck {
   /**
    * Walks a text's items once, keeping the formatting in effect before the transaction (items that were live:
    * old and not deleted, or deleted by it) and after it (items not deleted), and judges every run of characters.
+   * The walk also teaches the attribute cache the text, so that later keystrokes in it need not walk it again.
    */
   judgeText(text: Y.XmlText, required: Zone): void {
-    const before: Attributes = new Map()
-    const after: Attributes = new Map()
+    const before = new Map<string, unknown>()
+    const after = new Map<string, unknown>()
+    const learnt = this.attributes.learn(text)
+    let snapshot: Attributes | null = null
     for (let item = text._start; item !== null; item = item.right) {
       const fresh = isNewItem(item, this.transaction)
       const liveBefore = !fresh && (!item.deleted || this.removedNow(item))
       const liveAfter = !item.deleted
       if (item.content instanceof Y.ContentFormat) {
         if (liveBefore) applyFormat(before, item.content)
-        if (liveAfter) applyFormat(after, item.content)
+        if (liveAfter) {
+          applyFormat(after, item.content)
+          snapshot = null
+        }
         continue
       }
+      snapshot ??= new Map(after)
+      learnt(item, snapshot)
       if (!(item.content instanceof Y.ContentString) || (!liveBefore && !liveAfter)) continue
       this.judgeRun(liveBefore ? before : null, liveAfter ? after : null, required)
+    }
+  }
+
+  /**
+   * The same judgement for a text this transaction left the formatting of alone, from its changed items only:
+   * new characters with the marks in effect where they landed, deleted ones with the marks they had. Text that
+   * stays keeps its marks, so there is nothing else to judge; the cost follows the update, not the paragraph.
+   */
+  judgeTextChanges(text: Y.XmlText, required: Zone, changed: ChangedItems): void {
+    for (const item of changed.fresh) {
+      if (item.deleted || item.parentSub !== null || !(item.content instanceof Y.ContentString)) continue
+      this.judgeRun(null, this.attributes.at(text, item), required)
+    }
+    for (const item of changed.removed) {
+      if (item.parentSub !== null || !(item.content instanceof Y.ContentString)) continue
+      this.judgeRun(this.attributes.at(text, item), null, required)
     }
   }
 
@@ -367,7 +350,9 @@ class SuggestionCheck {
  * insertion mark comes only with new text; someone else's suggestion leaves only by a server decision (its mark
  * cannot be removed or rewritten). Where suggestions are required (`required`): new text must be the writer's
  * suggested insertion, only the writer's own insertions may be removed, formatting changes only inside them,
- * and no element may be added, removed or re-attributed. Returns the refusal reason, or null.
+ * and no element may be added, removed or re-attributed. `changes` are the transaction's items by parent
+ * (changedItemsOf); `attributes`, the formatting in effect, forgotten where `changes` moved it. Returns the
+ * refusal reason, or null.
  */
 export function findSuggestionViolation(
   transaction: Y.Transaction,
@@ -375,16 +360,19 @@ export function findSuggestionViolation(
   required: SuggestionsRequired,
   known: ReadonlySet<string>,
   introduced: KnownSuggestionMarks,
+  attributes: TextAttributeCache,
+  changes: ReadonlyMap<unknown, ChangedItems>,
 ): string | null {
-  const check = new SuggestionCheck(transaction, writer, deletedNow(transaction), known)
-  let withFormats: Set<unknown> | null = null
+  const check = new SuggestionCheck(transaction, writer, deletedNow(transaction), known, attributes)
   try {
     for (const [type, keys] of transaction.changed) {
       if (type instanceof Y.XmlText) {
         const zone = required(type as unknown as SharedType)
-        withFormats ??= textsWithSuggestionFormats(transaction)
+        const changed = changes.get(type)
         // Typing where suggestions are optional, with no suggestion mark set or removed, cannot break a rule.
-        if (zone || withFormats.has(type)) check.judgeText(type, zone)
+        if (!zone && !changed?.suggestionFormats) continue
+        if (changed && !changed.formats && attributes.knows(type)) check.judgeTextChanges(type, zone, changed)
+        else check.judgeText(type, zone)
         continue
       }
       if (!(type instanceof Y.XmlElement || type instanceof Y.XmlFragment)) continue

@@ -9,6 +9,7 @@ import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
 import { history } from './history.ts'
+import { suggestionKeys } from './suggestionKeys.ts'
 import { suggestions } from './suggestions.ts'
 
 /** Azerbaijani (Latin script); the terms follow `shared/i18n/GLOSSARY.md`. */
@@ -24,4 +25,5 @@ export const az: Resources = {
   cleaning,
   dashboard,
   suggestions,
+  suggestionKeys,
 }

@@ -8,6 +8,7 @@ import { editor } from './editor.ts'
 import { errors } from './errors.ts'
 import { exportLabels } from './export.ts'
 import { history } from './history.ts'
+import { suggestionKeys } from './suggestionKeys.ts'
 import { suggestions } from './suggestions.ts'
 
 /** The source of every key: English, typed `as const` so `t()` calls are checked against it. */
@@ -23,4 +24,5 @@ export const en = {
   cleaning,
   dashboard,
   suggestions,
+  suggestionKeys,
 } as const
