@@ -72,4 +72,19 @@ describe('SqliteGroupCommit', () => {
     expect((await store.load('kept-before')).updates.map((update) => [...update])).toEqual([[1]])
     expect((await store.load('kept-after')).updates.map((update) => [...update])).toEqual([[2]])
   })
+
+  it('commits a write alone in its turn, and rolls back all of it when it fails', async () => {
+    const database = openDatabase()
+    const store = new SqliteDocumentStore(database)
+    const group = SqliteGroupCommit.of(database)
+    expect(await store.append('alone', [Uint8Array.of(1)])).toBe(1)
+    const failing = group.run(() => {
+      database
+        .prepare('INSERT INTO document_updates (document_name, seq, data) VALUES (?, ?, ?)')
+        .run('alone', 2, Buffer.of(2))
+      throw new Error('refused halfway')
+    })
+    await expect(failing).rejects.toThrow('refused halfway')
+    expect((await store.load('alone')).updates.map((update) => [...update])).toEqual([[1]])
+  })
 })
