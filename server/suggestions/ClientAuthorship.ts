@@ -37,7 +37,11 @@ export class ClientAuthorship implements ClientIdClaims {
     )
   }
 
-  async claim(documentName: string, principal: Principal, clientIds: readonly number[]): Promise<string | null> {
+  async claim(
+    documentName: string,
+    principal: Principal,
+    clientIds: readonly number[],
+  ): Promise<string | null> {
     if (clientIds.length === 0) return null
     const owners = await this.ownersOf(documentName)
     const unknown: ClientAuthor[] = []

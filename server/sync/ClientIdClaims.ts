@@ -20,5 +20,9 @@ export interface ClientIdClaims {
    * Records that `principal` deleted these ranges. The room starts it in the same turn as the update's append,
    * so on SQLite both share one group commit (one fsync), and awaits both before acknowledging.
    */
-  recordDeletions(documentName: string, principal: Principal, deletions: readonly DeletedRange[]): Promise<void>
+  recordDeletions(
+    documentName: string,
+    principal: Principal,
+    deletions: readonly DeletedRange[],
+  ): Promise<void>
 }

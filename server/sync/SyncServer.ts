@@ -142,7 +142,8 @@ export class SyncServer {
     } catch {
       documentName = null
     }
-    const wantsDeflate = URL.parse(`http://localhost${request.url ?? '/'}`)?.searchParams.get('deflate') === '1'
+    const wantsDeflate =
+      URL.parse(`http://localhost${request.url ?? '/'}`)?.searchParams.get('deflate') === '1'
     const server = wantsDeflate ? this.deflatingWebSocketServer : this.webSocketServer
     server.handleUpgrade(request, socket, head, (webSocket) => {
       if (documentName === null) {

@@ -49,7 +49,9 @@ describe('compression of the sync channel', () => {
     draft.transact(() => {
       for (let index = 0; index < 1_500; index++) {
         const paragraph = new Y.XmlElement('paragraph')
-        paragraph.insert(0, [new Y.XmlText(`${index}. The Parties shall cooperate on energy, trade and transit.`)])
+        paragraph.insert(0, [
+          new Y.XmlText(`${index}. The Parties shall cooperate on energy, trade and transit.`),
+        ])
         draft.getXmlFragment('default').push([paragraph])
       }
     })

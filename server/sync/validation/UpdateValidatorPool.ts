@@ -194,7 +194,6 @@ class ShadowValidator implements UpdateValidator {
     this.placement = 'inline'
   }
 
-
   async check(candidates: readonly CandidateUpdate[]): Promise<Verdict[]> {
     const protectedClauses = await this.protection?.current(this.documentName)
     if (candidates.some((candidate) => candidate.update.byteLength >= inlineUpdateLimitBytes))
