@@ -70,9 +70,11 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async seed(documentName: string, update: Uint8Array): Promise<StoredDocument> {
-    this.database.transaction(() => {
+    // In the group commit: many new documents opening at once share fsyncs (the check and the insert still run
+    // together, in the write's own savepoint).
+    await SqliteGroupCommit.of(this.database).run(() => {
       if (this.statements.lastSeq.get(documentName) === 0) this.appendAll(documentName, [update])
-    })()
+    })
     return this.load(documentName)
   }
 
