@@ -1,58 +1,12 @@
 import { type Editor, useEditorState } from '@tiptap/react'
 import type { TFunction } from 'i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
-import { type AreaId, findPriorityArea, isAreaId } from '../../shared/schema/index.ts'
+import { findPriorityArea } from '../../shared/schema/index.ts'
 import { revealNode } from '../editor/revealNode.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
-import { type NavigatorArticle, NavigatorArticles } from './NavigatorArticles.tsx'
-
-interface SectionEntry {
-  area: AreaId
-  title: string
-  position: number
-  firstArticle: number | null
-  articleCount: number
-  articles: NavigatorArticle[]
-}
-
-/** Enough of an article's opening words to recognise it in a narrow column. */
-function openingWords(text: string): string {
-  const clean = text.replace(/\s+/g, ' ').trim()
-  return clean.length > 48 ? `${clean.slice(0, 48).replace(/\s\S*$/, '')}…` : clean
-}
-
-function readSections(editor: Editor): SectionEntry[] {
-  const sections: SectionEntry[] = []
-  let articleNumber = 0
-  editor.state.doc.forEach((node, offset) => {
-    if (node.type.name !== 'charterSection') return
-    const area = node.attrs.area
-    let articleCount = 0
-    const articles: NavigatorArticle[] = []
-    node.forEach((child, childOffset) => {
-      if (child.type.name !== 'article') return
-      articleCount++
-      const clauseId = child.attrs.clauseId
-      articles.push({
-        clauseId: typeof clauseId === 'string' ? clauseId : null,
-        number: articleNumber + articleCount,
-        position: offset + 1 + childOffset,
-        words: openingWords(child.textContent),
-      })
-    })
-    sections.push({
-      area: isAreaId(area) ? area : 'other',
-      title: node.firstChild?.textContent || findPriorityArea(isAreaId(area) ? area : 'other').title,
-      position: offset,
-      firstArticle: articleCount > 0 ? articleNumber + 1 : null,
-      articleCount,
-      articles,
-    })
-    articleNumber += articleCount
-  })
-  return sections
-}
+import { NavigatorArticles, positionOf } from './NavigatorArticles.tsx'
+import { readSections, type SectionEntry, sameSections } from './readSections.ts'
 
 function articleRange(t: TFunction<'editor'>, { firstArticle, articleCount }: SectionEntry): string {
   if (firstArticle === null) return t('navigator.noArticles')
@@ -76,8 +30,8 @@ export function SectionNavigator({
   const { t } = useTranslation('editor')
   const sections = useEditorState({
     editor,
-    selector: ({ editor: current }) => readSections(current),
-    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+    selector: ({ editor: current }) => readSections(current.state.doc),
+    equalityFn: sameSections,
   })
 
   return (
@@ -89,12 +43,12 @@ export function SectionNavigator({
           const openThreads = openThreadsByArea[section.area] ?? 0
           const openBrackets = brackets.filter((bracket) => bracket.area === section.area).length
           return (
-            <li key={`${section.area}-${section.position}`}>
+            <li key={`${section.area}-${section.index}`}>
               <button
                 type="button"
                 className="navigator-item"
                 data-area={section.area}
-                onClick={() => revealNode(editor.view, section.position)}
+                onClick={() => revealNode(editor.view, positionOf(editor.state.doc, [section.index]))}
               >
                 <span className="navigator-badge" aria-hidden="true">
                   {area.number ?? '·'}
