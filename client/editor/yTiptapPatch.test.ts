@@ -1,8 +1,9 @@
 import { Schema } from '@tiptap/pm/model'
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
-import { prosemirrorJSONToYXmlFragment, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
+import { prosemirrorJSONToYXmlFragment, yCursorPlugin, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
+import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 
 /**
@@ -103,5 +104,48 @@ describe('@tiptap/y-tiptap with our patch', () => {
     ;(remoteParagraph(0).get(0) as Y.XmlText).insert(4, 's')
     expect(view.state.doc.child(0).textContent).toBe('betas')
     expect(view.state.doc.child(2).textContent).toBe('alpha')
+  })
+
+  it('does not re-send the local cursor for a remote change that leaves it in place', () => {
+    const local = new Y.Doc()
+    const fragment = local.getXmlFragment('default')
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'alpha beta' }] }] },
+      fragment,
+    )
+    const awareness = new Awareness(local)
+    const sync = ySyncPlugin(fragment)
+    const cursors = yCursorPlugin(awareness)
+    let cursorView: ReturnType<NonNullable<typeof cursors.spec.view>> | undefined
+    const view = {
+      state: EditorState.create({ schema, plugins: [sync, cursors] }),
+      dom: { addEventListener: () => {}, removeEventListener: () => {} },
+      docView: {},
+      hasFocus: () => true,
+      dispatch(tr: Transaction) {
+        const previous = this.state
+        this.state = this.state.apply(tr)
+        cursorView?.update?.(this as unknown as EditorView, previous)
+      },
+    }
+    sync.spec.view?.(view as unknown as EditorView)
+    cursorView = cursors.spec.view?.(view as unknown as EditorView)
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 7)))
+    const sent: number[] = []
+    awareness.on('update', ({ updated }: { updated: number[] }) => sent.push(...updated))
+
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
+    remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
+    const text = (remote.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(10, ' gamma')
+    text.insert(0, '> ')
+    expect(view.state.doc.textContent).toBe('> alpha beta gamma')
+    expect(sent).toEqual([])
+    // The caret's own move is still sent.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 4)))
+    expect(sent).toEqual([local.clientID])
+    awareness.destroy()
   })
 })
