@@ -220,12 +220,15 @@ export async function browserEditing(
     // i.e. the frame that paints it, which can only start once all that work is done.
     await page.evaluate(() => {
       const editor = document.querySelector('.charter-text') as HTMLElement
-      const samples: { dom: number; frame: number }[] = []
+      const samples: { dom: number; frame: number; queued: number }[] = []
       let keyAt: number | null = null
+      let queued = 0
       editor.addEventListener(
         'keydown',
         (event) => {
           keyAt = event.timeStamp
+          // How long the keydown waited for the main thread before any handler ran.
+          queued = performance.now() - event.timeStamp
         },
         { capture: true },
       )
@@ -236,7 +239,10 @@ export async function browserEditing(
           const started = keyAt
           keyAt = null
           const dom = performance.now() - started
-          requestAnimationFrame(() => samples.push({ dom, frame: performance.now() - started }))
+          const waited = queued
+          requestAnimationFrame(() =>
+            samples.push({ dom, frame: performance.now() - started, queued: waited }),
+          )
         },
         { capture: true },
       )
@@ -281,6 +287,15 @@ export async function browserEditing(
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
       await cdp.send('Profiler.start')
     }
+    // BENCH_BROWSER_TRACE=<file.json>: a Chromium performance trace of the typing (open in DevTools' Performance
+    // panel): what the renderer does between a keydown and its frame, layout and style included.
+    const tracePath = process.env.BENCH_BROWSER_TRACE
+    if (tracePath) {
+      await browser.startTracing(page, {
+        path: tracePath,
+        categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'],
+      })
+    }
     const load = startClientLoadMeter()
     const typedStarted = performance.now()
     for (let i = 0; i < request.keystrokes; i++) {
@@ -291,6 +306,10 @@ export async function browserEditing(
     typing = false
     for (const timer of timers) clearTimeout(timer)
     const clientLoad = load()
+    if (tracePath) {
+      await browser.stopTracing()
+      context.progress(`page trace written to ${tracePath}`)
+    }
     if (cdp && profilePath) {
       const { profile } = await cdp.send('Profiler.stop')
       writeFileSync(profilePath, JSON.stringify(profile))
@@ -298,8 +317,10 @@ export async function browserEditing(
     }
     await sleep(200)
     const samples = (await page.evaluate(
-      () => (window as unknown as { benchSamples: { dom: number; frame: number }[] }).benchSamples,
-    )) as { dom: number; frame: number }[]
+      () =>
+        (window as unknown as { benchSamples: { dom: number; frame: number; queued: number }[] })
+          .benchSamples,
+    )) as { dom: number; frame: number; queued: number }[]
     if (samples.length < request.keystrokes * 0.9) {
       notes.push(`only ${samples.length} of ${request.keystrokes} keystrokes were matched to a DOM change`)
     }
@@ -349,6 +370,19 @@ export async function browserEditing(
 
     const dom = samples.map((sample) => sample.dom)
     const frame = samples.map((sample) => sample.frame)
+    const queued = samples.map((sample) => sample.queued)
+    context.progress(
+      `keystrokes: waited for the main thread p50 ${percentile(queued, 50).toFixed(1)} ms, p95 ` +
+        `${percentile(queued, 95).toFixed(1)} ms; keydown → input p50 ` +
+        `${percentile(
+          samples.map((sample) => sample.dom - sample.queued),
+          50,
+        ).toFixed(1)} ms; input → frame p50 ` +
+        `${percentile(
+          samples.map((sample) => sample.frame - sample.dom),
+          50,
+        ).toFixed(1)} ms`,
+    )
     return {
       metrics: {
         pages: request.pages,

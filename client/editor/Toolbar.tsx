@@ -1,10 +1,11 @@
-import { type Editor, useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
 import { type KeyboardEvent, useRef } from 'react'
 import type { en } from '../../shared/i18n/resources/en/index.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import { ArticleToolbarGroup } from './articles/ArticleToolbarGroup.tsx'
 import { bracketButtons } from './brackets/bracketButtons.ts'
 import { ProposerPicker } from './brackets/ProposerPicker.tsx'
+import { sameValue, useEditorSelector } from './useEditorSelector.ts'
 
 type ToolbarLabel = keyof (typeof en)['editor']['toolbar']
 
@@ -113,9 +114,9 @@ const actions = buttons.filter((button): button is ToolbarButton => button !== '
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation('editor')
   const container = useRef<HTMLDivElement>(null)
-  const state = useEditorState({
+  const state = useEditorSelector(
     editor,
-    selector: ({ editor: current }) =>
+    (current) =>
       Object.fromEntries(
         actions.map((action) => [
           action.id,
@@ -125,7 +126,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
           },
         ]),
       ),
-  })
+    sameValue,
+    {},
+  )
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return

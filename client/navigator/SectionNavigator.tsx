@@ -1,8 +1,9 @@
-import { type Editor, useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
 import type { TFunction } from 'i18next'
 import type { ClauseStatus } from '../../shared/negotiation/clauseStatus.ts'
 import { findPriorityArea } from '../../shared/schema/index.ts'
 import { revealNode } from '../editor/revealNode.ts'
+import { useEditorSelector } from '../editor/useEditorSelector.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
 import type { OpenBracket } from '../negotiation/openBrackets.ts'
 import { NavigatorArticles, positionOf } from './NavigatorArticles.tsx'
@@ -28,11 +29,7 @@ export function SectionNavigator({
   statuses?: ReadonlyMap<string, { status: ClauseStatus; label: string }>
 }) {
   const { t } = useTranslation('editor')
-  const sections = useEditorState({
-    editor,
-    selector: ({ editor: current }) => readSections(current.state.doc),
-    equalityFn: sameSections,
-  })
+  const sections = useEditorSelector(editor, (current) => readSections(current.state.doc), sameSections, [])
 
   return (
     <nav className="navigator" aria-label={t('navigator.label')}>

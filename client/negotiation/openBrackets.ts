@@ -67,3 +67,28 @@ export function openBrackets(doc: ProseMirrorNode): OpenBracket[] {
   cache.set(doc, found)
   return found
 }
+
+/**
+ * The same brackets as the panel and the navigator show them: everything but `pos`, which moves with every
+ * character typed above a bracket (a re-render of the drafting room per keystroke, for nothing on screen).
+ */
+export function sameBrackets(a: readonly OpenBracket[], b: readonly OpenBracket[]): boolean {
+  if (a === b) return true
+  if (a.length !== b.length) return false
+  return a.every((bracket, i) => {
+    const other = b[i] as OpenBracket
+    return (
+      bracket.id === other.id &&
+      bracket.kind === other.kind &&
+      bracket.area === other.area &&
+      bracket.article === other.article &&
+      bracket.clauseId === other.clauseId &&
+      bracket.alternatives.length === other.alternatives.length &&
+      bracket.alternatives.every(
+        (alternative, j) =>
+          alternative.proposedBy === other.alternatives[j]?.proposedBy &&
+          alternative.text === other.alternatives[j]?.text,
+      )
+    )
+  })
+}

@@ -1,6 +1,7 @@
-import { type Editor, useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from '../../i18n/useTranslation.ts'
+import { sameValue, useEditorSelector } from '../useEditorSelector.ts'
 import { actionAvailable } from './actionAvailable.ts'
 import { articleActions } from './articleActions.ts'
 import { paletteRequests } from './paletteRequests.ts'
@@ -84,12 +85,13 @@ const icons: Record<string, ReactNode> = {
  */
 export function ArticleToolbarGroup({ editor }: { editor: Editor }) {
   const { t } = useTranslation('editor')
-  const available = useEditorState({
+  const available = useEditorSelector(
     editor,
-    selector: ({ editor: current }) =>
+    (current) =>
       Object.fromEntries(articleActions.map((action) => [action.id, actionAvailable(current, action)])),
-    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-  })
+    sameValue,
+    {},
+  )
 
   return (
     <>

@@ -1,15 +1,13 @@
-import { type Editor, useEditorState } from '@tiptap/react'
+import type { Editor } from '@tiptap/react'
 import { useTranslation } from '../../i18n/useTranslation.ts'
+import { useEditorSelector } from '../useEditorSelector.ts'
 import { mayProposeJointly } from './BracketWriter.ts'
 import { writerOf } from './writerOf.ts'
 
 /** Co-chairs choose whether new alternatives are their delegation's or a joint (bridging) proposal. */
 export function ProposerPicker({ editor }: { editor: Editor }) {
   const { t } = useTranslation('editor')
-  const joint = useEditorState({
-    editor,
-    selector: ({ editor: current }) => current.storage.bracketEditing.joint,
-  })
+  const joint = useEditorSelector(editor, (current) => current.storage.bracketEditing.joint, Object.is, false)
   const writer = writerOf(editor)
   if (!writer || !mayProposeJointly(writer)) return null
   return (

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { EditorState, TextSelection } from '@tiptap/pm/state'
 import { describe, expect, it } from 'vitest'
 import { charterExtensions } from '../../../shared/schema/index.ts'
-import { openBrackets } from '../../negotiation/openBrackets.ts'
+import { openBrackets, sameBrackets } from '../../negotiation/openBrackets.ts'
 import { refusalOf } from './bracketGuard.ts'
 
 const schema = getSchema(charterExtensions)
@@ -86,5 +86,15 @@ describe('the bracket guard (the editor refuses what the server would)', () => {
         ],
       }),
     ])
+  })
+
+  it('counts the list unchanged when only positions moved, changed when an alternative did', () => {
+    const before = openBrackets(state.doc)
+    const typedAbove = state.apply(state.tr.insertText('The ', positionOf(state.doc, 'Parties '))).doc
+    const moved = openBrackets(typedAbove)
+    expect(moved[0]?.pos).toBe((before[0]?.pos ?? 0) + 4)
+    expect(sameBrackets(moved, before)).toBe(true)
+    const edited = state.apply(state.tr.insertText('x', positionOf(state.doc, 'shall') + 1)).doc
+    expect(sameBrackets(openBrackets(edited), before)).toBe(false)
   })
 })
