@@ -50,12 +50,17 @@ describe('useEditorSelector’s store', () => {
     return { editor, store, reads, notified, stop }
   }
 
-  it('reads the user’s own change at once', () => {
+  it('reads the user’s own edit after the frame, and a caret move or mark toggle at once', () => {
     const { editor, store, notified } = setUp()
     expect(store.read().text).toBe('a')
     editor.type('b')
+    editor.type('c')
+    expect(notified.count).toBe(0)
+    vi.advanceTimersByTime(5)
     expect(notified.count).toBe(1)
-    expect(store.read().text).toBe('ba')
+    expect(store.read().text).toBe('cba')
+    editor.dispatch(editor.state.tr.setStoredMarks([]))
+    expect(notified.count).toBe(2)
   })
 
   it('reads collaborators’ changes once per interval, however many arrive', () => {
@@ -72,12 +77,14 @@ describe('useEditorSelector’s store', () => {
     expect(reads.count).toBe(readsBefore + 1)
   })
 
-  it('treats the user’s undo as their own change, and a local change flushes a waiting remote one', () => {
+  it('treats the user’s undo as their own edit, and their edit brings a waiting remote one forward', () => {
     const { editor, store, notified } = setUp()
     editor.type('u', [ySyncPluginKey, { isChangeOrigin: true, isUndoRedoOperation: true }])
+    vi.advanceTimersByTime(5)
     expect(notified.count).toBe(1)
     editor.type('r', [ySyncPluginKey, { isChangeOrigin: true }])
     editor.type('l')
+    vi.advanceTimersByTime(5)
     expect(notified.count).toBe(2)
     expect(store.read().text).toBe('lrua')
     vi.advanceTimersByTime(200)
@@ -91,6 +98,7 @@ describe('useEditorSelector’s store', () => {
     expect(store.read()).toBe(first)
     stop()
     editor.type('z')
+    vi.advanceTimersByTime(200)
     expect(notified.count).toBe(1)
   })
 })

@@ -10,6 +10,9 @@ import { useCallback, useState, useSyncExternalStore } from 'react'
  */
 const remoteDelayMs = 150
 
+const nextFrame: (callback: () => void) => void =
+  typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (callback) => setTimeout(callback, 0)
+
 /** A change that came from someone else (not the user's own undo), or a redraw of others' carets. */
 function fromCollaborators(transaction: Transaction): boolean {
   const sync = transaction.getMeta(ySyncPluginKey) as
@@ -22,9 +25,9 @@ function fromCollaborators(transaction: Transaction): boolean {
 
 /**
  * Like Tiptap's `useEditorState`: a value selected from the editor, re-rendering only when `equal` says it changed.
- * The user's own transactions are read at once; collaborators' changes are read at most once per `remoteDelayMs`,
- * after the frame that shows them, so that typing stays on time in a busy document. `select` must read only the
- * editor (it is re-run on transactions, not on renders).
+ * The user's caret moves and mark toggles are read at once, their own edits just after the frame that paints them,
+ * collaborators' changes at most once per `remoteDelayMs`, so that typing stays on time in a busy document.
+ * `select` must read only the editor (it is re-run on transactions, not on renders).
  */
 export function useEditorSelector<T>(
   editor: Editor | null,
@@ -76,18 +79,40 @@ export class SelectionStore<T> {
   subscribe(editor: Editor | null, notify: () => void): () => void {
     if (!editor) return () => {}
     let timer: ReturnType<typeof setTimeout> | null = null
+    let due = Number.POSITIVE_INFINITY
     const refresh = () => {
       if (timer) clearTimeout(timer)
       timer = null
+      due = Number.POSITIVE_INFINITY
       this.stale = true
       notify()
     }
+    const refreshWithin = (delayMs: number) => {
+      const at = performance.now() + delayMs
+      if (timer && due <= at) return
+      if (timer) clearTimeout(timer)
+      due = at
+      timer = setTimeout(refresh, delayMs)
+    }
+    let afterFrame = false
+    let stopped = false
     const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (!fromCollaborators(transaction)) refresh()
-      else if (!timer) timer = setTimeout(refresh, remoteDelayMs)
+      if (fromCollaborators(transaction)) refreshWithin(remoteDelayMs)
+      else if (transaction.docChanged) {
+        // The user's own typing: read after the frame that paints the keystroke, not before it.
+        if (afterFrame) return
+        afterFrame = true
+        nextFrame(() => {
+          afterFrame = false
+          if (!stopped) refreshWithin(0)
+        })
+      }
+      // A moved caret or a toggled mark: the toolbar answers at once.
+      else refresh()
     }
     editor.on('transaction', onTransaction)
     return () => {
+      stopped = true
       if (timer) clearTimeout(timer)
       editor.off('transaction', onTransaction)
     }

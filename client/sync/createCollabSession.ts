@@ -1,6 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { batchRemoteStores } from './batchRemoteStores.ts'
 import { collabServerUrl } from './collabServerUrl.ts'
 import { SyncStatusTracker } from './SyncStatusTracker.ts'
 import { watchConnection } from './watchConnection.ts'
@@ -24,6 +25,7 @@ export function createCollabSession(documentName: string): CollabSession {
     params: { deflate: '1' },
     connect: false,
   })
+  const flushRemoteStores = batchRemoteStores(offlineCache, provider)
   // Connect once the local copy is loaded, so the first sync asks only for what changed since the last visit
   // (before, a repeat visit downloaded the whole document again). A browser whose IndexedDB never answers
   // (some private modes) still connects after a moment.
@@ -53,6 +55,7 @@ export function createCollabSession(documentName: string): CollabSession {
       stopWatching()
       syncStatus.destroy()
       provider.destroy()
+      flushRemoteStores()
       void offlineCache.destroy()
       ydoc.destroy()
     },

@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { batchRemoteStores } from './batchRemoteStores.ts'
+
+/** The two members of y-indexeddb's persistence the batching replaces, recording what it would store. */
+function cacheOf(doc: Y.Doc) {
+  const stored: { update: Uint8Array; origin: unknown }[] = []
+  const cache = {
+    doc,
+    _storeUpdate: (update: Uint8Array, origin: unknown) => {
+      if (origin !== cache) stored.push({ update, origin })
+    },
+  }
+  doc.on('update', cache._storeUpdate)
+  return { cache, stored }
+}
+
+describe('batchRemoteStores', () => {
+  beforeEach(() => vi.useFakeTimers())
+  afterEach(() => vi.useRealTimers())
+
+  it('stores collaborators’ updates as one, the user’s at once and after them', () => {
+    const doc = new Y.Doc()
+    const provider = { name: 'provider' }
+    const { cache, stored } = cacheOf(doc)
+    batchRemoteStores(cache, provider)
+    const remote = new Y.Doc()
+    remote.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, provider))
+    for (const word of ['one ', 'two ', 'three ']) remote.getText('t').insert(0, word)
+    expect(stored).toEqual([])
+    vi.advanceTimersByTime(300)
+    expect(stored).toHaveLength(1)
+
+    remote.getText('t').insert(0, 'four ')
+    doc.getText('t').insert(doc.getText('t').length, 'mine')
+    expect(stored).toHaveLength(3)
+    expect(stored[2]?.origin).toBeNull()
+
+    const copy = new Y.Doc()
+    for (const { update } of stored) Y.applyUpdate(copy, update)
+    expect(copy.getText('t').toString()).toBe(doc.getText('t').toString())
+    expect(copy.getText('t').toString()).toBe('four three two one mine')
+  })
+
+  it('ignores the cache’s own loads, flushes on demand, and is what destroy() unsubscribes', () => {
+    const doc = new Y.Doc()
+    const provider = {}
+    const { cache, stored } = cacheOf(doc)
+    const flush = batchRemoteStores(cache, provider)
+    const other = new Y.Doc()
+    other.getText('t').insert(0, 'loaded')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), cache)
+    other.getText('t').insert(0, 'x')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), provider)
+    flush()
+    expect(stored).toHaveLength(1)
+    doc.off('update', cache._storeUpdate)
+    doc.getText('t').insert(0, 'after')
+    expect(stored).toHaveLength(1)
+  })
+})
