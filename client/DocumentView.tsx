@@ -136,7 +136,7 @@ function Workspace({
     [account.name, account.delegation],
   )
   const { t: tDashboard } = useTranslation('dashboard')
-  const bracketRegister = useBracketRegister(document.name)
+  const bracketRegister = useBracketRegister(document.name, session.provider)
   const [agreedNotice, setAgreedNotice] = useState(false)
   const author = useMemo(
     () => ({ accountId: String(account.id), name: account.name, delegation: account.delegation }),
@@ -187,7 +187,7 @@ function Workspace({
   )
   const bracketView = useBracketView(editor, editable, account.id)
   const brackets = useOpenBrackets(editor)
-  const { threads, loaded: threadsLoaded, restoreNotice } = useThreads(document.name)
+  const { threads, loaded: threadsLoaded, restoreNotice } = useThreads(document.name, session.provider)
   const [dismissedNotice, setDismissedNotice] = useState<string | null>(null)
   const openThreadsByArea = useMemo(() => {
     const counts: Record<string, number> = {}

@@ -119,6 +119,72 @@ async function visitUntilEditable(page: Page, url: string, timeoutMs: number): P
   return (await ready.jsonValue()) as number
 }
 
+/**
+ * A person who opened the charter stays at least until the page is kept for offline use: the service worker
+ * controls it and the local copy (IndexedDB) has committed. Leaving within milliseconds of the first sync, as a
+ * script does, aborts that write, and the "repeat visit" would be a first one again. Returns how long it took.
+ */
+async function waitUntilKeptForOffline(page: Page, documentName: string, timeoutMs: number): Promise<number> {
+  const started = performance.now()
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+    timeout: timeoutMs,
+    polling: 100,
+  })
+  await page.evaluate(
+    (databaseName) =>
+      new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open(databaseName)
+        opening.onerror = () => reject(opening.error)
+        opening.onsuccess = () => {
+          const database = opening.result
+          // Starts only after the read-write transactions created before it have finished.
+          const transaction = database.transaction('updates', 'readonly')
+          transaction.oncomplete = () => {
+            database.close()
+            resolve()
+          }
+          transaction.onerror = () => reject(transaction.error)
+          transaction.objectStore('updates').count()
+        }
+      }),
+    `charter-desk:${documentName}`,
+  )
+  return performance.now() - started
+}
+
+/** BENCH_BROWSER_TIMELINE=1: what the page fetched and when (ms from navigation), to see a visit's critical path. */
+async function printTimeline(context: WorkerContext, page: Page, label: string): Promise<void> {
+  const entries = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((entry) => {
+      const timing = entry as PerformanceResourceTiming
+      return {
+        name: timing.name.replace(/^https?:\/\/[^/]+/, ''),
+        start: timing.startTime,
+        end: timing.responseEnd,
+        bytes: timing.transferSize,
+        worker: timing.workerStart > 0,
+      }
+    }),
+  )
+  const marks = await page.evaluate(() =>
+    performance.getEntriesByType('mark').map((mark) => ({
+      name: `mark ${mark.name}`,
+      start: mark.startTime,
+      end: mark.startTime,
+      bytes: 0,
+      worker: false,
+    })),
+  )
+  const lines = [...entries, ...marks]
+    .sort((a, b) => a.start - b.start)
+    .map(
+      (entry) =>
+        `${entry.start.toFixed(0).padStart(6)} → ${entry.end.toFixed(0).padStart(6)} ms ` +
+        `${String(entry.bytes).padStart(8)} B${entry.worker ? ' (sw)' : ''} ${entry.name.slice(0, 90)}`,
+    )
+  context.progress(`${label} timeline:\n      ${lines.join('\n      ')}`)
+}
+
 /** Script bytes the page received so far, as sent (compressed body, without headers). */
 function scriptBytes(page: Page): Promise<number> {
   return page.evaluate(() =>
@@ -348,6 +414,21 @@ export async function browserEditing(
       const slowPage = await slowContext.newPage()
       const cdpSlow = await slowContext.newCDPSession(slowPage)
       await cdpSlow.send('Network.enable')
+      if (process.env.BENCH_BROWSER_TIMELINE) {
+        const t0 = Date.now()
+        const at = () => `${String(Date.now() - t0).padStart(6)} ms`
+        cdpSlow.on('Network.webSocketCreated', (event) => context.progress(`${at()} ws created ${event.url}`))
+        cdpSlow.on('Network.webSocketHandshakeResponseReceived', (event) =>
+          context.progress(`${at()} ws handshake done ${JSON.stringify(event.response.headers)}`),
+        )
+        cdpSlow.on('Network.webSocketFrameReceived', (event) =>
+          context.progress(`${at()} ws frame in  ${event.response.payloadData.length} chars`),
+        )
+        cdpSlow.on('Network.webSocketFrameSent', (event) =>
+          context.progress(`${at()} ws frame out ${event.response.payloadData.length} chars`),
+        )
+        cdpSlow.on('Network.requestWillBeSent', (event) => context.progress(`${at()} request ${event.request.url.slice(-60)}`))
+      }
       await cdpSlow.send('Network.clearBrowserCache')
       await cdpSlow.send('Network.emulateNetworkConditions', {
         offline: false,
@@ -357,8 +438,12 @@ export async function browserEditing(
       })
       const charterUrl = `${access.httpOrigin}/d/${documentName}`
       throttledFirstVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+      if (process.env.BENCH_BROWSER_TIMELINE) await printTimeline(context, slowPage, 'first visit')
+      const keptMs = await waitUntilKeptForOffline(slowPage, documentName, request.connectTimeoutMs)
+      context.progress(`first visit: kept for offline use ${keptMs.toFixed(0)} ms after editable`)
       await slowPage.goto('about:blank')
       throttledRepeatVisitMs = await visitUntilEditable(slowPage, charterUrl, request.connectTimeoutMs)
+      if (process.env.BENCH_BROWSER_TIMELINE) await printTimeline(context, slowPage, 'repeat visit')
       context.progress(
         `throttled: first visit editable after ${throttledFirstVisitMs.toFixed(0)} ms, repeat ${throttledRepeatVisitMs.toFixed(0)} ms`,
       )

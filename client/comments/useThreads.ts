@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { type ThreadView, threadsDocumentName, threadsMapName } from '../../shared/comments/index.ts'
 import {
@@ -40,8 +41,8 @@ export interface ThreadsChannel {
 }
 
 /** The document's threads and restore notices, live, from the server-written `<name>--threads` channel. */
-export function useThreads(documentName: string): ThreadsChannel {
-  const { value, loaded } = useServerChannel(threadsDocumentName(documentName), readChannel, empty)
+export function useThreads(documentName: string, after?: WebsocketProvider): ThreadsChannel {
+  const { value, loaded } = useServerChannel(threadsDocumentName(documentName), readChannel, empty, after)
   // A restore that happened before the page opened is history, not news: the notice found on arrival is not shown.
   const onArrival = useRef<{ documentName: string; at: string | null } | null>(null)
   if (loaded && onArrival.current?.documentName !== documentName) {

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { type BracketRecord, bracketsDocumentName, bracketsMapName } from '../../shared/negotiation/index.ts'
 import { useServerChannel } from '../sync/useServerChannel.ts'
@@ -34,8 +35,13 @@ export interface BracketRegisterChannel {
  * The document's bracket register, live, from the server-written `<name>--brackets` channel: who opened a
  * bracket, who proposed what and who cleaned it is the server's word.
  */
-export function useBracketRegister(documentName: string): BracketRegisterChannel {
-  const { value, loaded } = useServerChannel(bracketsDocumentName(documentName), readRegister, noRecords)
+export function useBracketRegister(documentName: string, after?: WebsocketProvider): BracketRegisterChannel {
+  const { value, loaded } = useServerChannel(
+    bracketsDocumentName(documentName),
+    readRegister,
+    noRecords,
+    after,
+  )
   return useMemo(
     () => ({ brackets: value, byId: new Map(value.map((record) => [record.id, record])), loaded }),
     [value, loaded],

@@ -32,11 +32,14 @@ export function createCollabSession(documentName: string): CollabSession {
   const connectSoon = setTimeout(() => provider.connect(), 1500)
   void offlineCache.whenSynced.then(
     () => {
+      // User Timing marks: where a slow start spends its time (DevTools' Performance panel, the bench's timeline).
+      performance.mark('charter:local-copy-loaded')
       clearTimeout(connectSoon)
       if (!provider.shouldConnect) provider.connect()
     },
     () => undefined,
   )
+  provider.once('sync', () => performance.mark('charter:server-synced'))
   const syncStatus = new SyncStatusTracker(
     ydoc,
     provider,
