@@ -4,6 +4,7 @@ import type { Language } from '../shared/i18n/index.ts'
 import { ApiError, apiFetch } from './api/apiFetch.ts'
 import { DocumentView } from './DocumentView.tsx'
 import { useTranslation } from './i18n/useTranslation.ts'
+import { prefetchServerState } from './sync/loadServerState.ts'
 
 /**
  * Loads what the account may do in the document (the server decides; offline, the service worker answers with what
@@ -42,6 +43,8 @@ export function DocumentRoute({
   useEffect(() => {
     void load()
   }, [load])
+  // A first visit's document state is requested beside the document's summary (see loadServerState).
+  useEffect(() => prefetchServerState(documentName), [documentName])
 
   const unreachable = document === 'unreachable'
   useEffect(() => {

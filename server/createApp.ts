@@ -9,6 +9,7 @@ import { registerAuthRoutes } from './api/registerAuthRoutes.ts'
 import { registerBracketRoutes } from './api/registerBracketRoutes.ts'
 import { registerClauseRoutes } from './api/registerClauseRoutes.ts'
 import { registerDocumentRoutes } from './api/registerDocumentRoutes.ts'
+import { registerDocumentStateRoute } from './api/registerDocumentStateRoute.ts'
 import { registerSnapshotRoutes } from './api/registerSnapshotRoutes.ts'
 import { registerSuggestionRoutes } from './api/registerSuggestionRoutes.ts'
 import { registerThreadRoutes } from './api/registerThreadRoutes.ts'
@@ -281,6 +282,7 @@ export async function createApp(config: Config, logger: Logger, options: AppOpti
   })
   registerAuthRoutes(router, dependencies)
   registerDocumentRoutes(router, dependencies)
+  registerDocumentStateRoute(router, dependencies, syncServer.documents)
   registerAdminRoutes(router, dependencies)
   registerThreadRoutes(router, dependencies, threadService)
   registerSnapshotRoutes(router, dependencies, snapshotService, stores.meetings)

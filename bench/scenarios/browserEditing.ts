@@ -427,7 +427,9 @@ export async function browserEditing(
         cdpSlow.on('Network.webSocketFrameSent', (event) =>
           context.progress(`${at()} ws frame out ${event.response.payloadData.length} chars`),
         )
-        cdpSlow.on('Network.requestWillBeSent', (event) => context.progress(`${at()} request ${event.request.url.slice(-60)}`))
+        cdpSlow.on('Network.requestWillBeSent', (event) =>
+          context.progress(`${at()} request ${event.request.url.slice(-60)}`),
+        )
       }
       await cdpSlow.send('Network.clearBrowserCache')
       await cdpSlow.send('Network.emulateNetworkConditions', {

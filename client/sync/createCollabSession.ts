@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { batchRemoteStores } from './batchRemoteStores.ts'
 import { collabServerUrl } from './collabServerUrl.ts'
+import { loadServerState } from './loadServerState.ts'
 import { SyncStatusTracker } from './SyncStatusTracker.ts'
 import { watchConnection } from './watchConnection.ts'
 
@@ -30,12 +31,22 @@ export function createCollabSession(documentName: string): CollabSession {
   // (before, a repeat visit downloaded the whole document again). A browser whose IndexedDB never answers
   // (some private modes) still connects after a moment.
   const connectSoon = setTimeout(() => provider.connect(), 1500)
+  let destroyed = false
+  const connect = () => {
+    clearTimeout(connectSoon)
+    if (!provider.shouldConnect && !destroyed) provider.connect()
+  }
   void offlineCache.whenSynced.then(
-    () => {
+    async () => {
       // User Timing marks: where a slow start spends its time (DevTools' Performance panel, the bench's timeline).
       performance.mark('charter:local-copy-loaded')
-      clearTimeout(connectSoon)
-      if (!provider.shouldConnect) provider.connect()
+      // No local copy (a first visit here): the document comes over HTTP first (see loadServerState), then the
+      // socket syncs what changed meanwhile.
+      if (ydoc.store.clients.size === 0) {
+        clearTimeout(connectSoon)
+        await loadServerState(documentName, ydoc, provider)
+      }
+      connect()
     },
     () => undefined,
   )
@@ -54,6 +65,7 @@ export function createCollabSession(documentName: string): CollabSession {
     offlineCache,
     syncStatus,
     destroy: () => {
+      destroyed = true
       clearTimeout(connectSoon)
       stopWatching()
       syncStatus.destroy()

@@ -11,6 +11,17 @@ export const documentRequests = {
     title: requestFields.text(200),
     visibility: z.enum(['everyone', 'delegation']),
   }),
+  /**
+   * GET /api/documents/:name/state: the document's Yjs state as one update (`application/octet-stream`,
+   * compressed as the client accepts). With `sv` (a Yjs state vector, base64url), only what that state lacks.
+   */
+  stateQuery: z.object({
+    sv: z
+      .string()
+      .max(65_536)
+      .regex(/^[A-Za-z0-9_-]*$/)
+      .optional(),
+  }),
 }
 
 export type CreateDocumentRequest = z.input<typeof documentRequests.create>
