@@ -10,7 +10,6 @@ import { canComment, canEditText } from '../shared/roles/index.ts'
 import type { TextAccess } from '../shared/suggestions/index.ts'
 import { UserMenu } from './auth/UserMenu.tsx'
 import { useThreads } from './comments/useThreads.ts'
-import { ExportMenu } from './documents/ExportMenu.tsx'
 import { useArticleLabels } from './editor/articles/useArticleLabels.ts'
 import type { CaretUser } from './editor/createCaret.ts'
 import { Toolbar } from './editor/Toolbar.tsx'
@@ -56,6 +55,10 @@ const CommandPalette = lazy(() =>
 )
 const BracketsPanel = lazy(() =>
   import('./negotiation/BracketsPanel.tsx').then((module) => ({ default: module.BracketsPanel })),
+)
+// Its menu follows the first paint; until then the button is shown, disabled, where it will be.
+const ExportMenu = lazy(() =>
+  import('./documents/ExportMenu.tsx').then((module) => ({ default: module.ExportMenu })),
 )
 // Shown only after a co-chair restores a version while this page is open.
 const RestoreBanner = lazy(() =>
@@ -239,7 +242,16 @@ function Workspace({
           >
             {t('documentMenu.history')}
           </a>
-          <ExportMenu documentName={document.name} />
+          <Suspense
+            fallback={
+              <button type="button" className="topbar-button" disabled>
+                {t('documentMenu.export')}
+                <span aria-hidden="true"> ▾</span>
+              </button>
+            }
+          >
+            <ExportMenu documentName={document.name} />
+          </Suspense>
           <SuggestionModeSwitch
             mode={suggestionMode.applied ?? suggestionMode.mode}
             allowed={suggestionMode.allowed}

@@ -1,11 +1,15 @@
 import type { Editor } from '@tiptap/react'
-import { type KeyboardEvent, useRef } from 'react'
+import { type KeyboardEvent, lazy, Suspense, useRef } from 'react'
 import type { en } from '../../shared/i18n/resources/en/index.ts'
 import { useTranslation } from '../i18n/useTranslation.ts'
-import { ArticleToolbarGroup } from './articles/ArticleToolbarGroup.tsx'
 import { bracketButtons } from './brackets/bracketButtons.ts'
 import { ProposerPicker } from './brackets/ProposerPicker.tsx'
 import { sameValue, useEditorSelector } from './useEditorSelector.ts'
+
+// The article commands follow the formatting buttons a moment after the first paint (the initial script's budget).
+const ArticleToolbarGroup = lazy(() =>
+  import('./articles/ArticleToolbarGroup.tsx').then((module) => ({ default: module.ArticleToolbarGroup })),
+)
 
 type ToolbarLabel = keyof (typeof en)['editor']['toolbar']
 
@@ -181,7 +185,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
         ),
       )}
       <ProposerPicker editor={editor} />
-      <ArticleToolbarGroup editor={editor} />
+      <Suspense fallback={null}>
+        <ArticleToolbarGroup editor={editor} />
+      </Suspense>
     </div>
   )
 }

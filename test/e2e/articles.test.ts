@@ -31,6 +31,19 @@ interface ArticleOnScreen {
  * caret labels), and the number the navigator lists it under (the editor's own number is a CSS counter,
  * which the page cannot read back).
  */
+/** Resolves after `count` animation frames of the page: events queued before them have been handled. */
+function afterFrames(target: EditorPage, count: number): Promise<unknown> {
+  return target.page.evaluate(
+    (frames) =>
+      new Promise((resolve) => {
+        const next = (left: number) =>
+          left === 0 ? resolve(null) : requestAnimationFrame(() => next(left - 1))
+        next(frames)
+      }),
+    count,
+  )
+}
+
 function articlesOnScreen(target: EditorPage): Promise<ArticleOnScreen[]> {
   return target.page.evaluate(() => {
     const numbers = new Map(
@@ -265,6 +278,14 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
     await placeCaret(az, articleParagraph('investment'), 'end')
     await az.page.keyboard.press('Enter')
     await az.page.keyboard.press('Enter')
+    // As a person does, type once the new article is on screen: its node view replaces the paragraph the caret
+    // was in, and a keystroke sent within the same frame can land before the caret has moved into it.
+    await settle(async () => {
+      const articles = await articlesOnScreen(az)
+      expect(articles).toHaveLength(6)
+      expect(articles[2]?.text).toBe('')
+    })
+    await afterFrames(az, 2)
     await az.page.keyboard.type('Investment screening. Dispute settlement.')
     await settle(async () => {
       const articles = await articlesOnScreen(az)
@@ -294,6 +315,8 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
       }
       throw new Error('no "Dispute" in the new article')
     })
+    // ProseMirror reads the DOM selection on `selectionchange`: let that be handled before the command key.
+    await afterFrames(az, 2)
     await az.page.keyboard.press('Control+Alt+Enter')
     const split = await settle(async () => {
       const articles = await articlesOnScreen(az)
@@ -315,7 +338,7 @@ describe('articles in the browser', { timeout: 240_000 }, () => {
       if (!(text instanceof Text)) throw new Error('no "Investment screening." article')
       document.getSelection()?.collapse(text, text.data.length)
     })
-    await az.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))))
+    await afterFrames(az, 2)
     await az.page.keyboard.press('Control+Alt+j')
     await settle(async () => {
       const articles = await articlesOnScreen(az)
