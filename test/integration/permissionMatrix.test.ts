@@ -125,6 +125,7 @@ const routes: MatrixRoute[] = [
   { method: 'GET', path: '/api/documents/:name', scope: 'document' },
   { method: 'GET', path: '/api/documents/:name/threads', scope: 'document' },
   { method: 'GET', path: '/api/documents/:name/people', scope: 'document' },
+  { method: 'GET', path: '/api/documents/:name/state', scope: 'document' },
   {
     method: 'POST',
     path: '/api/documents/:name/threads',
