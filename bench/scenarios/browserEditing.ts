@@ -458,6 +458,15 @@ export async function browserEditing(
     const dom = samples.map((sample) => sample.dom)
     const frame = samples.map((sample) => sample.frame)
     const queued = samples.map((sample) => sample.queued)
+    if (process.env.BENCH_BROWSER_TIMELINE) {
+      const slow = samples.filter((sample) => sample.frame >= 14).sort((a, b) => b.frame - a.frame)
+      context.progress(
+        `slowest keystrokes (frame / dom / waited ms): ${slow
+          .slice(0, 20)
+          .map((sample) => `${sample.frame.toFixed(1)}/${sample.dom.toFixed(1)}/${sample.queued.toFixed(1)}`)
+          .join(' ')}`,
+      )
+    }
     context.progress(
       `keystrokes: waited for the main thread p50 ${percentile(queued, 50).toFixed(1)} ms, p95 ` +
         `${percentile(queued, 95).toFixed(1)} ms; keydown → input p50 ` +
