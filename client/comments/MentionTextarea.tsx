@@ -3,6 +3,7 @@ import {
   type TextareaHTMLAttributes,
   useContext,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -46,6 +47,7 @@ export function MentionTextarea({ value, onText, onKeyDown, ...textareaProps }: 
   const textarea = useRef<HTMLTextAreaElement>(null)
   const listId = useId()
   const [caret, setCaret] = useState<number | null>(null)
+  const placeCaretAt = useRef<number | null>(null)
   const [highlighted, setHighlighted] = useState(0)
   const [dismissedAt, setDismissedAt] = useState<number | null>(null)
 
@@ -61,8 +63,16 @@ export function MentionTextarea({ value, onText, onKeyDown, ...textareaProps }: 
     const after = value.slice(caret).replace(/^ /, '')
     onText(before + after)
     setCaret(before.length)
-    requestAnimationFrame(() => textarea.current?.setSelectionRange(before.length, before.length))
+    placeCaretAt.current = before.length
   }
+
+  // The caret goes after the chosen name as soon as the new text is in the box, before the next key is handled
+  // (on a later frame, a fast typist's next character landed after the name and the rest before it).
+  useLayoutEffect(() => {
+    if (placeCaretAt.current === null || !textarea.current || textarea.current.value !== value) return
+    textarea.current.setSelectionRange(placeCaretAt.current, placeCaretAt.current)
+    placeCaretAt.current = null
+  }, [value])
 
   function keyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (open && !event.ctrlKey && !event.metaKey) {
