@@ -8,6 +8,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { charterExtensions, createCharterTemplate, documentField } from '../../shared/schema/index.ts'
 import { launchBrowser } from '../../test/helpers/launchBrowser.ts'
+import { offlineCacheCommitted } from '../../test/helpers/offlineCacheCommitted.ts'
 import { countingWebSocket } from '../clients/countingWebSocket.ts'
 import { startClientLoadMeter } from '../clients/startClientLoadMeter.ts'
 import type { ConnectionInfo } from '../servers/ServerUnderTest.ts'
@@ -130,25 +131,7 @@ async function waitUntilKeptForOffline(page: Page, documentName: string, timeout
     timeout: timeoutMs,
     polling: 100,
   })
-  await page.evaluate(
-    (databaseName) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open(databaseName)
-        opening.onerror = () => reject(opening.error)
-        opening.onsuccess = () => {
-          const database = opening.result
-          // Starts only after the read-write transactions created before it have finished.
-          const transaction = database.transaction('updates', 'readonly')
-          transaction.oncomplete = () => {
-            database.close()
-            resolve()
-          }
-          transaction.onerror = () => reject(transaction.error)
-          transaction.objectStore('updates').count()
-        }
-      }),
-    `charter-desk:${documentName}`,
-  )
+  await offlineCacheCommitted(page, documentName)
   return performance.now() - started
 }
 

@@ -8,6 +8,7 @@ import { apiCacheName, sessionPath } from '../../client/offline/offlineRequests.
 import { charterDocumentName } from '../../shared/protocol/index.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
+import { offlineCacheCommitted } from '../helpers/offlineCacheCommitted.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 import {
   articleParagraph,
@@ -69,32 +70,6 @@ async function waitUntilKeptForOffline(target: EditorPage): Promise<void> {
   )
 }
 
-/**
- * Resolves once every update the page has handed to its offline cache (y-indexeddb) is committed: a transaction
- * on the same store starts only after the read-write ones created before it have finished. A person never reloads
- * within milliseconds of a keystroke; a test does, and IndexedDB drops what is not committed at unload.
- */
-function offlineCacheCommitted(target: EditorPage): Promise<void> {
-  return target.page.evaluate(
-    (databaseName) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open(databaseName)
-        opening.onerror = () => reject(opening.error)
-        opening.onsuccess = () => {
-          const database = opening.result
-          const transaction = database.transaction('updates', 'readonly')
-          transaction.oncomplete = () => {
-            database.close()
-            resolve()
-          }
-          transaction.onerror = () => reject(transaction.error)
-          transaction.objectStore('updates').count()
-        }
-      }),
-    `charter-desk:${charterDocumentName}`,
-  )
-}
-
 describe('the installable offline app in Chromium', () => {
   let browser: Browser
   let server: TestServer | null = null
@@ -153,7 +128,7 @@ describe('the installable offline app in Chromium', () => {
     az.context.on('requestfinished', watchNetwork)
     await placeCaret(az, connectivity, 'end')
     await az.page.keyboard.type(' Typed on the plane.', { delay: 10 })
-    await offlineCacheCommitted(az)
+    await offlineCacheCommitted(az.page, charterDocumentName)
 
     const reloadStarted = Date.now()
     const navigation = await az.page.reload()
