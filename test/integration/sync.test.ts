@@ -66,6 +66,9 @@ function describeSyncServer(storage: (typeof testStorages)[number]): void {
       const observer = await connect('doc-held')
       const writer = await openRawSocket(rawUrl('doc-held'))
       const witness = await openRawSocket(rawUrl('doc-held'))
+      // A socket is open before the server has joined it to the room (its session is still being checked); an
+      // update relayed in between would never reach it. A round trip on each proves both are in the room.
+      await Promise.all([roundTrip(writer), roundTrip(witness)])
       // The observer's first look at the text creates the shared test paragraph: let that be stored and relayed
       // first, so what follows counts only the held update.
       expect(observer.text.toString()).toBe('')
