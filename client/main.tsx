@@ -56,13 +56,30 @@ function whenSettled(): Promise<void> {
   })
 }
 
+/**
+ * Its script may fail to download: the link or the server can go away between the first sync and this import.
+ * That is not the user's error to see; it is tried again later (sooner once the browser is back online).
+ */
+async function startOfflineAppWhenReachable(): Promise<void> {
+  for (let retryMs = 5000; ; retryMs = Math.min(retryMs * 2, 120_000)) {
+    try {
+      const module = await import('./offline/startOfflineApp.tsx')
+      module.startOfflineApp(i18n)
+      return
+    } catch {
+      await new Promise<void>((resolve) => {
+        const retry = () => {
+          clearTimeout(timer)
+          window.removeEventListener('online', retry)
+          resolve()
+        }
+        const timer = setTimeout(retry, retryMs)
+        window.addEventListener('online', retry)
+      })
+    }
+  }
+}
+
 if ('serviceWorker' in navigator) {
-  window.addEventListener(
-    'load',
-    () =>
-      void whenSettled()
-        .then(() => import('./offline/startOfflineApp.tsx'))
-        .then((module) => module.startOfflineApp(i18n)),
-    { once: true },
-  )
+  window.addEventListener('load', () => void whenSettled().then(startOfflineAppWhenReachable), { once: true })
 }

@@ -2,9 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { charterDocumentName } from '../../shared/protocol/index.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { launchBrowser } from '../helpers/launchBrowser.ts'
+import { offlineCacheCommitted } from '../helpers/offlineCacheCommitted.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 import {
   articleParagraph,
@@ -254,6 +256,9 @@ describe('collaborative editing in the browser', () => {
     )
     expect(countOccurrences(await storedCharterText(server), sentence)).toBe(0)
 
+    // IndexedDB drops a write not yet committed at unload: reload as a person would, not within a millisecond of
+    // the last keystroke (CI once lost the sentence's last letters that way).
+    await offlineCacheCommitted(az.page, charterDocumentName)
     await az.page.reload()
     await az.page.locator('.charter-text h1').waitFor()
     // Only the page's own offline cache (IndexedDB) can have it now.

@@ -19,6 +19,8 @@ export type SyncState = 'saved' | 'saving' | 'offline'
 const connectionNoise = [
   /WebSocket connection to '.*' failed/,
   /Failed to load resource: net::ERR_(?:CONNECTION_REFUSED|INTERNET_DISCONNECTED|FAILED)/,
+  // The service worker's script could not be downloaded (the app registers it a moment after the first sync).
+  /An unknown error occurred when fetching the script\./,
 ]
 
 /** Everything a test needs to drive one participant: a private browser context (own storage) and its page. */
