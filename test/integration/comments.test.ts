@@ -7,7 +7,7 @@ import { articleText, plainText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 function encodePosition(text: Y.XmlText, index: number): string {
@@ -185,7 +185,7 @@ describe('comment threads', () => {
     await api('reviewer', 'POST', '/threads', { kind: 'area', area: 'general', text: 'Original' })
     const name = threadsDocumentName(charterDocumentName)
     const socket = await openRawSocket(`${server.wsUrl}/${name}?token=${tokens['co-chair'].token}`)
-    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    await joinedRoom(socket)
     const forged = new Y.Doc()
     forged.getMap(threadsMapName).set('1', { forged: true })
     socket.send(syncMessage(SyncMessageType.update, Y.encodeStateAsUpdate(forged)))

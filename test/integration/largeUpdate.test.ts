@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { decodeFrame, MessageType, SyncMessageType } from '../../shared/protocol/index.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 /** About 2 MB of editor content: many ordinary paragraphs, as a long paste produces. */
@@ -43,10 +43,7 @@ describe('a large paste', () => {
     const paster = await openRawSocket(`${server.wsUrl}/doc-paste?token=${token}`)
     const bystander = await openRawSocket(`${server.wsUrl}/doc-bystander?token=${token}`)
     sockets.push(watcher, paster, bystander)
-    // The server greets a socket (sync step 1) once it is in the room; a paste relayed earlier would miss it.
-    await eventually(() => {
-      for (const socket of [watcher, paster]) expect(socket.messages.length).toBeGreaterThan(0)
-    })
+    await Promise.all([joinedRoom(watcher), joinedRoom(paster)])
     const broadcasts = () =>
       watcher.messages.filter(
         (message) => message[0] === MessageType.sync && message[1] === SyncMessageType.update,

@@ -7,7 +7,7 @@ import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 const documentName = 'limits-doc'
@@ -90,7 +90,7 @@ describe('limits and hostile input', () => {
     await first.closed
     await eventually(async () => {
       const again = await raw(token)
-      await eventually(() => expect(again.messages.length).toBeGreaterThan(0), { timeoutMs: 500 })
+      await joinedRoom(again, { timeoutMs: 500 })
     })
     await server.stop({ removeData: true })
 
@@ -153,7 +153,7 @@ describe('limits and hostile input', () => {
   it('closes a slow consumer that stops reading with 1008 instead of buffering without bound', async () => {
     const token = await start({ MAX_BUFFERED_BYTES: '65536' })
     const stalled = await raw(token)
-    await eventually(() => expect(stalled.messages.length).toBeGreaterThan(0))
+    await joinedRoom(stalled)
     // The client stops reading from its TCP socket; the server's send buffer then grows.
     const tcp = (stalled.socket as unknown as { _socket: { pause(): void; resume(): void } })._socket
     tcp.pause()

@@ -9,7 +9,7 @@ import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { awarenessMessage, syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 const documentName = 'permissions-doc'
@@ -65,7 +65,7 @@ describe('server-side permissions on the sync channel', () => {
         await eventually(async () => expect(await storedText()).toBe('agreed text'))
         const { token } = await server.createAccount({ role })
         const attacker = await raw(token)
-        await eventually(() => expect(attacker.messages.length).toBeGreaterThan(0))
+        await joinedRoom(attacker)
         attacker.send(syncMessage(type, hostileUpdate('INJECTED')))
 
         // The server answers with a permission-denied auth message and keeps the socket for reading.
@@ -122,7 +122,7 @@ describe('server-side permissions on the sync channel', () => {
   it('closes a live connection within seconds when another process (the admin CLI) revokes its session', async () => {
     const { account, token } = await server.createAccount({ role: 'drafter' })
     const socket = await raw(token)
-    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    await joinedRoom(socket)
     // What `npm run admin -- revoke-sessions` does: its own connection to the database file, bypassing the
     // server's stores, so only the periodic re-check can notice.
     const cli = openSqliteDatabase(server.dataDir)
@@ -145,7 +145,7 @@ describe('server-side permissions on the sync channel', () => {
       expiresAt: new Date(expiresAt),
     })
     const socket = await raw(token)
-    await eventually(() => expect(socket.messages.length).toBeGreaterThan(0))
+    await joinedRoom(socket)
     const { code } = await socket.closed
     const closedAt = Date.now()
     // Re-checked every 100 ms here; the bound leaves room for a loaded machine.
@@ -161,7 +161,7 @@ describe('server-side permissions on the sync channel', () => {
     await server.app.stores.accounts.updateAccount(account.id, { role: 'reviewer' })
     expect((await socket.closed).code).toBe(CloseCode.policy)
     const again = await raw(token)
-    await eventually(() => expect(again.messages.length).toBeGreaterThan(0))
+    await joinedRoom(again)
     again.send(syncMessage(SyncMessageType.update, hostileUpdate('after demotion')))
     await eventually(() =>
       expect(again.messages.some((message) => message[0] === MessageType.auth)).toBe(true),
@@ -173,7 +173,7 @@ describe('server-side permissions on the sync channel', () => {
     await server.ensureDocument('document-b')
     const { token } = await server.createAccount({ role: 'drafter', documentName })
     const allowed = await raw(token)
-    await eventually(() => expect(allowed.messages.length).toBeGreaterThan(0))
+    await joinedRoom(allowed)
     const refused = await openRawSocket(`${server.wsUrl}/document-b?token=${token}`)
     expect((await refused.closed).code).toBe(CloseCode.forbidden)
   })
@@ -184,7 +184,7 @@ describe('server-side permissions on the sync channel', () => {
     })
     expect((await foreign.closed).code).toBe(CloseCode.forbidden)
     const own = await raw(drafterToken, documentName, { Origin: `http://127.0.0.1:${server.port}` })
-    await eventually(() => expect(own.messages.length).toBeGreaterThan(0))
+    await joinedRoom(own)
   })
 
   it('hides a delegation-internal document from the other delegation (4404), not from its own', async () => {
@@ -209,7 +209,7 @@ describe('server-side permissions on the sync channel', () => {
     })
     const watcher = await connect(drafterToken)
     const spoofer = await raw(token)
-    await eventually(() => expect(spoofer.messages.length).toBeGreaterThan(0))
+    await joinedRoom(spoofer)
     spoofer.send(
       awarenessMessage([
         {
@@ -237,7 +237,7 @@ describe('server-side permissions on the sync channel', () => {
     const victimId = victim.ydoc.clientID
     await eventually(() => expect(watcher.provider.awareness.getStates().get(victimId)).toBeDefined())
     const attacker = await raw((await server.createAccount({ role: 'drafter', name: 'Attacker' })).token)
-    await eventually(() => expect(attacker.messages.length).toBeGreaterThan(0))
+    await joinedRoom(attacker)
     attacker.send(awarenessMessage([{ clientId: victimId, clock: 999, state: null }]))
     attacker.send(awarenessMessage([{ clientId: victimId, clock: 1000, state: { user: { name: 'Fake' } } }]))
     // The attacker's own presence, sent last on the same socket, proves the earlier frames were handled.
@@ -252,7 +252,7 @@ describe('server-side permissions on the sync channel', () => {
   it('lets one connection introduce only a few presence ids, so it cannot flood or squat the list', async () => {
     const watcher = await connect(drafterToken)
     const flooder = await raw((await server.createAccount({ role: 'observer', name: 'Flooder' })).token)
-    await eventually(() => expect(flooder.messages.length).toBeGreaterThan(0))
+    await joinedRoom(flooder)
     const ids = Array.from({ length: 50 }, (_, index) => 900_000 + index)
     flooder.send(awarenessMessage(ids.map((clientId) => ({ clientId, clock: 1, state: { cursor: null } }))))
     // The first ids it introduced stay its own: it may still update them.

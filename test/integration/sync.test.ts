@@ -6,7 +6,7 @@ import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { openRawSocket, type RawSocket } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket, type RawSocket, roundTrip } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer, testStorages } from '../helpers/startTestServer.ts'
 
 for (const storage of testStorages) describeSyncServer(storage)
@@ -66,9 +66,7 @@ function describeSyncServer(storage: (typeof testStorages)[number]): void {
       const observer = await connect('doc-held')
       const writer = await openRawSocket(rawUrl('doc-held'))
       const witness = await openRawSocket(rawUrl('doc-held'))
-      // A socket is open before the server has joined it to the room (its session is still being checked); an
-      // update relayed in between would never reach it. A round trip on each proves both are in the room.
-      await Promise.all([roundTrip(writer), roundTrip(witness)])
+      await Promise.all([joinedRoom(writer), joinedRoom(witness)])
       // The observer's first look at the text creates the shared test paragraph: let that be stored and relayed
       // first, so what follows counts only the held update.
       expect(observer.text.toString()).toBe('')
@@ -209,13 +207,4 @@ function describeSyncServer(storage: (typeof testStorages)[number]): void {
       expect(body.storage).toBe(storage)
     })
   })
-}
-
-/** Asks the server for awareness and waits for the answer, which comes after everything sent before it. */
-async function roundTrip(socket: RawSocket): Promise<void> {
-  const before = socket.messages.length
-  socket.send(new Uint8Array([MessageType.queryAwareness]))
-  await eventually(() =>
-    expect(socket.messages.slice(before).some((message) => message[0] === MessageType.awareness)).toBe(true),
-  )
 }
