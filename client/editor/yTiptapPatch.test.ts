@@ -98,7 +98,9 @@ describe('@tiptap/y-tiptap with our patch', () => {
     expect(steps).toHaveLength(1)
     // "second" starts at 8 (7 for the first paragraph, 1 to enter this one): the step stays inside it.
     const ranges: [number, number][] = []
-    steps[0]?.getMap().forEach((from, to) => ranges.push([from, to]))
+    steps[0]?.getMap().forEach((from, to) => {
+      ranges.push([from, to])
+    })
     expect(ranges.length).toBeGreaterThan(0)
     for (const [from, to] of ranges) {
       expect(from).toBeGreaterThanOrEqual(8)

@@ -6,7 +6,7 @@ import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
-import { joinedRoom, openRawSocket, type RawSocket, roundTrip } from '../helpers/rawSocket.ts'
+import { joinedRoom, openRawSocket, roundTrip } from '../helpers/rawSocket.ts'
 import { startTestServer, type TestServer, testStorages } from '../helpers/startTestServer.ts'
 
 for (const storage of testStorages) describeSyncServer(storage)
