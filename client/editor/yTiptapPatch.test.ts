@@ -1,7 +1,13 @@
 import { Schema } from '@tiptap/pm/model'
 import { EditorState, TextSelection, type Transaction } from '@tiptap/pm/state'
 import type { EditorView } from '@tiptap/pm/view'
-import { prosemirrorJSONToYXmlFragment, yCursorPlugin, ySyncPlugin, ySyncPluginKey } from '@tiptap/y-tiptap'
+import {
+  prosemirrorJSONToYXmlFragment,
+  yCursorPlugin,
+  ySyncPlugin,
+  ySyncPluginKey,
+  yXmlFragmentToProseMirrorRootNode,
+} from '@tiptap/y-tiptap'
 import { describe, expect, it } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
@@ -19,6 +25,17 @@ const schema = new Schema({
   },
 })
 
+/** Blocks in sections, and a mark: remote changes at every depth, as in the charter (area > article > text). */
+const nestedSchema = new Schema({
+  nodes: {
+    doc: { content: 'section+' },
+    section: { content: 'paragraph+', toDOM: () => ['section', 0] },
+    paragraph: { content: 'text*', toDOM: () => ['p', 0] },
+    text: {},
+  },
+  marks: { bold: { toDOM: () => ['strong', 0] } },
+})
+
 interface FakeView {
   state: EditorState
   dispatched: Transaction[]
@@ -27,12 +44,13 @@ interface FakeView {
 }
 
 /** A view without a DOM: the binding only reads `state`, `hasFocus` and `dispatch` for remote changes. */
-function bind(paragraphs: string[]) {
+function bind(paragraphs: string[], options: { schema?: Schema; json?: object } = {}) {
+  const docSchema = options.schema ?? schema
   const local = new Y.Doc()
   const fragment = local.getXmlFragment('default')
   prosemirrorJSONToYXmlFragment(
-    schema,
-    {
+    docSchema,
+    options.json ?? {
       type: 'doc',
       content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
     },
@@ -40,7 +58,7 @@ function bind(paragraphs: string[]) {
   )
   const plugin = ySyncPlugin(fragment)
   const view: FakeView = {
-    state: EditorState.create({ schema, plugins: [plugin] }),
+    state: EditorState.create({ schema: docSchema, plugins: [plugin] }),
     dispatched: [],
     hasFocus: () => true,
     dispatch(tr) {
@@ -57,7 +75,7 @@ function bind(paragraphs: string[]) {
   Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
   remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
   const remoteParagraph = (index: number) => remote.getXmlFragment('default').get(index) as Y.XmlElement
-  return { view, remote, remoteParagraph }
+  return { view, local, remote, remoteParagraph }
 }
 
 describe('@tiptap/y-tiptap with our patch', () => {
@@ -69,6 +87,95 @@ describe('@tiptap/y-tiptap with our patch', () => {
     expect(after.child(1).textContent).toBe('second!')
     expect(after.child(0)).toBe(before.child(0))
     expect(after.child(2)).toBe(before.child(2))
+  })
+
+  it('replaces only the changed range of the document for a remote keystroke', () => {
+    const { view, remoteParagraph } = bind(['first', 'second', 'third'])
+    view.dispatched.length = 0
+    ;(remoteParagraph(1).get(0) as Y.XmlText).insert(6, '!')
+    expect(view.dispatched).toHaveLength(1)
+    const steps = view.dispatched[0]?.steps ?? []
+    expect(steps).toHaveLength(1)
+    // "second" starts at 8 (7 for the first paragraph, 1 to enter this one): the step stays inside it.
+    const ranges: [number, number][] = []
+    steps[0]?.getMap().forEach((from, to) => {
+      ranges.push([from, to])
+    })
+    expect(ranges.length).toBeGreaterThan(0)
+    for (const [from, to] of ranges) {
+      expect(from).toBeGreaterThanOrEqual(8)
+      expect(to).toBeLessThanOrEqual(14)
+    }
+  })
+
+  it('ends every remote change with exactly the Yjs document, at any depth', () => {
+    const section = (...texts: string[]) => ({
+      type: 'section',
+      content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+    })
+    const { view, local, remote } = bind([], {
+      schema: nestedSchema,
+      json: { type: 'doc', content: [section('alpha', 'beta'), section('gamma'), section('delta', 'eps')] },
+    })
+    // A seeded generator: the same sequence of edits on every run.
+    let seed = 7
+    const random = (limit: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % limit
+    }
+    const sections = () => remote.getXmlFragment('default').toArray() as Y.XmlElement[]
+    const anyParagraph = () => {
+      const all = sections().flatMap((node) => node.toArray() as Y.XmlElement[])
+      return all[random(all.length)] as Y.XmlElement
+    }
+    const edits: (() => void)[] = [
+      () => {
+        const text = anyParagraph().get(0) as Y.XmlText
+        text.insert(random(text.length + 1), 'xyz'.slice(0, 1 + random(3)))
+      },
+      () => {
+        const text = anyParagraph().get(0) as Y.XmlText
+        if (text.length > 1) text.delete(random(text.length - 1), 1)
+      },
+      () => {
+        const text = anyParagraph().get(0) as Y.XmlText
+        if (text.length > 2) text.format(random(text.length - 2), 2, { bold: random(2) === 0 ? {} : null })
+      },
+      () => {
+        const target = sections()[random(sections().length)] as Y.XmlElement
+        const paragraph = new Y.XmlElement('paragraph')
+        paragraph.insert(0, [new Y.XmlText('new')])
+        target.insert(random(target.length + 1), [paragraph])
+      },
+      () => {
+        const target = sections()[random(sections().length)] as Y.XmlElement
+        if (target.length > 1) target.delete(random(target.length), 1)
+      },
+      () => {
+        const fragment = remote.getXmlFragment('default')
+        const added = new Y.XmlElement('section')
+        const paragraph = new Y.XmlElement('paragraph')
+        paragraph.insert(0, [new Y.XmlText('moved')])
+        added.insert(0, [paragraph])
+        remote.transact(() => {
+          if (fragment.length > 2) fragment.delete(random(fragment.length), 1)
+          fragment.insert(random(fragment.length + 1), [added])
+        })
+      },
+    ]
+    let wholeDocumentSteps = 0
+    for (let round = 0; round < 300; round++) {
+      view.dispatched.length = 0
+      ;(edits[random(edits.length)] as () => void)()
+      const expected = yXmlFragmentToProseMirrorRootNode(local.getXmlFragment('default'), nestedSchema)
+      expect(view.state.doc.toJSON()).toEqual(expected.toJSON())
+      for (const tr of view.dispatched)
+        tr.steps[0]?.getMap().forEach((from, to) => {
+          if (from === 0 && to === tr.before.content.size) wholeDocumentSteps++
+        })
+    }
+    // The narrow step was taken (a change of the first or last section may still span the whole document).
+    expect(wholeDocumentSteps).toBeLessThan(60)
   })
 
   it('does not scroll the view for a remote change', () => {

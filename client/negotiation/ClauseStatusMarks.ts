@@ -19,11 +19,48 @@ export const clauseMarksKey = new PluginKey<ClauseMarksState>('clauseStatusMarks
 interface PluginValue {
   marks: ClauseMarksState
   decorations: DecorationSet
+  /** What the decorations were built from, position aside (see `layoutOf`). */
+  layout: string[]
 }
 
 const pluginKey = new PluginKey<PluginValue>('clauseStatusMarks')
 
 const empty: ClauseMarksState = { statuses: new Map(), focusArea: null }
+
+/**
+ * The sections and articles in order, with what their decorations show: while it stays the same, mapping the
+ * decorations through an edit gives what a rebuild would, with the same objects, so the view need not compare
+ * 200 articles' attributes again on every keystroke.
+ */
+function layoutOf(doc: ProseMirrorNode): string[] {
+  const layout: string[] = []
+  doc.descendants((node) => {
+    if (node.type.name === 'charterSection') {
+      layout.push(`s:${String(node.attrs.area)}`)
+      return true
+    }
+    if (node.type.name !== 'article') return node.isBlock
+    layout.push(`a:${String(node.attrs.clauseId)}`)
+    return false
+  })
+  return layout
+}
+
+function sameLayout(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((entry, index) => entry === b[index])
+}
+
+/** The decorations after `transaction`: mapped when the layout held and every decoration survived, else rebuilt. */
+function nextValue(transaction: Transaction, value: PluginValue, doc: ProseMirrorNode): PluginValue {
+  const layout = layoutOf(doc)
+  if (sameLayout(layout, value.layout)) {
+    const mapped = value.decorations.map(transaction.mapping, doc)
+    // A step that replaced an article whole (a remote change's fallback) drops its decoration: rebuild then.
+    if (mapped.find().length === value.decorations.find().length)
+      return { ...value, decorations: mapped, layout }
+  }
+  return { marks: value.marks, decorations: decorationsFor(doc, value.marks), layout }
+}
 
 function decorationsFor(doc: ProseMirrorNode, state: ClauseMarksState): DecorationSet {
   const decorations: Decoration[] = []
@@ -88,6 +125,41 @@ function changesAgreedText(transaction: Transaction, statuses: ClauseMarksState[
   })
 }
 
+/** The plugin behind `ClauseStatusMarks`; `onRefused` is called when a local edit of agreed text is refused. */
+export function clauseStatusMarksPlugin(onRefused: () => void): Plugin<PluginValue> {
+  return new Plugin<PluginValue>({
+    key: pluginKey,
+    state: {
+      init: (_, state) => ({
+        marks: empty,
+        decorations: decorationsFor(state.doc, empty),
+        layout: layoutOf(state.doc),
+      }),
+      // Walks only the top-level blocks and their articles, never their text.
+      apply: (transaction, value, _, state) => {
+        const marks: ClauseMarksState | undefined = transaction.getMeta(clauseMarksKey)
+        if (marks)
+          return { marks, decorations: decorationsFor(state.doc, marks), layout: layoutOf(state.doc) }
+        return transaction.docChanged ? nextValue(transaction, value, state.doc) : value
+      },
+    },
+    filterTransaction(transaction, state) {
+      // Suggestions may land in agreed text (the server checks they are well formed and the author's).
+      if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin || transaction.getMeta(suggestionMeta))
+        return true
+      const marks = pluginKey.getState(state)?.marks ?? empty
+      if (!changesAgreedText(transaction, marks.statuses)) return true
+      onRefused()
+      return false
+    },
+    props: {
+      decorations(state) {
+        return pluginKey.getState(state)?.decorations ?? null
+      },
+    },
+  })
+}
+
 /**
  * Clause status in the editor: a badge and a calm tint on agreed articles, the focus view of one area (the
  * others collapsed to their headings) and a guard that keeps this user from typing into agreed text, which the
@@ -101,35 +173,6 @@ export const ClauseStatusMarks = Extension.create<{ onRefused: () => void }>({
   },
 
   addProseMirrorPlugins() {
-    const { onRefused } = this.options
-    return [
-      new Plugin<PluginValue>({
-        key: pluginKey,
-        state: {
-          init: (_, state) => ({ marks: empty, decorations: decorationsFor(state.doc, empty) }),
-          // Walks only the top-level blocks and their articles, so recomputing on each change stays cheap.
-          apply: (transaction, value, _, state) => {
-            const marks: ClauseMarksState | undefined = transaction.getMeta(clauseMarksKey)
-            if (!marks && !transaction.docChanged) return value
-            const next = marks ?? value.marks
-            return { marks: next, decorations: decorationsFor(state.doc, next) }
-          },
-        },
-        filterTransaction(transaction, state) {
-          // Suggestions may land in agreed text (the server checks they are well formed and the author's).
-          if (transaction.getMeta(ySyncPluginKey)?.isChangeOrigin || transaction.getMeta(suggestionMeta))
-            return true
-          const marks = pluginKey.getState(state)?.marks ?? empty
-          if (!changesAgreedText(transaction, marks.statuses)) return true
-          onRefused()
-          return false
-        },
-        props: {
-          decorations(state) {
-            return pluginKey.getState(state)?.decorations ?? null
-          },
-        },
-      }),
-    ]
+    return [clauseStatusMarksPlugin(this.options.onRefused)]
   },
 })

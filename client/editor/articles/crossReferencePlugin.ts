@@ -1,7 +1,8 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state'
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view'
 import { articleNumbers } from '../../../shared/schema/index.ts'
+import { changedRangesHold } from '../changedRangesHold.ts'
 import { revealNode } from '../revealNode.ts'
 
 /**
@@ -17,6 +18,8 @@ export interface CrossReferenceLabels {
 interface CrossReferenceState {
   labels: CrossReferenceLabels
   decorations: DecorationSet
+  /** Each article's number when the decorations were built. */
+  numbers: Map<string, number>
 }
 
 export const crossReferencePluginKey = new PluginKey<CrossReferenceState>('crossReferences')
@@ -37,8 +40,37 @@ export function referenceNumber(decorations: readonly Decoration[]): number | nu
   return null
 }
 
-function decorate(doc: ProseMirrorNode, labels: CrossReferenceLabels): DecorationSet {
+function sameNumbers(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  if (a.size !== b.size) return false
+  for (const [clauseId, number] of a) if (b.get(clauseId) !== number) return false
+  return true
+}
+
+function build(doc: ProseMirrorNode, labels: CrossReferenceLabels): CrossReferenceState {
   const numbers = articleNumbers(doc)
+  return { labels, decorations: decorate(doc, labels, numbers), numbers }
+}
+
+/**
+ * After an edit that renumbers no article and touches no reference, each decoration still says the right number:
+ * map them (walking every paragraph of the charter for references on each keystroke was most of the typing cost).
+ */
+function afterEdit(tr: Transaction, previous: CrossReferenceState): CrossReferenceState {
+  const numbers = articleNumbers(tr.doc)
+  if (
+    sameNumbers(numbers, previous.numbers) &&
+    !changedRangesHold(tr, (node) => node.type.name === 'crossReference')
+  ) {
+    return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc), numbers }
+  }
+  return { labels: previous.labels, decorations: decorate(tr.doc, previous.labels, numbers), numbers }
+}
+
+function decorate(
+  doc: ProseMirrorNode,
+  labels: CrossReferenceLabels,
+  numbers: ReadonlyMap<string, number>,
+): DecorationSet {
   const decorations: Decoration[] = []
   doc.descendants((node, pos) => {
     if (node.type.name !== 'crossReference') return true
@@ -85,15 +117,11 @@ export function crossReferencePlugin(): Plugin<CrossReferenceState> {
   return new Plugin<CrossReferenceState>({
     key: crossReferencePluginKey,
     state: {
-      init: (_config, state: EditorState) => ({
-        labels: englishLabels,
-        decorations: decorate(state.doc, englishLabels),
-      }),
-      apply(tr, previous, _oldState, newState) {
+      init: (_config, state: EditorState) => build(state.doc, englishLabels),
+      apply(tr, previous) {
         const labels: CrossReferenceLabels | undefined = tr.getMeta(crossReferencePluginKey)
-        if (labels) return { labels, decorations: decorate(newState.doc, labels) }
-        if (!tr.docChanged) return previous
-        return { labels: previous.labels, decorations: decorate(newState.doc, previous.labels) }
+        if (labels) return build(tr.doc, labels)
+        return tr.docChanged ? afterEdit(tr, previous) : previous
       },
     },
     props: {

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, AttrStep, RemoveMarkStep, type Step } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { changedRangesHold } from '../changedRangesHold.ts'
 import { type BracketWriter, mayEditAlternative } from './BracketWriter.ts'
 import { isAlternativeNode } from './isAlternativeNode.ts'
 
@@ -114,10 +115,16 @@ export function bracketGuard(options: BracketGuardOptions): Plugin<DecorationSet
     key: bracketGuardKey,
     state: {
       init: (_config, state) => lockedAlternatives(state.doc, options.writer(), options.lockedTitle()),
-      apply: (tr, previous, _old, state) =>
-        tr.docChanged || tr.getMeta(bracketGuardKey) === 'refresh'
-          ? lockedAlternatives(state.doc, options.writer(), options.lockedTitle())
-          : previous,
+      apply: (tr, previous, _old, state) => {
+        if (tr.getMeta(bracketGuardKey) === 'refresh')
+          return lockedAlternatives(state.doc, options.writer(), options.lockedTitle())
+        if (!tr.docChanged) return previous
+        // Only alternatives carry decorations: an edit that holds none (nor a bracket, which may become one)
+        // keeps them where they were, without a walk of the whole charter per keystroke.
+        if (!changedRangesHold(tr, (node) => isAlternativeNode(node) || node.type.name === 'bracket'))
+          return previous.map(tr.mapping, tr.doc)
+        return lockedAlternatives(state.doc, options.writer(), options.lockedTitle())
+      },
     },
     filterTransaction(tr) {
       if (!tr.docChanged || isRemote(tr)) return true
