@@ -255,4 +255,68 @@ describe('@tiptap/y-tiptap with our patch', () => {
     expect(sent).toEqual([local.clientID])
     awareness.destroy()
   })
+
+  it('sends the document to Yjs only when it changed since Yjs last held it', () => {
+    const local = new Y.Doc()
+    const fragment = local.getXmlFragment('default')
+    prosemirrorJSONToYXmlFragment(
+      schema,
+      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'alpha' }] }] },
+      fragment,
+    )
+    const sync = ySyncPlugin(fragment)
+    let syncView: ReturnType<NonNullable<typeof sync.spec.view>> | undefined
+    /** What a plugin's appendTransaction would add to the next remote change, if set. */
+    let appendToRemote: string | null = null
+    const view = {
+      state: EditorState.create({ schema, plugins: [sync] }),
+      hasFocus: () => true,
+      dispatch(tr: Transaction) {
+        const previous = this.state
+        this.state = this.state.apply(tr)
+        if (appendToRemote && tr.getMeta(ySyncPluginKey)?.isChangeOrigin) {
+          this.state = this.state.apply(this.state.tr.insertText(appendToRemote, 1))
+          appendToRemote = null
+        }
+        syncView?.update?.(this as unknown as EditorView, previous)
+      },
+    }
+    syncView = sync.spec.view?.(view as unknown as EditorView)
+    const binding = ySyncPluginKey.getState(view.state).binding as {
+      _prosemirrorChanged(doc: unknown): void
+    }
+    let walks = 0
+    const walk = binding._prosemirrorChanged.bind(binding)
+    binding._prosemirrorChanged = (doc) => {
+      walks++
+      walk(doc)
+    }
+    const yText = () => fragment.toString()
+
+    view.dispatch(view.state.tr.insertText('!', 6))
+    expect(walks).toBe(1)
+    expect(yText()).toContain('alpha!')
+    // A caret move, or a collaborator's caret, leaves the document as Yjs holds it: no walk.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 2)))
+    view.dispatch(view.state.tr.setMeta('collaborator caret', true))
+    expect(walks).toBe(1)
+
+    const remote = new Y.Doc()
+    Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
+    remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
+    const remoteText = () => (remote.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    remoteText().insert(0, '> ')
+    expect(view.state.doc.textContent).toBe('> alpha!')
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 3)))
+    expect(walks).toBe(1)
+
+    // A plugin appends to a remote change: the document now differs from what Yjs holds, and the next update
+    // sends it.
+    appendToRemote = '#'
+    remoteText().insert(0, '~')
+    expect(view.state.doc.textContent).toBe('#~> alpha!')
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 4)))
+    expect(walks).toBe(2)
+    expect(yText()).toContain('#~> alpha!')
+  })
 })
