@@ -147,6 +147,26 @@ describe('decorations kept through edits (clause status, cross-references, locke
     expectSameAsRebuilt(after)
   })
 
+  it('keeps the clause decorations when the statuses are re-read unchanged, and rebuilds them when one changed', () => {
+    const state = withPlugins(charter())
+    const plugin = state.plugins[0]!
+    const same = state.apply(
+      state.tr.setMeta(clauseMarksKey, { statuses: new Map(marks.statuses), focusArea: marks.focusArea }),
+    )
+    expect(plugin.getState(same)).toBe(plugin.getState(state))
+    const changed = state.apply(
+      state.tr.setMeta(clauseMarksKey, {
+        statuses: new Map([
+          ['c2', { status: 'agreed', label: 'Agreed' }],
+          ['c4', { status: 'agreed', label: 'Agreed' }],
+        ]),
+        focusArea: marks.focusArea,
+      }),
+    )
+    expect(plugin.getState(changed)).not.toBe(plugin.getState(state))
+    expect(described(changed, 0).filter((entry) => entry.includes('clause-is-agreed'))).toHaveLength(2)
+  })
+
   it('renumbers references and re-marks articles when an article is inserted, and after a whole-document step', () => {
     let state = withPlugins(charter())
     const [first] = articlePositions(state.doc)

@@ -20,46 +20,83 @@ interface PluginValue {
   marks: ClauseMarksState
   decorations: DecorationSet
   /** What the decorations were built from, position aside (see `layoutOf`). */
-  layout: string[]
+  layout: LayoutEntry[]
+  /** How many decorations the set was built with. */
+  count: number
 }
 
 const pluginKey = new PluginKey<PluginValue>('clauseStatusMarks')
 
 const empty: ClauseMarksState = { statuses: new Map(), focusArea: null }
 
+/** A section (by its area) or an article (by its clause id), in document order. */
+interface LayoutEntry {
+  section: boolean
+  key: unknown
+}
+
 /**
  * The sections and articles in order, with what their decorations show: while it stays the same, mapping the
  * decorations through an edit gives what a rebuild would, with the same objects, so the view need not compare
  * 200 articles' attributes again on every keystroke.
  */
-function layoutOf(doc: ProseMirrorNode): string[] {
-  const layout: string[] = []
-  doc.descendants((node) => {
-    if (node.type.name === 'charterSection') {
-      layout.push(`s:${String(node.attrs.area)}`)
-      return true
-    }
-    if (node.type.name !== 'article') return node.isBlock
-    layout.push(`a:${String(node.attrs.clauseId)}`)
-    return false
+function layoutOf(doc: ProseMirrorNode): LayoutEntry[] {
+  const layout: LayoutEntry[] = []
+  visitLayout(doc, (section, key) => {
+    layout.push({ section, key })
+    return true
   })
   return layout
 }
 
-function sameLayout(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((entry, index) => entry === b[index])
+/** Whether `doc` has `layout`, compared as it is walked (a keystroke allocates nothing here). */
+function hasLayout(doc: ProseMirrorNode, layout: readonly LayoutEntry[]): boolean {
+  let index = 0
+  const same = visitLayout(doc, (section, key) => {
+    const entry = layout[index++]
+    return entry !== undefined && entry.section === section && entry.key === key
+  })
+  return same && index === layout.length
+}
+
+/** Calls `visit` for each section and article in order until it returns false; false if it did. */
+function visitLayout(doc: ProseMirrorNode, visit: (section: boolean, key: unknown) => boolean): boolean {
+  let going = true
+  doc.descendants((node) => {
+    if (!going) return false
+    if (node.type.name === 'charterSection') {
+      going = visit(true, node.attrs.area)
+      return going
+    }
+    if (node.type.name !== 'article') return node.isBlock
+    going = visit(false, node.attrs.clauseId)
+    return false
+  })
+  return going
+}
+
+function sameMarks(a: ClauseMarksState, b: ClauseMarksState): boolean {
+  if (a.focusArea !== b.focusArea || a.statuses.size !== b.statuses.size) return false
+  for (const [clauseId, mark] of a.statuses) {
+    const other = b.statuses.get(clauseId)
+    if (other?.status !== mark.status || other.label !== mark.label) return false
+  }
+  return true
 }
 
 /** The decorations after `transaction`: mapped when the layout held and every decoration survived, else rebuilt. */
 function nextValue(transaction: Transaction, value: PluginValue, doc: ProseMirrorNode): PluginValue {
-  const layout = layoutOf(doc)
-  if (sameLayout(layout, value.layout)) {
+  if (hasLayout(doc, value.layout)) {
     const mapped = value.decorations.map(transaction.mapping, doc)
-    // A step that replaced an article whole (a remote change's fallback) drops its decoration: rebuild then.
-    if (mapped.find().length === value.decorations.find().length)
-      return { ...value, decorations: mapped, layout }
+    // A step that replaced an article whole (a remote change's fallback) may drop its decoration: rebuild then.
+    if (mapped.find().length === value.count) return { ...value, decorations: mapped }
   }
-  return { marks: value.marks, decorations: decorationsFor(doc, value.marks), layout }
+  return built(doc, value.marks)
+}
+
+function built(doc: ProseMirrorNode, marks: ClauseMarksState): PluginValue {
+  const decorations = decorationsFor(doc, marks)
+  return { marks, decorations, layout: layoutOf(doc), count: decorations.find().length }
 }
 
 function decorationsFor(doc: ProseMirrorNode, state: ClauseMarksState): DecorationSet {
@@ -130,16 +167,13 @@ export function clauseStatusMarksPlugin(onRefused: () => void): Plugin<PluginVal
   return new Plugin<PluginValue>({
     key: pluginKey,
     state: {
-      init: (_, state) => ({
-        marks: empty,
-        decorations: decorationsFor(state.doc, empty),
-        layout: layoutOf(state.doc),
-      }),
+      init: (_, state) => built(state.doc, empty),
       // Walks only the top-level blocks and their articles, never their text.
       apply: (transaction, value, _, state) => {
         const marks: ClauseMarksState | undefined = transaction.getMeta(clauseMarksKey)
-        if (marks)
-          return { marks, decorations: decorationsFor(state.doc, marks), layout: layoutOf(state.doc) }
+        // The statuses are re-read every few seconds and rarely change: rebuilding then would make the view compare
+        // every article again, a long task in the middle of someone's typing.
+        if (marks && !sameMarks(marks, value.marks)) return built(state.doc, marks)
         return transaction.docChanged ? nextValue(transaction, value, state.doc) : value
       },
     },
