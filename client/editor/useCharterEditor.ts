@@ -11,6 +11,7 @@ import { articleExtensions } from './articles/articleExtensions.ts'
 import { BlockLanguage } from './BlockLanguage.ts'
 import { BracketEditing } from './brackets/BracketEditing.ts'
 import type { BracketWriter } from './brackets/BracketWriter.ts'
+import { bracketGuardKey } from './brackets/bracketGuard.ts'
 import { type CaretUser, createCaret } from './createCaret.ts'
 import { PlaceholderMarks } from './PlaceholderMarks.ts'
 import type { SuggestionAuthor } from './suggestions/SuggestionAuthor.ts'
@@ -35,7 +36,7 @@ export function useCharterEditor(
   const translate = useRef(t)
   translate.current = t
   useEffect(() => watchCaretActivity(session.provider.awareness), [session])
-  return useEditor(
+  const editor = useEditor(
     {
       extensions: [
         ...articleExtensions(charterExtensions),
@@ -76,4 +77,11 @@ export function useCharterEditor(
       author?.name,
     ],
   )
+  // The locked alternatives' tooltip is in their decorations, which edits now keep: a language switch rebuilds them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new language must give new tooltips
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    editor.view.dispatch(editor.state.tr.setMeta(bracketGuardKey, 'refresh'))
+  }, [editor, t])
+  return editor
 }
