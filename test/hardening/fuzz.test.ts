@@ -268,7 +268,11 @@ describe('protocol fuzzing against a live server', () => {
             Y.decodeUpdate(update)
             Y.applyUpdate(replay, update)
           } catch (error) {
-            undecodable.push(`${name}#${index}: ${String(error)}`)
+            // The bytes, so that a failure seen once (timing decides what is batched and compacted) can be studied.
+            const bytes = Buffer.from(update).toString('base64')
+            undecodable.push(
+              `${name}#${index}: ${String(error)} (${update.byteLength} bytes, base64 ${bytes.slice(0, 2000)})`,
+            )
           }
         }
         replay.destroy()
