@@ -6,6 +6,7 @@ import { chooseEncoding } from '../http/chooseEncoding.ts'
 import { httpErrors } from '../http/HttpError.ts'
 import type { Router } from '../http/Router.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
+import { encodeIntegratedState } from '../sync/encodeIntegratedState.ts'
 import type { ApiDependencies } from './ApiDependencies.ts'
 import { requireDocumentActor } from './requireDocumentActor.ts'
 
@@ -42,7 +43,7 @@ export function registerDocumentStateRoute(
   router.on('GET', '/api/documents/:name/state', route, async (context) => {
     const { documentName } = await requireDocumentActor(dependencies, context)
     const stateVector = stateVectorOf(context.query.sv)
-    const update = await documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc, stateVector))
+    const update = await documents.read(documentName, (ydoc) => encodeIntegratedState(ydoc, stateVector))
     const coding =
       update.byteLength > compressAboveBytes
         ? chooseEncoding(context.request.headers['accept-encoding'], ['br', 'gzip'])

@@ -32,6 +32,7 @@ import { httpErrors } from '../http/HttpError.ts'
 import type { ClauseEventStore } from '../negotiation/ClauseEventStore.ts'
 import type { AuthorshipStore } from '../suggestions/AuthorshipStore.ts'
 import type { DocumentAccess } from '../sync/DocumentAccess.ts'
+import { encodeIntegratedState } from '../sync/encodeIntegratedState.ts'
 import type { MeetingStore } from './MeetingStore.ts'
 import type { SnapshotStore } from './SnapshotStore.ts'
 
@@ -138,7 +139,7 @@ export class SnapshotService {
     if (request.meetingId !== null && !(await this.meetings.findMeeting(request.meetingId))) {
       throw httpErrors.badRequest('No such meeting')
     }
-    const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+    const state = await this.documents.read(documentName, (ydoc) => encodeIntegratedState(ydoc))
     const snapshot = await this.snapshots.createSnapshot({
       documentName,
       name: request.name,
@@ -318,7 +319,7 @@ export class SnapshotService {
 
   private async version(documentName: string, ref: VersionRef): Promise<Version> {
     if (ref === 'current') {
-      const state = await this.documents.read(documentName, (ydoc) => Y.encodeStateAsUpdate(ydoc))
+      const state = await this.documents.read(documentName, (ydoc) => encodeIntegratedState(ydoc))
       const doc = docFromState(state)
       return {
         ref,

@@ -13,6 +13,8 @@ import type { Logger } from '../logging/Logger.ts'
 import type { BracketSighting } from '../negotiation/readBrackets.ts'
 import type { DocumentStore, StoredUpdate } from '../persistence/DocumentStore.ts'
 import type { ClientIdClaims } from './ClientIdClaims.ts'
+import { encodeIntegratedState } from './encodeIntegratedState.ts'
+import { encodeStorableState } from './encodeStorableState.ts'
 import type { RoomMember } from './RoomMember.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import type { RoomReplica } from './RoomReplica.ts'
@@ -148,7 +150,9 @@ export class Room {
     readonly documentName: string,
     private readonly options: RoomOptions,
   ) {
-    this.validator = options.createValidator?.(() => Y.encodeStateAsUpdate(this.ydoc)) ?? null
+    this.validator =
+      options.createValidator?.(() => encodeStorableState(this.ydoc) ?? encodeIntegratedState(this.ydoc)) ??
+      null
     this.awareness.setLocalState(null)
     this.ydoc.on('update', this.forgetFullState)
     this.ydoc.on('update', this.broadcastUpdate)
@@ -314,8 +318,8 @@ export class Room {
   encodeStateAsUpdate(stateVector?: Uint8Array): Uint8Array {
     // A client with nothing (a cold load, a new member) gets the whole state: encoded once per change, not per
     // client, so ten people opening a large document pay for one encoding.
-    if (stateVector && !isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.ydoc, stateVector)
-    this.fullState ??= Y.encodeStateAsUpdate(this.ydoc)
+    if (stateVector && !isEmptyStateVector(stateVector)) return encodeIntegratedState(this.ydoc, stateVector)
+    this.fullState ??= encodeIntegratedState(this.ydoc)
     return this.fullState
   }
 
@@ -688,7 +692,19 @@ export class Room {
     if (this.updatesSinceCompaction === 0 || this.lastSeq === 0 || this.destroyed) return
     const started = performance.now()
     try {
-      const state = this.encodeStateAsUpdate()
+      const { pendingStructs, pendingDs } = this.ydoc.store
+      const state =
+        pendingStructs === null && pendingDs === null
+          ? this.encodeStateAsUpdate()
+          : encodeStorableState(this.ydoc)
+      if (state === null) {
+        // The log's updates each decode and replay to this state; try again once the pending part integrates.
+        this.options.logger.warn('compaction postponed: the pending part does not encode safely', {
+          documentName: this.documentName,
+        })
+        this.nextCompactionAt = performance.now() + (this.options.minCompactionIntervalMs ?? 2000)
+        return
+      }
       await this.options.store.compact(this.documentName, state, this.lastSeq)
       this.bytesStored = state.byteLength
       const ms = performance.now() - started

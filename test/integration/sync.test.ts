@@ -4,6 +4,7 @@ import { CloseCode, MessageType, SyncMessageType } from '../../shared/protocol/i
 import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
 import { eventually } from '../helpers/eventually.ts'
+import { forgedPendingUpdates } from '../helpers/forgedPendingUpdates.ts'
 import { HoldableDocumentStore } from '../helpers/HoldableDocumentStore.ts'
 import { syncMessage } from '../helpers/protocolMessages.ts'
 import { joinedRoom, openRawSocket, roundTrip } from '../helpers/rawSocket.ts'
@@ -113,6 +114,39 @@ function describeSyncServer(storage: (typeof testStorages)[number]): void {
       server = await startTestServer(sameStorage)
       const reader = await connect('doc-restart')
       expect(reader.text.toString()).toBe('Article 1. The Parties shall cooperate.')
+    })
+
+    it('keeps a document whole through compaction and a restart when an update it holds can never integrate', async () => {
+      // Yjs folds such pending content into the compacted state with a merge that can produce bytes no one can
+      // load: the document would then open empty after a restart (see encodeStorableState).
+      const expected = new Y.Doc()
+      for (const update of forgedPendingUpdates) Y.applyUpdate(expected, update)
+      const expectedText = expected.getXmlFragment('default').toString()
+      expect(expected.store.pendingStructs).not.toBeNull()
+      await server.ensureDocument('doc-pending')
+      const writer = await openRawSocket(rawUrl('doc-pending'))
+      await joinedRoom(writer)
+      for (const update of forgedPendingUpdates) writer.send(syncMessage(SyncMessageType.update, update))
+      await roundTrip(writer)
+      await eventually(async () =>
+        expect((await server.app.store.load('doc-pending')).updates).toHaveLength(
+          forgedPendingUpdates.length,
+        ),
+      )
+      const reader = await connect('doc-pending')
+      expect(reader.ydoc.getXmlFragment('default').toString()).toBe(expectedText)
+      // Everyone leaves: the room compacts and unloads.
+      writer.socket.close()
+      for (const client of clients.splice(0)) client.destroy()
+      await eventually(() => expect(server.app.syncServer.loadedDocumentNames).not.toContain('doc-pending'))
+      const stored = new Y.Doc()
+      for (const update of (await server.app.store.load('doc-pending')).updates) Y.applyUpdate(stored, update)
+      expect(stored.getXmlFragment('default').toString()).toBe(expectedText)
+      const { sameStorage } = server
+      await server.stop()
+      server = await startTestServer(sameStorage)
+      const afterRestart = await connect('doc-pending')
+      expect(afterRestart.ydoc.getXmlFragment('default').toString()).toBe(expectedText)
     })
 
     it('creates the charter from the template on the server, once', async () => {

@@ -7,6 +7,7 @@ import {
   readBrackets,
   toSighting,
 } from '../../negotiation/readBrackets.ts'
+import { encodeStorableState } from '../encodeStorableState.ts'
 import { validateDocumentUpdate } from '../validateDocumentUpdate.ts'
 import { findBracketViolation, touchedBrackets, updatedIndex } from './findBracketViolation.ts'
 import {
@@ -241,7 +242,12 @@ export class DocumentShadow {
     this.remembered.push(update)
     this.rememberedBytes += update.byteLength
     if (this.rememberedBytes > compactionFactor * this.stateBytes + 64 * 1024) {
-      const state = Y.encodeStateAsUpdate(this.ydoc)
+      const state = encodeStorableState(this.ydoc)
+      if (state === null) {
+        // Pending content that does not encode safely: keep the updates, and wait for twice as many bytes.
+        this.stateBytes = this.rememberedBytes
+        return
+      }
       this.remembered = [state]
       this.rememberedBytes = state.byteLength
       this.stateBytes = state.byteLength
