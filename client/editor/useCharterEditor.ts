@@ -1,6 +1,6 @@
+import type { Editor } from '@tiptap/core'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
-import { type Editor, useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
 import { charterExtensions, documentField } from '../../shared/schema/index.ts'
 import { CommentHighlights } from '../comments/CommentHighlights.ts'
@@ -16,6 +16,7 @@ import { type CaretUser, createCaret } from './createCaret.ts'
 import { PlaceholderMarks } from './PlaceholderMarks.ts'
 import type { SuggestionAuthor } from './suggestions/SuggestionAuthor.ts'
 import { SuggestionEditing } from './suggestions/SuggestionEditing.ts'
+import { useTiptapEditor } from './useTiptapEditor.ts'
 import { watchCaretActivity } from './watchCaretActivity.ts'
 
 /**
@@ -36,8 +37,8 @@ export function useCharterEditor(
   const translate = useRef(t)
   translate.current = t
   useEffect(() => watchCaretActivity(session.provider.awareness), [session])
-  const editor = useEditor(
-    {
+  const editor = useTiptapEditor(
+    () => ({
       extensions: [
         ...articleExtensions(charterExtensions),
         Collaboration.configure({ document: session.ydoc, field: documentField }),
@@ -64,7 +65,7 @@ export function useCharterEditor(
           spellcheck: 'true',
         },
       },
-    },
+    }),
     [
       session,
       user.name,

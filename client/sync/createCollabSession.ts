@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { batchRemoteStores } from './batchRemoteStores.ts'
+import { coalesceRemoteChanges } from './coalesceRemoteChanges.ts'
 import { collabServerUrl } from './collabServerUrl.ts'
 import { loadServerState } from './loadServerState.ts'
 import { SyncStatusTracker } from './SyncStatusTracker.ts'
@@ -26,6 +27,7 @@ export function createCollabSession(documentName: string): CollabSession {
     params: { deflate: '1' },
     connect: false,
   })
+  const flushRemoteChanges = coalesceRemoteChanges(provider)
   const flushRemoteStores = batchRemoteStores(offlineCache, provider)
   // Connect once the local copy is loaded, so the first sync asks only for what changed since the last visit
   // (before, a repeat visit downloaded the whole document again). A browser whose IndexedDB never answers
@@ -69,6 +71,7 @@ export function createCollabSession(documentName: string): CollabSession {
       clearTimeout(connectSoon)
       stopWatching()
       syncStatus.destroy()
+      flushRemoteChanges()
       provider.destroy()
       flushRemoteStores()
       void offlineCache.destroy()
