@@ -15,6 +15,6 @@ export function useTiptapEditor(options: () => Partial<EditorOptions>, deps: Dep
     const created = new Editor(options())
     setEditor(created)
     return () => created.destroy()
-  }, deps)
+  }, [...deps])
   return editor
 }
