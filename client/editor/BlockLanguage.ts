@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { changedRanges } from './changedRanges.ts'
 
 /** "ə" is written only in Azerbaijani: a block holding it is Azerbaijani text in the English draft. */
 const azerbaijani = /[əƏ]/
@@ -15,21 +16,16 @@ function decorate(node: ProseMirrorNode, position: number): Decoration[] {
 /** Re-reads only the text blocks a transaction touched. */
 function update(set: DecorationSet, transaction: Transaction): DecorationSet {
   let next = set.map(transaction.mapping, transaction.doc)
-  const { doc, mapping } = transaction
-  mapping.maps.forEach((stepMap, index) => {
-    const after = mapping.slice(index + 1)
-    stepMap.forEach((_oldStart, _oldEnd, start, end) => {
-      const from = Math.max(0, after.map(start, -1))
-      const to = Math.min(doc.content.size, after.map(end, 1))
-      doc.nodesBetween(from, to, (node, position) => {
-        if (!node.isTextblock) return true
-        // Inside the block's bounds, so the neighbours' decorations (which touch them) stay.
-        const own = next.find(position + 1, position + node.nodeSize - 1)
-        next = next.remove(own).add(doc, decorate(node, position))
-        return false
-      })
+  const { doc } = transaction
+  for (const [from, to] of changedRanges(transaction)) {
+    doc.nodesBetween(from, to, (node, position) => {
+      if (!node.isTextblock) return true
+      // Inside the block's bounds, so the neighbours' decorations (which touch them) stay.
+      const own = next.find(position + 1, position + node.nodeSize - 1)
+      next = next.remove(own).add(doc, decorate(node, position))
+      return false
     })
-  })
+  }
   return next
 }
 

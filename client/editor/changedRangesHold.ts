@@ -1,5 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import type { Transaction } from '@tiptap/pm/state'
+import { changedRanges } from './changedRanges.ts'
 
 /**
  * Whether a node matching `matches` overlaps what `transaction` changed, in the document after it (the nodes
@@ -11,21 +12,14 @@ export function changedRangesHold(
   transaction: Transaction,
   matches: (node: ProseMirrorNode) => boolean,
 ): boolean {
-  const { doc, mapping } = transaction
   let found = false
-  mapping.maps.forEach((stepMap, index) => {
-    if (found) return
-    const after = mapping.slice(index + 1)
-    stepMap.forEach((_oldStart, _oldEnd, start, end) => {
-      if (found) return
-      const from = Math.max(0, after.map(start, -1))
-      const to = Math.min(doc.content.size, after.map(end, 1))
-      doc.nodesBetween(from, to, (node) => {
-        if (found) return false
-        if (matches(node)) found = true
-        return !found
-      })
+  for (const [from, to] of changedRanges(transaction)) {
+    transaction.doc.nodesBetween(from, to, (node) => {
+      if (found) return false
+      if (matches(node)) found = true
+      return !found
     })
-  })
-  return found
+    if (found) return true
+  }
+  return false
 }
