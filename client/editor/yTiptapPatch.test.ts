@@ -44,6 +44,26 @@ interface FakeView {
 }
 
 /** A view without a DOM: the binding only reads `state`, `hasFocus` and `dispatch` for remote changes. */
+/** A Yjs document whose editor fragment holds one paragraph of `text`. */
+function paragraphFragment(text: string) {
+  const local = new Y.Doc()
+  const fragment = local.getXmlFragment('default')
+  prosemirrorJSONToYXmlFragment(
+    schema,
+    { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
+    fragment,
+  )
+  return { local, fragment }
+}
+
+/** A collaborator's copy of `local`, each change of which reaches `local` as a remote update: its first text. */
+function collaboratorText(local: Y.Doc): () => Y.XmlText {
+  const remote = new Y.Doc()
+  Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
+  remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
+  return () => (remote.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+}
+
 function bind(paragraphs: string[], options: { schema?: Schema; json?: object } = {}) {
   const docSchema = options.schema ?? schema
   const local = new Y.Doc()
@@ -214,13 +234,7 @@ describe('@tiptap/y-tiptap with our patch', () => {
   })
 
   it('does not re-send the local cursor for a remote change that leaves it in place', () => {
-    const local = new Y.Doc()
-    const fragment = local.getXmlFragment('default')
-    prosemirrorJSONToYXmlFragment(
-      schema,
-      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'alpha beta' }] }] },
-      fragment,
-    )
+    const { local, fragment } = paragraphFragment('alpha beta')
     const awareness = new Awareness(local)
     const sync = ySyncPlugin(fragment)
     const cursors = yCursorPlugin(awareness)
@@ -242,10 +256,7 @@ describe('@tiptap/y-tiptap with our patch', () => {
     const sent: number[] = []
     awareness.on('update', ({ updated }: { updated: number[] }) => sent.push(...updated))
 
-    const remote = new Y.Doc()
-    Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
-    remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
-    const text = (remote.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const text = collaboratorText(local)()
     text.insert(10, ' gamma')
     text.insert(0, '> ')
     expect(view.state.doc.textContent).toBe('> alpha beta gamma')
@@ -257,13 +268,7 @@ describe('@tiptap/y-tiptap with our patch', () => {
   })
 
   it('sends the document to Yjs only when it changed since Yjs last held it', () => {
-    const local = new Y.Doc()
-    const fragment = local.getXmlFragment('default')
-    prosemirrorJSONToYXmlFragment(
-      schema,
-      { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'alpha' }] }] },
-      fragment,
-    )
+    const { local, fragment } = paragraphFragment('alpha')
     const sync = ySyncPlugin(fragment)
     let syncView: ReturnType<NonNullable<typeof sync.spec.view>> | undefined
     /** What a plugin's appendTransaction would add to the next remote change, if set. */
@@ -301,10 +306,7 @@ describe('@tiptap/y-tiptap with our patch', () => {
     view.dispatch(view.state.tr.setMeta('collaborator caret', true))
     expect(walks).toBe(1)
 
-    const remote = new Y.Doc()
-    Y.applyUpdate(remote, Y.encodeStateAsUpdate(local))
-    remote.on('update', (update: Uint8Array) => Y.applyUpdate(local, update, 'remote'))
-    const remoteText = () => (remote.getXmlFragment('default').get(0) as Y.XmlElement).get(0) as Y.XmlText
+    const remoteText = collaboratorText(local)
     remoteText().insert(0, '> ')
     expect(view.state.doc.textContent).toBe('> alpha!')
     view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, 3)))

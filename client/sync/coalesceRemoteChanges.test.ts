@@ -86,6 +86,23 @@ describe('coalesceRemoteChanges', () => {
     expect(provider.awareness.getStates().has(8)).toBe(false)
   })
 
+  it('sends this client’s presence, never a collaborator’s back', () => {
+    coalesceRemoteChanges(provider)
+    const sent: Uint8Array[] = []
+    const socket = { readyState: 1, OPEN: 1, send: (frame: Uint8Array) => sent.push(frame) }
+    Object.assign(provider, { ws: socket, wsconnected: true })
+    deliver(
+      provider,
+      encodeAwareness(encodeAwarenessEntries([{ clientId: 7, clock: 1, state: '{"cursor":1}' }])),
+    )
+    vi.advanceTimersByTime(150)
+    expect(provider.awareness.getStates().get(7)).toEqual({ cursor: 1 })
+    expect(sent).toEqual([])
+    provider.awareness.setLocalStateField('cursor', 2)
+    expect(sent.map((frame) => decodeFrame(frame).type)).toEqual(['awareness'])
+    Object.assign(provider, { ws: null, wsconnected: false })
+  })
+
   it('applies what arrived before the connection closed, so the provider’s clearing of presence holds', () => {
     coalesceRemoteChanges(provider)
     const remote = new Y.Doc()

@@ -91,6 +91,15 @@ export function coalesceRemoteChanges(provider: WebsocketProvider): () => void {
     }
     schedule()
   }
+  // y-websocket sends on every awareness change, collaborators' too: each caret move came back to the server from
+  // every member (N² messages for N people, which the server drops: a member publishes only its own ids), and
+  // went to the other tabs, which have their own socket. Only this client's own presence goes out.
+  const sendAwareness = provider._awarenessUpdateHandler
+  awareness.off('update', sendAwareness)
+  provider._awarenessUpdateHandler = (changes, origin) => {
+    if (origin !== provider) sendAwareness(changes, origin)
+  }
+  awareness.on('update', provider._awarenessUpdateHandler)
   // y-websocket drops everyone's presence when the connection closes: what arrived before must not return after.
   provider.on('connection-close', flush)
   return flush

@@ -97,6 +97,19 @@ describe('brackets and alternatives in the browser', { timeout: 60_000 }, () => 
 
     // The US drafter cannot type into the AZ alternative, but adds its own beside it.
     expect((await bracketsIn(us, connectivity))[0]?.alternatives[0]?.locked).toBe(true)
+    // The lock explains itself in the reader's language, and follows a switch of language.
+    const lockedTitle = () =>
+      us.page.locator(`${connectivity} .charter-alternative.is-locked`).first().getAttribute('title')
+    expect(await lockedTitle()).toBe('Proposed by the other side: only they can change or withdraw it.')
+    await us.page.locator('.user-chip').click()
+    for (const [language, title] of [
+      ['Azərbaycanca', 'Digər tərəfin təklifidir: yalnız onlar dəyişə və ya geri götürə bilər.'],
+      ['English', 'Proposed by the other side: only they can change or withdraw it.'],
+    ] as const) {
+      await us.page.getByRole('button', { name: language }).click()
+      await eventually(async () => expect(await lockedTitle()).toBe(title))
+    }
+    await us.page.locator('.user-chip').click()
     await caretBesideBracket(us, connectivity, 'after')
     await us.page.keyboard.press('Control+Alt+KeyA')
     await us.page.keyboard.type('to be agreed')
