@@ -4,11 +4,19 @@ import * as Y from 'yjs'
 /** How long collaborators' changes may wait before the local copy keeps them (the server has them already). */
 const batchMs = 250
 
+/** Runs `flush` just after the next frame is painted (or soon, where there are no frames). */
+function afterNextPaint(flush: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush))
+  else setTimeout(flush)
+}
+
 /**
- * Makes the offline cache keep collaborators' changes in batches: y-indexeddb opens one IndexedDB transaction per
- * Yjs update, which with twenty typists is ~100 a second on the page's main thread. The user's own edits are still
- * stored at once (after any batch waiting, so the stored order stays the order of the document). Returns a flush
- * for the session's end.
+ * Makes the offline cache keep changes in batches: y-indexeddb opens one IndexedDB transaction per Yjs update,
+ * which with twenty typists is ~100 a second on the page's main thread, and one per keystroke of the user's own,
+ * in the keystroke's task before its frame is painted. Collaborators' changes wait up to 250 ms; the user's own
+ * are stored just after the frame that shows them (IndexedDB commits asynchronously anyway), with whatever was
+ * waiting before them, so the stored order stays the order of the document. Returns a flush for the session's
+ * end; a page being hidden or closed flushes too.
  */
 export function batchRemoteStores(
   cache: Pick<IndexeddbPersistence, 'doc' | '_storeUpdate'>,
@@ -17,9 +25,11 @@ export function batchRemoteStores(
   const store = cache._storeUpdate
   let waiting: Uint8Array[] = []
   let timer: ReturnType<typeof setTimeout> | null = null
+  let ownWaiting = false
   const flush = () => {
     if (timer) clearTimeout(timer)
     timer = null
+    ownWaiting = false
     if (waiting.length === 0) return
     const batch = waiting.length === 1 ? (waiting[0] as Uint8Array) : Y.mergeUpdates(waiting)
     waiting = []
@@ -27,17 +37,21 @@ export function batchRemoteStores(
   }
   const batched = (update: Uint8Array, origin: unknown) => {
     if (origin === cache) return
+    waiting.push(update)
     if (origin !== remoteOrigin) {
-      flush()
-      store(update, origin)
+      if (!ownWaiting) afterNextPaint(flush)
+      ownWaiting = true
       return
     }
-    waiting.push(update)
     timer ??= setTimeout(flush, batchMs)
   }
   cache.doc.off('update', store)
   cache.doc.on('update', batched)
   // y-indexeddb's destroy() unsubscribes `_storeUpdate`: it must be this handler now.
   cache._storeUpdate = batched
-  return flush
+  if (typeof addEventListener === 'function') addEventListener('pagehide', flush)
+  return () => {
+    if (typeof removeEventListener === 'function') removeEventListener('pagehide', flush)
+    flush()
+  }
 }
