@@ -1,6 +1,7 @@
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { encodeSyncStep1 } from '../../shared/protocol/index.ts'
+import { afterNextPaint } from './afterNextPaint.ts'
 import { heartbeatDeadlineMs } from './watchConnection.ts'
 
 /** Local updates closer together than this are one edit (a word typed, a paste), as people count changes. */
@@ -26,6 +27,7 @@ export class SyncStatusTracker {
   private probeTimer: ReturnType<typeof setTimeout> | null = null
   private readonly listeners = new Set<(status: SyncStatus) => void>()
   private current: SyncStatus | null = null
+  private persistScheduled = false
 
   constructor(
     private readonly ydoc: Y.Doc,
@@ -42,6 +44,7 @@ export class SyncStatusTracker {
     ydoc.on('update', this.onUpdate)
     provider.on('sync', this.onSync)
     provider.on('status', this.onStatus)
+    addEventListener('pagehide', this.persist)
   }
 
   /** The same object until something changes, as React's useSyncExternalStore requires. */
@@ -81,6 +84,8 @@ export class SyncStatusTracker {
   }
 
   destroy(): void {
+    if (this.persistScheduled) this.persist()
+    removeEventListener('pagehide', this.persist)
     if (this.probeTimer) clearTimeout(this.probeTimer)
     this.ydoc.off('update', this.onUpdate)
     this.provider.off('sync', this.onSync)
@@ -139,6 +144,15 @@ export class SyncStatusTracker {
     this.pending = Math.max(0, value)
     // Part of the edits may be stored; never claim more edits than updates still waiting.
     this.edits = this.pending === 0 ? 0 : Math.max(1, Math.min(this.edits, this.pending))
+    // Written after the frame, once for a burst: two synchronous storage writes were in every keystroke's task.
+    if (!this.persistScheduled) afterNextPaint(this.persist)
+    this.persistScheduled = true
+    this.emit()
+  }
+
+  /** Keeps the counts for the next visit (what a reload finds still unsaved). */
+  private readonly persist = (): void => {
+    this.persistScheduled = false
     if (this.pending === 0) {
       localStorage.removeItem(this.storageKey)
       localStorage.removeItem(`${this.storageKey}:edits`)
@@ -146,7 +160,6 @@ export class SyncStatusTracker {
       localStorage.setItem(this.storageKey, String(this.pending))
       localStorage.setItem(`${this.storageKey}:edits`, String(this.edits))
     }
-    this.emit()
   }
 
   private emit(): void {

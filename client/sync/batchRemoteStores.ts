@@ -1,14 +1,9 @@
 import type { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { afterNextPaint } from './afterNextPaint.ts'
 
 /** How long collaborators' changes may wait before the local copy keeps them (the server has them already). */
 const batchMs = 250
-
-/** Runs `flush` just after the next frame is painted (or soon, where there are no frames). */
-function afterNextPaint(flush: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush))
-  else setTimeout(flush)
-}
 
 /**
  * Makes the offline cache keep changes in batches: y-indexeddb opens one IndexedDB transaction per Yjs update,

@@ -4,10 +4,12 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
   type AwarenessEntry,
+  decodeAwarenessEntries,
   encodeAwarenessEntries,
   MessageType,
   SyncMessageType,
 } from '../../shared/protocol/index.ts'
+import { afterNextPaint } from './afterNextPaint.ts'
 
 type MessageHandler = WebsocketProvider['messageHandlers'][number]
 
@@ -60,7 +62,7 @@ export function coalesceRemoteChanges(provider: WebsocketProvider): () => void {
     timer = setTimeout(flush, hiddenDelayMs)
     // Just after the next frame is painted, not inside it: a keystroke typed meanwhile paints without waiting
     // for the collaborators' batch. (A later flush finding nothing queued does nothing.)
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(flush))
+    afterNextPaint(flush)
   }
 
   provider.messageHandlers[MessageType.sync] = (encoder, decoder, ...rest) => {
@@ -75,15 +77,7 @@ export function coalesceRemoteChanges(provider: WebsocketProvider): () => void {
     schedule()
   }
   provider.messageHandlers[MessageType.awareness] = (_encoder, decoder) => {
-    // Read in place (y-protocols' layout, as decodeAwarenessEntries does, without its error type: a malformed
-    // update throws here as it would in y-protocols).
-    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
-    for (let count = decoding.readVarUint(update); count > 0; count--) {
-      const entry = {
-        clientId: decoding.readVarUint(update),
-        clock: decoding.readVarUint(update),
-        state: decoding.readVarString(update),
-      }
+    for (const entry of decodeAwarenessEntries(decoding.readVarUint8Array(decoder))) {
       const held = presence.get(entry.clientId)
       // y-protocols keeps the higher clock, and at an equal clock a removal: so does the merge.
       if (!held || entry.clock > held.clock || (entry.clock === held.clock && entry.state === 'null'))
