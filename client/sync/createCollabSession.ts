@@ -1,7 +1,7 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { batchRemoteStores } from './batchRemoteStores.ts'
+import { batchCacheStores } from './batchCacheStores.ts'
 import { coalesceRemoteChanges } from './coalesceRemoteChanges.ts'
 import { collabServerUrl } from './collabServerUrl.ts'
 import { loadServerState } from './loadServerState.ts'
@@ -28,7 +28,7 @@ export function createCollabSession(documentName: string): CollabSession {
     connect: false,
   })
   const flushRemoteChanges = coalesceRemoteChanges(provider)
-  const flushRemoteStores = batchRemoteStores(offlineCache, provider)
+  const flushCacheStores = batchCacheStores(offlineCache, provider)
   // Connect once the local copy is loaded, so the first sync asks only for what changed since the last visit
   // (before, a repeat visit downloaded the whole document again). A browser whose IndexedDB never answers
   // (some private modes) still connects after a moment.
@@ -73,7 +73,7 @@ export function createCollabSession(documentName: string): CollabSession {
       syncStatus.destroy()
       flushRemoteChanges()
       provider.destroy()
-      flushRemoteStores()
+      flushCacheStores()
       void offlineCache.destroy()
       ydoc.destroy()
     },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { batchRemoteStores } from './batchRemoteStores.ts'
+import { batchCacheStores } from './batchCacheStores.ts'
 
 /** The two members of y-indexeddb's persistence the batching replaces, recording what it would store. */
 function cacheOf(doc: Y.Doc) {
@@ -15,7 +15,7 @@ function cacheOf(doc: Y.Doc) {
   return { cache, stored }
 }
 
-describe('batchRemoteStores', () => {
+describe('batchCacheStores', () => {
   beforeEach(() => vi.useFakeTimers())
   afterEach(() => vi.useRealTimers())
 
@@ -23,7 +23,7 @@ describe('batchRemoteStores', () => {
     const doc = new Y.Doc()
     const provider = { name: 'provider' }
     const { cache, stored } = cacheOf(doc)
-    batchRemoteStores(cache, provider)
+    batchCacheStores(cache, provider)
     const remote = new Y.Doc()
     remote.on('update', (update: Uint8Array) => Y.applyUpdate(doc, update, provider))
     for (const word of ['one ', 'two ', 'three ']) remote.getText('t').insert(0, word)
@@ -49,7 +49,7 @@ describe('batchRemoteStores', () => {
     const doc = new Y.Doc()
     const provider = {}
     const { cache, stored } = cacheOf(doc)
-    const flush = batchRemoteStores(cache, provider)
+    const flush = batchCacheStores(cache, provider)
     const other = new Y.Doc()
     other.getText('t').insert(0, 'loaded')
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other), cache)

@@ -13,7 +13,7 @@ const batchMs = 250
  * waiting before them, so the stored order stays the order of the document. Returns a flush for the session's
  * end; a page being hidden or closed flushes too.
  */
-export function batchRemoteStores(
+export function batchCacheStores(
   cache: Pick<IndexeddbPersistence, 'doc' | '_storeUpdate'>,
   remoteOrigin: unknown,
 ): () => void {
