@@ -15,6 +15,7 @@ import type { DocumentStore, StoredUpdate } from '../persistence/DocumentStore.t
 import type { ClientIdClaims } from './ClientIdClaims.ts'
 import { encodeIntegratedState } from './encodeIntegratedState.ts'
 import { encodeStorableState } from './encodeStorableState.ts'
+import { hasPendingContent } from './hasPendingContent.ts'
 import type { RoomMember } from './RoomMember.ts'
 import type { RoomObserver } from './RoomObserver.ts'
 import type { RoomReplica } from './RoomReplica.ts'
@@ -692,11 +693,7 @@ export class Room {
     if (this.updatesSinceCompaction === 0 || this.lastSeq === 0 || this.destroyed) return
     const started = performance.now()
     try {
-      const { pendingStructs, pendingDs } = this.ydoc.store
-      const state =
-        pendingStructs === null && pendingDs === null
-          ? this.encodeStateAsUpdate()
-          : encodeStorableState(this.ydoc)
+      const state = hasPendingContent(this.ydoc) ? encodeStorableState(this.ydoc) : this.encodeStateAsUpdate()
       if (state === null) {
         // The log's updates each decode and replay to this state; try again once the pending part integrates.
         this.options.logger.warn('compaction postponed: the pending part does not encode safely', {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { hasPendingContent } from './hasPendingContent.ts'
 
 /**
  * The document as an update, without what Yjs holds back as pending (structs and deletions whose dependencies
@@ -9,9 +10,9 @@ import * as Y from 'yjs'
  * so is part of the update every member receives.
  */
 export function encodeIntegratedState(ydoc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  if (!hasPendingContent(ydoc)) return Y.encodeStateAsUpdate(ydoc, stateVector)
   const store = ydoc.store
   const { pendingStructs, pendingDs } = store
-  if (pendingStructs === null && pendingDs === null) return Y.encodeStateAsUpdate(ydoc, stateVector)
   store.pendingStructs = null
   store.pendingDs = null
   try {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { encodeIntegratedState } from './encodeIntegratedState.ts'
+import { hasPendingContent } from './hasPendingContent.ts'
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && a.every((byte, index) => byte === b[index])
@@ -13,14 +14,12 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * something. Otherwise the log, whose updates each decode, stays as it is until the pending part integrates.
  */
 export function encodeStorableState(ydoc: Y.Doc): Uint8Array | null {
-  const { pendingStructs, pendingDs } = ydoc.store
   const state = Y.encodeStateAsUpdate(ydoc)
-  if (pendingStructs === null && pendingDs === null) return state
+  if (!hasPendingContent(ydoc)) return state
   const replay = new Y.Doc({ guid: ydoc.guid })
   try {
     Y.applyUpdate(replay, state)
-    const stillPending = replay.store.pendingStructs !== null || replay.store.pendingDs !== null
-    return stillPending && sameBytes(encodeIntegratedState(replay), encodeIntegratedState(ydoc))
+    return hasPendingContent(replay) && sameBytes(encodeIntegratedState(replay), encodeIntegratedState(ydoc))
       ? state
       : null
   } catch {
