@@ -19,8 +19,10 @@ export interface FrameReceiver {
 
 /**
  * The per-socket limits of `Admission`, from the upgrade until the socket closes. Until the document is ready,
- * frames wait in memory: they are bounded in bytes (1008) and in time (4408 or 1013). Afterwards a token bucket
- * bounds the frame rate (4429), and only binary frames are part of the protocol (4400).
+ * frames wait in memory: they are bounded in bytes (1008) and in time (4408 or 1013). From the upgrade on, a
+ * token bucket bounds the frame rate (4429), and only binary frames are part of the protocol (4400): frames
+ * that wait count as much as frames handled at once, or a flood sent during authentication would be answered
+ * in full once the document is ready.
  */
 export class AdmittedSocket {
   private ready = false
@@ -29,8 +31,12 @@ export class AdmittedSocket {
   private readonly deadline: NodeJS.Timeout
   /** Frames that arrive while we authenticate are kept, in order, until the connection exists. */
   private readonly early: Uint8Array[] = []
-  private readonly keepEarly = (data: RawData): void => {
-    if (!this.overBudget(data)) this.early.push(toUint8Array(data))
+  /** A sustained rate with room for bursts (e.g. a client flushing its offline edits); above it 4429. */
+  private readonly bucket: { tokens: number; refilledAt: number }
+  private readonly keepEarly = (data: RawData, isBinary: boolean): void => {
+    const refusal = this.refusalOf(isBinary)
+    if (refusal) refuseSocket(this.webSocket, refusal.code, refusal.reason, this.logger)
+    else if (!this.overBudget(data)) this.early.push(toUint8Array(data))
   }
 
   constructor(
@@ -41,6 +47,7 @@ export class AdmittedSocket {
     /** Counts the socket against its account's limit; false if refused (the socket is then closing). */
     readonly admitAccount: (userId: string) => boolean,
   ) {
+    this.bucket = { tokens: limits.messageBurst, refilledAt: performance.now() }
     this.deadline = setTimeout(() => {
       if (this.ready) return
       // Authentication is the client's part (terminal 4408); a slow load is ours, so the client may retry (1013).
@@ -63,31 +70,33 @@ export class AdmittedSocket {
    * the limits to `receiver`.
    */
   forward(receiver: FrameReceiver): Uint8Array[] {
-    const { limits } = this
-    // A sustained rate with room for bursts (e.g. a client flushing its offline edits); above it 4429.
-    const bucket = { tokens: limits.messageBurst, refilledAt: performance.now() }
     this.webSocket.off('message', this.keepEarly)
     this.webSocket.on('message', (data: RawData, isBinary: boolean) => {
-      this.metrics?.increment('charterdesk_messages_received_total', 'Frames received from clients')
-      if (!isBinary) {
-        receiver.close(CloseCode.badRequest, 'text frames are not part of the protocol')
+      const refusal = this.refusalOf(isBinary)
+      if (refusal) {
+        receiver.close(refusal.code, refusal.reason)
         return
       }
-      const now = performance.now()
-      bucket.tokens = Math.min(
-        limits.messageBurst,
-        bucket.tokens + ((now - bucket.refilledAt) / 1000) * limits.messagesPerSecond,
-      )
-      bucket.refilledAt = now
-      if (bucket.tokens < 1) {
-        receiver.close(CloseCode.rateLimited, 'too many messages')
-        return
-      }
-      bucket.tokens -= 1
       if (this.overBudget(data)) return
       receiver.receive(toUint8Array(data))
     })
     return this.early.splice(0)
+  }
+
+  /** Counts a frame against the rate; why it is refused (text, or over the rate), or null. */
+  private refusalOf(isBinary: boolean): { code: number; reason: string } | null {
+    this.metrics?.increment('charterdesk_messages_received_total', 'Frames received from clients')
+    if (!isBinary) return { code: CloseCode.badRequest, reason: 'text frames are not part of the protocol' }
+    const { bucket, limits } = this
+    const now = performance.now()
+    bucket.tokens = Math.min(
+      limits.messageBurst,
+      bucket.tokens + ((now - bucket.refilledAt) / 1000) * limits.messagesPerSecond,
+    )
+    bucket.refilledAt = now
+    if (bucket.tokens < 1) return { code: CloseCode.rateLimited, reason: 'too many messages' }
+    bucket.tokens -= 1
+    return null
   }
 
   /** The document is loaded and attached: the pre-ready budget and the deadline no longer apply. */

@@ -118,4 +118,26 @@ describe('SessionRecheck', () => {
     await eventually(() => expect(calls).toBeGreaterThan(0))
     recheck.destroy()
   })
+
+  it('counts its passes, so a socket that joined after a pass had read the connections is checked late', async () => {
+    const connections = new Set<RecheckedConnection>()
+    let revoked = false
+    const recheck = new SessionRecheck(
+      connections,
+      async (principal) =>
+        revoked ? { closeCode: CloseCode.unauthenticated, reason: 'session revoked' } : { principal },
+      60_000,
+    )
+    // Authenticated before the revocation, added to the set after the pass that followed it.
+    const before = recheck.passesStarted
+    revoked = true
+    await recheck.run(true)
+    const late = connectionOf(drafter)
+    connections.add(late)
+    expect(late.closedWith).toEqual([])
+    expect(recheck.passesStarted).not.toBe(before)
+    await recheck.checkLate(late)
+    expect(late.closedWith).toEqual([CloseCode.unauthenticated])
+    recheck.destroy()
+  })
 })

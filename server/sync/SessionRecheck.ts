@@ -28,6 +28,8 @@ export class SessionRecheck {
   private running = false
   /** A run was asked for while one was going (an access change elsewhere): run once more right after. */
   private again = false
+  /** Passes over the connections started so far (see `passesStarted`). */
+  private passes = 0
   private lastRunAt = performance.now()
 
   constructor(
@@ -69,6 +71,7 @@ export class SessionRecheck {
     try {
       do {
         this.again = false
+        this.passes++
         // Sockets that share a session and a document share one answer per run: 200 tabs of one person (or
         // 1,500 bench clients on one token) cost one session and one catalog lookup per document, not one each.
         const decisions = new Map<string, Promise<UpgradeDecision>>()
@@ -92,6 +95,20 @@ export class SessionRecheck {
       decisions.set(key, decision)
     }
     return decision
+  }
+
+  /**
+   * Passes started so far. A socket authenticated before a pass and added to the connections after the pass
+   * read them was not checked by it: compare the count from before its authentication with the count after
+   * it joined, and `checkLate` it if they differ.
+   */
+  get passesStarted(): number {
+    return this.passes
+  }
+
+  /** Checks one connection that joined after a pass had read the connections (see `passesStarted`). */
+  checkLate(connection: RecheckedConnection): Promise<void> {
+    return this.check(connection, new Map())
   }
 
   destroy(): void {

@@ -214,6 +214,7 @@ export class SyncServer {
     })
     webSocket.on('error', (error) => logger.warn('socket error', { error }))
 
+    const passesBefore = this.recheck?.passesStarted ?? 0
     const principal = await this.authenticate(webSocket, request, documentName, logger)
     if (!principal) return
     admitted.markAuthenticated()
@@ -229,6 +230,9 @@ export class SyncServer {
     connection.maxDocumentBytes = this.options.limits.maxDocumentBytes
     connection.maxBufferedBytes = this.options.limits.maxBufferedBytes
     this.connections.add(connection)
+    // A revocation or role change re-checked the connections while this one was being authenticated from what
+    // the stores said before it: check it too, or it would keep its access until the safety net.
+    if (this.recheck && this.recheck.passesStarted !== passesBefore) void this.recheck.checkLate(connection)
     await this.join(connection, admitted)
   }
 

@@ -120,6 +120,30 @@ describe('limits and hostile input', () => {
     await eventually(() => expect(watcher.text.toString()).toBe('still fine'))
   })
 
+  it('counts a flood sent while authentication is still running: 4429, and none of it is answered', async () => {
+    let releaseAuthentication = () => {}
+    const authenticationHeld = new Promise<void>((resolve) => {
+      releaseAuthentication = resolve
+    })
+    server = await startTestServer({
+      env: { MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' },
+      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
+        if (request.url?.includes('held=1')) await authenticationHeld
+        return authenticate(request, name)
+      },
+    })
+    await server.ensureDocument(documentName)
+    const { token } = await server.createAccount({ role: 'drafter' })
+    const flooder = await openRawSocket(`${server.wsUrl}/${documentName}?token=${token}&held=1`)
+    sockets.push(flooder)
+    const stateVector = Y.encodeStateVector(new Y.Doc())
+    for (let index = 0; index < 200; index++) flooder.send(syncMessage(SyncMessageType.step1, stateVector))
+    const { code } = await flooder.closed
+    releaseAuthentication()
+    expect(code).toBe(CloseCode.rateLimited)
+    expect(flooder.messages).toEqual([])
+  })
+
   it('refuses content outside the schema that arrives through raw Yjs, before storing it', async () => {
     const token = await start()
     const socket = await raw(token)
