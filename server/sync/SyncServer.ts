@@ -106,7 +106,8 @@ export class SyncServer {
     })
     this.rooms = new RoomRegistry({
       ...options,
-      createValidator: (documentName, readState) => validators.forDocument(documentName, readState),
+      createValidator: (documentName, readState, live) =>
+        validators.forDocument(documentName, readState, live),
     })
     this.documents = new RoomDocumentAccess(this.rooms)
     this.admission = new Admission(options.limits, options.metrics)

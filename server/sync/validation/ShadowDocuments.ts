@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import { type CandidateUpdate, DocumentShadow, type ShadowVerdict } from './DocumentShadow.ts'
 import { sliceUpdate } from './sliceUpdate.ts'
@@ -30,7 +31,8 @@ export interface ValidationResponse {
 export class ShadowDocuments {
   private readonly shadows = new Map<number, DocumentShadow>()
 
-  handle(request: ValidationRequest): ValidationResponse | null {
+  /** `live` is the document's live copy, given only where the shadow lives beside it (see DocumentShadow.checkAll). */
+  handle(request: ValidationRequest, live: Y.Doc | null = null): ValidationResponse | null {
     switch (request.kind) {
       case 'seed': {
         this.shadows.get(request.document)?.destroy()
@@ -50,7 +52,7 @@ export class ShadowDocuments {
         const shadow = this.shadows.get(request.document)
         if (!shadow) return { id: request.id, error: 'document not seeded' }
         try {
-          const verdicts = shadow.checkAll(request.candidates)
+          const verdicts = shadow.checkAll(request.candidates, live)
           const slices = request.candidates.map((candidate, index) =>
             verdicts[index]?.refused === null && candidate.update.byteLength >= sliceFromBytes
               ? sliceUpdate(candidate.update, maxStructsPerSlice)
