@@ -139,4 +139,25 @@ describe('SqliteGroupCommit', () => {
     }) as typeof fs.fsync)
     await expect(store.append('lost', [Uint8Array.of(1)])).rejects.toThrow('EIO')
   })
+
+  it('answers the writers of a database closed during their fsync, and refuses a write after the close', async () => {
+    const database = openDatabase()
+    const store = new SqliteDocumentStore(database)
+    const held: ((error: NodeJS.ErrnoException | null) => void)[] = []
+    vi.spyOn(fs, 'fsync').mockImplementation(((
+      _fd: number,
+      done: (error: NodeJS.ErrnoException | null) => void,
+    ) => {
+      held.push(done)
+    }) as typeof fs.fsync)
+    const first = store.append('closing', [Uint8Array.of(1)])
+    await eventually(() => expect(held).toHaveLength(1))
+    const second = store.append('closing', [Uint8Array.of(2)])
+    await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setImmediate(resolve))
+    database.close()
+    held[0]?.(null)
+    expect(await Promise.all([first, second])).toEqual([1, 2])
+    await expect(store.append('closing', [Uint8Array.of(3)])).rejects.toThrow(/not open/)
+  })
 })

@@ -38,8 +38,25 @@ export class SqliteGroupCommit {
   /** Writers of committed transactions waiting for an fsync that starts after their commit. */
   private awaitingSync: Waiter[] = []
 
+  /** The database was closed: the WAL's descriptor is closed once no fsync uses it. */
+  private closed = false
+  private walClosed = false
+
   private constructor(private readonly database: SqliteDatabase) {
     this.wal = SqliteGroupCommit.openWal(database)
+    if (!this.wal) return
+    const close = database.close.bind(database)
+    database.close = () => {
+      this.closed = true
+      if (!this.syncing) this.closeWal()
+      return close()
+    }
+  }
+
+  private closeWal(): void {
+    if (!this.wal || this.walClosed) return
+    this.walClosed = true
+    fs.closeSync(this.wal.fd)
   }
 
   private static openWal(database: SqliteDatabase): SqliteGroupCommit['wal'] {
@@ -55,11 +72,6 @@ export class SqliteGroupCommit {
     }
     const relax = database.prepare('PRAGMA synchronous = NORMAL')
     const restore = database.prepare('PRAGMA synchronous = FULL')
-    const close = database.close.bind(database)
-    database.close = () => {
-      fs.closeSync(fd)
-      return close()
-    }
     return { fd, relaxed: () => relax.run(), strict: () => restore.run() }
   }
 
@@ -86,15 +98,17 @@ export class SqliteGroupCommit {
     this.queue = []
     if (queue.length === 0) return
     let outcomes: Outcome[]
-    this.wal?.relaxed()
     try {
-      outcomes = this.transact(queue)
+      this.wal?.relaxed()
+      try {
+        outcomes = this.transact(queue)
+      } finally {
+        this.wal?.strict()
+      }
     } catch (error) {
-      // The commit itself failed (disk full, I/O error): nothing of this turn is stored.
+      // The commit itself failed (disk full, I/O error, the database closed): nothing of this turn is stored.
       for (const { reject } of queue) reject(error)
       return
-    } finally {
-      this.wal?.strict()
     }
     const settle = (): void =>
       queue.forEach(({ resolve, reject }, index) => {
@@ -154,7 +168,26 @@ export class SqliteGroupCommit {
         if (error) waiter.reject(error)
         else waiter.resolve()
       }
-      if (this.awaitingSync.length > 0) this.syncWal()
+      if (!this.closed) {
+        if (this.awaitingSync.length > 0) this.syncWal()
+        return
+      }
+      // Closed meanwhile: one last fsync for the writers still waiting. The descriptor still names the WAL even if
+      // SQLite removed the file on close, having checkpointed it into the database file.
+      const waitingAtClose = this.awaitingSync.splice(0)
+      let failure: unknown = null
+      if (waitingAtClose.length > 0) {
+        try {
+          fs.fsyncSync(wal.fd)
+        } catch (syncError) {
+          failure = syncError
+        }
+      }
+      this.closeWal()
+      for (const waiter of waitingAtClose) {
+        if (failure) waiter.reject(failure)
+        else waiter.resolve()
+      }
     })
   }
 }

@@ -55,9 +55,21 @@ const writers: Writer[] = [
   { delegation: 'AZ', coChair: false, accountId: '4', name: 'Dana', mustSuggest: true },
 ]
 
+/** A well-formed suggestion mark naming `writer`, as the editor sets it. */
+function suggestionMark(writer: Writer, next: () => number): Record<string, string> {
+  const hex = (length: number) => Array.from({ length }, () => Math.floor(next() * 16).toString(16)).join('')
+  return {
+    id: `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`,
+    by: writer.accountId ?? '',
+    name: writer.name ?? '',
+    delegation: writer.delegation ?? 'AZ',
+    at: '2026-12-03T18:00:00.000Z',
+  }
+}
+
 /**
  * One edit by a typist on its own (possibly stale) copy: mostly typing anywhere, including inside a bracket
- * alternative and an agreed article, sometimes deleting, formatting or adding a paragraph.
+ * alternative and an agreed article, sometimes deleting, formatting, suggesting or adding a paragraph.
  */
 function edit(typist: Typist, next: () => number): Uint8Array {
   const before = Y.encodeStateVector(typist.ydoc)
@@ -70,9 +82,18 @@ function edit(typist: Typist, next: () => number): Uint8Array {
     } else if (roll < 0.82) {
       const at = Math.floor(next() * text.length)
       text.delete(at, Math.min(text.length - at, 1 + Math.floor(next() * 3)))
-    } else if (roll < 0.92) {
+    } else if (roll < 0.86) {
       const at = Math.floor(next() * text.length)
       text.format(at, Math.min(text.length - at, 2), { bold: {} })
+    } else if (roll < 0.9) {
+      // A suggested insertion of the typist's own (later typing inside it inherits the mark)…
+      text.insert(Math.floor(next() * (text.length + 1)), 'sug', {
+        insertion: suggestionMark(typist.writer, next),
+      })
+    } else if (roll < 0.94) {
+      // …or a suggested deletion.
+      const at = Math.floor(next() * text.length)
+      text.format(at, Math.min(text.length - at, 2), { deletion: suggestionMark(typist.writer, next) })
     } else {
       const paragraph = new Y.XmlElement('paragraph')
       paragraph.insert(0, [new Y.XmlText('new')])
