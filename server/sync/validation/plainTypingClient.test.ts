@@ -103,6 +103,19 @@ function edit(typist: Typist, next: () => number): Uint8Array {
   return Y.encodeStateAsUpdate(typist.ydoc, before)
 }
 
+/** The charter with an AZ bracket in its first article, and the clause id of its second article (to agree). */
+function charterWithBracket(): { live: Y.Doc; agreed: string } {
+  const live = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
+  live.transact(() =>
+    bracketInParagraph(
+      articleParagraph(live),
+      inlineBracket('b1', [{ id: 'a1', proposedBy: 'AZ', text: 'shall' }]),
+      3,
+    ),
+  )
+  return { live, agreed: articles(live)[1]?.getAttribute('clauseId') as string }
+}
+
 function comparable(verdict: ShadowVerdict | undefined): unknown {
   return verdict && { ...verdict, refused: verdict.refused !== null }
 }
@@ -111,15 +124,7 @@ describe('plain typing judged against the live document', () => {
   it('gives every verdict the full check gives, and leaves the copy equal to the live document (seeded run)', () => {
     const seed = Number(process.env.PLAIN_TYPING_SEED ?? 20261203)
     const next = random(seed)
-    const live = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
-    live.transact(() =>
-      bracketInParagraph(
-        articleParagraph(live),
-        inlineBracket('b1', [{ id: 'a1', proposedBy: 'AZ', text: 'shall' }]),
-        3,
-      ),
-    )
-    const agreed = articles(live)[1]?.getAttribute('clauseId') as string
+    const { live, agreed } = charterWithBracket()
     const judged = new DocumentShadow()
     const reference = new DocumentShadow()
     for (const shadow of [judged, reference]) {
@@ -175,15 +180,7 @@ describe('plain typing judged against the live document', () => {
   })
 
   it('leaves typing inside a bracket, an agreed article or a suggestions-only document to the full check', () => {
-    const live = prosemirrorJSONToYDoc(schema, createCharterTemplate(), 'default')
-    live.transact(() =>
-      bracketInParagraph(
-        articleParagraph(live),
-        inlineBracket('b1', [{ id: 'a1', proposedBy: 'AZ', text: 'shall' }]),
-        3,
-      ),
-    )
-    const agreed = articles(live)[1]?.getAttribute('clauseId') as string
+    const { live, agreed } = charterWithBracket()
     const protectedClauses = new Map([[agreed, 'agreed' as const]])
     const typist = new Y.Doc()
     Y.applyUpdate(typist, Y.encodeStateAsUpdate(live))
