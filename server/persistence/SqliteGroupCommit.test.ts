@@ -1,9 +1,8 @@
-import fs, { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { eventually } from '../../test/helpers/eventually.ts'
+import { afterEach, describe, expect, it } from 'vitest'
 import { openSqliteDatabase, type SqliteDatabase } from './openSqliteDatabase.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
 import { SqliteGroupCommit } from './SqliteGroupCommit.ts'
@@ -18,7 +17,6 @@ function openDatabase(): SqliteDatabase {
 }
 
 afterEach(() => {
-  vi.restoreAllMocks()
   for (const { database, dataDir } of opened.splice(0)) {
     database.close()
     rmSync(dataDir, { recursive: true, force: true })
@@ -88,76 +86,5 @@ describe('SqliteGroupCommit', () => {
     })
     await expect(failing).rejects.toThrow('refused halfway')
     expect((await store.load('alone')).updates.map((update) => [...update])).toEqual([[1]])
-  })
-
-  it('answers a write once an fsync of the WAL started after its commit has finished, off the event loop', async () => {
-    const database = openDatabase()
-    const store = new SqliteDocumentStore(database)
-    const walInode = fs.statSync(`${database.name}-wal`).ino
-    const held: { inode: number; done: (error: NodeJS.ErrnoException | null) => void }[] = []
-    vi.spyOn(fs, 'fsync').mockImplementation(((
-      fd: number,
-      done: (error: NodeJS.ErrnoException | null) => void,
-    ) => {
-      held.push({ inode: fs.fstatSync(fd).ino, done })
-    }) as typeof fs.fsync)
-    let firstStored = false
-    const first = store.append('durable', [Uint8Array.of(1)]).then(() => {
-      firstStored = true
-    })
-    await eventually(() => expect(held).toHaveLength(1))
-    expect(held[0]?.inode).toBe(walInode)
-    // Committed (another connection reads it), not yet answered; the connection is back at FULL for other writers.
-    const observer = new Database(database.name, { readonly: true })
-    expect(observer.prepare('SELECT count(*) AS n FROM document_updates').get()).toEqual({ n: 1 })
-    observer.close()
-    expect(database.pragma('synchronous', { simple: true })).toBe(2)
-    // Two more turns commit while the first fsync runs; one fsync after it covers both.
-    const second = store.append('durable', [Uint8Array.of(2)])
-    await new Promise((resolve) => setImmediate(resolve))
-    const third = store.append('durable', [Uint8Array.of(3)])
-    await new Promise((resolve) => setImmediate(resolve))
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(firstStored).toBe(false)
-    expect(held).toHaveLength(1)
-    held[0]?.done(null)
-    await first
-    await eventually(() => expect(held).toHaveLength(2))
-    held[1]?.done(null)
-    expect(await Promise.all([second, third])).toEqual([2, 3])
-    expect(held).toHaveLength(2)
-  })
-
-  it('tells no writer its write is stored when the fsync fails', async () => {
-    const database = openDatabase()
-    const store = new SqliteDocumentStore(database)
-    vi.spyOn(fs, 'fsync').mockImplementation(((
-      _fd: number,
-      done: (error: NodeJS.ErrnoException | null) => void,
-    ) => {
-      done(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' }))
-    }) as typeof fs.fsync)
-    await expect(store.append('lost', [Uint8Array.of(1)])).rejects.toThrow('EIO')
-  })
-
-  it('answers the writers of a database closed during their fsync, and refuses a write after the close', async () => {
-    const database = openDatabase()
-    const store = new SqliteDocumentStore(database)
-    const held: ((error: NodeJS.ErrnoException | null) => void)[] = []
-    vi.spyOn(fs, 'fsync').mockImplementation(((
-      _fd: number,
-      done: (error: NodeJS.ErrnoException | null) => void,
-    ) => {
-      held.push(done)
-    }) as typeof fs.fsync)
-    const first = store.append('closing', [Uint8Array.of(1)])
-    await eventually(() => expect(held).toHaveLength(1))
-    const second = store.append('closing', [Uint8Array.of(2)])
-    await new Promise((resolve) => setImmediate(resolve))
-    await new Promise((resolve) => setImmediate(resolve))
-    database.close()
-    held[0]?.(null)
-    expect(await Promise.all([first, second])).toEqual([1, 2])
-    await expect(store.append('closing', [Uint8Array.of(3)])).rejects.toThrow(/not open/)
   })
 })

@@ -76,7 +76,7 @@ export interface RoomOptions {
    * Checks updates before they are stored (see UpdateValidator); `readState` encodes the room's live state.
    * Without it every update is stored as it comes: for unit tests of the room's own ordering only.
    */
-  createValidator?: (readState: () => Uint8Array, live: Y.Doc) => UpdateValidator
+  createValidator?: (readState: () => Uint8Array) => UpdateValidator
   /** Told when the room has loaded and when an applied update touched brackets (see RoomObserver). */
   observer?: RoomObserver
   /**
@@ -152,10 +152,8 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.validator =
-      options.createValidator?.(
-        () => encodeStorableState(this.ydoc) ?? encodeIntegratedState(this.ydoc),
-        this.ydoc,
-      ) ?? null
+      options.createValidator?.(() => encodeStorableState(this.ydoc) ?? encodeIntegratedState(this.ydoc)) ??
+      null
     this.awareness.setLocalState(null)
     this.ydoc.on('update', this.forgetFullState)
     this.ydoc.on('update', this.broadcastUpdate)

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs'
 import type { Logger } from '../logging/Logger.ts'
 import type { DocumentStore } from '../persistence/DocumentStore.ts'
 import type { ClientIdClaims } from './ClientIdClaims.ts'
@@ -14,7 +13,7 @@ export interface RoomRegistryOptions {
   /** Initial state of a document that has never been stored (the charter template); null if none. */
   createInitialState: (documentName: string) => Uint8Array | null
   /** The validator of one document's updates (see `RoomOptions.createValidator`). */
-  createValidator?: (documentName: string, readState: () => Uint8Array, live: Y.Doc) => UpdateValidator
+  createValidator?: (documentName: string, readState: () => Uint8Array) => UpdateValidator
   /** Told when a room loads and when brackets change (see RoomObserver); set once, before rooms load. */
   observer?: RoomObserver
   /** Other instances sharing the store (scale-out); absent for a single instance. */
@@ -62,8 +61,7 @@ export class RoomRegistry {
         logger: this.options.logger,
         compactAfterUpdates: this.options.compactAfterUpdates,
         createInitialState: () => this.options.createInitialState(documentName),
-        createValidator:
-          createValidator && ((readState, live) => createValidator(documentName, readState, live)),
+        createValidator: createValidator && ((readState) => createValidator(documentName, readState)),
         replica: replication?.replicaFor(documentName),
         observer: this.options.observer,
         authorship: this.options.authorship,

@@ -106,8 +106,7 @@ export class SyncServer {
     })
     this.rooms = new RoomRegistry({
       ...options,
-      createValidator: (documentName, readState, live) =>
-        validators.forDocument(documentName, readState, live),
+      createValidator: (documentName, readState) => validators.forDocument(documentName, readState),
     })
     this.documents = new RoomDocumentAccess(this.rooms)
     this.admission = new Admission(options.limits, options.metrics)

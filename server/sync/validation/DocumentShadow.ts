@@ -24,7 +24,6 @@ import {
   isSuggestionKey,
   type KnownSuggestionMarks,
 } from './findSuggestionViolation.ts'
-import { plainTypingClient } from './plainTypingClient.ts'
 import { changedItemsOf, TextAttributeCache } from './TextAttributeCache.ts'
 import type { WrittenBy } from './UpdateValidator.ts'
 import type { Writer } from './Writer.ts'
@@ -84,11 +83,6 @@ export class DocumentShadow {
   private ydoc = DocumentShadow.emptyDoc()
   /** The last seeded or compacted state followed by the updates accepted since, in order. */
   private remembered: Uint8Array[] = []
-  /**
-   * Accepted as plain typing against the live document and not yet applied to the copy (the tail of
-   * `remembered`): applied together, in one transaction, when the copy is next needed.
-   */
-  private owed: Uint8Array[] = []
   private rememberedBytes = 0
   private stateBytes = 0
   /** Every bracket of the copy as it is, to compare an update's result with (by id). */
@@ -114,7 +108,6 @@ export class DocumentShadow {
   }
 
   seed(state: Uint8Array): void {
-    this.owed = []
     this.remembered = [state]
     this.rememberedBytes = state.byteLength
     this.stateBytes = state.byteLength
@@ -125,23 +118,13 @@ export class DocumentShadow {
 
   /** Clauses whose text no client update may change from now on (the server's own changes still may). */
   protect(clauses: Record<string, ClauseStatus>): void {
-    this.catchUp()
     this.protectedClauses = new Map(Object.entries(clauses))
     this.protectedContent = protectedContentOf(this.ydoc, this.protectedClauses)
   }
 
-  /**
-   * Checks each update against the state the accepted ones before it leave. With `live`, the live document in
-   * the state every update accepted before this batch left it (an inline shadow, checked with the room's
-   * pipeline idle), plain typing (see plainTypingClient) is accepted without the copy: it is applied to the
-   * copy later, with the next update that needs the copy. Within the batch that holds only up to the first
-   * update that goes the full way, and for one update per Yjs client (a second one from the same client builds
-   * on the first, which `live` does not have yet).
-   */
-  checkAll(candidates: readonly CandidateUpdate[], live: Y.Doc | null = null): ShadowVerdict[] {
+  /** Checks each update against the state the accepted ones before it leave. */
+  checkAll(candidates: readonly CandidateUpdate[]): ShadowVerdict[] {
     const refusedSenders = new Set<number>()
-    const typedBy = new Set<number>()
-    let judgeAgainstLive = live !== null
     return candidates.map((candidate): ShadowVerdict => {
       if (refusedSenders.has(candidate.sender))
         return {
@@ -150,21 +133,6 @@ export class DocumentShadow {
           brackets: null,
           written: null,
         }
-      if (judgeAgainstLive && live && !candidate.trusted) {
-        const client = plainTypingClient(candidate.update, live, this.protectedClauses, candidate.writer)
-        if (client !== null && !typedBy.has(client)) {
-          typedBy.add(client)
-          this.owed.push(candidate.update)
-          this.remember(candidate.update)
-          return {
-            refused: null,
-            forbidden: false,
-            brackets: null,
-            written: { clients: [client], deleted: [] },
-          }
-        }
-      }
-      judgeAgainstLive = false
       const refused = this.check(candidate.update, candidate.trusted, candidate.writer)
       if (refused !== null) refusedSenders.add(candidate.sender)
       return {
@@ -182,7 +150,6 @@ export class DocumentShadow {
    * null there speaks for nobody.
    */
   check(update: Uint8Array, trusted: boolean, writer: Writer | null = null): string | null {
-    this.catchUp()
     this.touched = null
     this.forbidden = false
     this.written = null
@@ -266,39 +233,15 @@ export class DocumentShadow {
     return null
   }
 
-  /** The copy's state, with what it owes applied (for tests: it must be the live document's). */
-  encodeState(): Uint8Array {
-    this.catchUp()
-    return Y.encodeStateAsUpdate(this.ydoc)
-  }
-
   destroy(): void {
     this.ydoc.destroy()
     this.remembered = []
-    this.owed = []
-  }
-
-  /** Applies the updates accepted without the copy, in order, in one transaction. */
-  private catchUp(): void {
-    if (this.owed.length === 0) return
-    const owed = this.owed
-    this.owed = []
-    try {
-      Y.transact(this.ydoc, (transaction) => {
-        for (const update of owed) Y.applyUpdate(this.ydoc, update)
-        this.attributes.forget(changedItemsOf(transaction, isSuggestionKey))
-      })
-    } catch {
-      // They applied to the live document; should one not apply here, start again from what is remembered.
-      this.rebuild()
-    }
   }
 
   private remember(update: Uint8Array): void {
     this.remembered.push(update)
     this.rememberedBytes += update.byteLength
     if (this.rememberedBytes > compactionFactor * this.stateBytes + 64 * 1024) {
-      this.catchUp()
       const state = encodeStorableState(this.ydoc)
       if (state === null) {
         // Pending content that does not encode safely: keep the updates, and wait for twice as many bytes.
@@ -312,8 +255,6 @@ export class DocumentShadow {
   }
 
   private rebuild(): void {
-    // What is owed is in `remembered` too.
-    this.owed = []
     this.ydoc.destroy()
     this.ydoc = DocumentShadow.emptyDoc()
     this.attributes = new TextAttributeCache()

@@ -1,4 +1,3 @@
-import type * as Y from 'yjs'
 import type { ClauseStatus } from '../../../shared/negotiation/clauseStatus.ts'
 import { type CandidateUpdate, DocumentShadow, type ShadowVerdict } from './DocumentShadow.ts'
 import { sliceUpdate } from './sliceUpdate.ts'
@@ -31,8 +30,7 @@ export interface ValidationResponse {
 export class ShadowDocuments {
   private readonly shadows = new Map<number, DocumentShadow>()
 
-  /** `live` is the document's live copy, given only where the shadow lives beside it (see DocumentShadow.checkAll). */
-  handle(request: ValidationRequest, live: Y.Doc | null = null): ValidationResponse | null {
+  handle(request: ValidationRequest): ValidationResponse | null {
     switch (request.kind) {
       case 'seed': {
         this.shadows.get(request.document)?.destroy()
@@ -52,7 +50,7 @@ export class ShadowDocuments {
         const shadow = this.shadows.get(request.document)
         if (!shadow) return { id: request.id, error: 'document not seeded' }
         try {
-          const verdicts = shadow.checkAll(request.candidates, live)
+          const verdicts = shadow.checkAll(request.candidates)
           const slices = request.candidates.map((candidate, index) =>
             verdicts[index]?.refused === null && candidate.update.byteLength >= sliceFromBytes
               ? sliceUpdate(candidate.update, maxStructsPerSlice)

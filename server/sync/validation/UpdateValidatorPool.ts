@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads'
-import type * as Y from 'yjs'
 import { documentOfThreads } from '../../../shared/comments/index.ts'
 import { documentOfBrackets } from '../../../shared/negotiation/index.ts'
 import { CloseCode } from '../../../shared/protocol/index.ts'
@@ -64,15 +63,13 @@ export class UpdateValidatorPool {
   ) {}
 
   /**
-   * A validator for one loaded document; `readState` encodes the live document, to seed its shadow, and `live`
-   * is that document, against which an inline shadow accepts plain typing without applying it to itself first
-   * (see DocumentShadow.checkAll). A threads channel is written by the server only, so it needs no shadow:
-   * clients' updates to it are refused outright.
+   * A validator for one loaded document; `readState` encodes the live document, to seed its shadow. A threads
+   * channel is written by the server only, so it needs no shadow: clients' updates to it are refused outright.
    */
-  forDocument(documentName: string, readState: () => Uint8Array, live: Y.Doc | null = null): UpdateValidator {
+  forDocument(documentName: string, readState: () => Uint8Array): UpdateValidator {
     if (documentOfThreads(documentName) !== null || documentOfBrackets(documentName) !== null)
       return new ServerOnlyValidator()
-    return new ShadowValidator(this, this.nextDocument++, readState, documentName, this.protection, live)
+    return new ShadowValidator(this, this.nextDocument++, readState, documentName, this.protection)
   }
 
   /** Whether documents are validated on the worker when large (otherwise everything is inline). */
@@ -85,7 +82,6 @@ export class UpdateValidatorPool {
     request: ValidationRequest,
     transfer: ArrayBuffer[] = [],
     placement: ShadowPlacement = 'worker',
-    live: Y.Doc | null = null,
   ): Promise<Verdict[]> | null {
     if (this.destroyed)
       return request.kind === 'check' ? Promise.reject(new Error('validation stopped')) : null
@@ -93,7 +89,7 @@ export class UpdateValidatorPool {
     if (!worker) {
       const inline = this.inline ?? new ShadowDocuments()
       this.inline = inline
-      const response = inline.handle(request, live)
+      const response = inline.handle(request)
       return response ? settle(response) : null
     }
     if (request.kind !== 'check') {
@@ -194,7 +190,6 @@ class ShadowValidator implements UpdateValidator {
     private readonly readState: () => Uint8Array,
     private readonly documentName: string,
     private readonly protection: ClauseProtection | null,
-    private readonly live: Y.Doc | null,
   ) {
     this.placement = 'inline'
   }
@@ -243,7 +238,6 @@ class ShadowValidator implements UpdateValidator {
       request,
       placement === 'worker' ? copies.map((copy) => copy.update.buffer as ArrayBuffer) : [],
       placement,
-      this.live,
     )
     if (!sent) throw new Error('update validation gave no answer')
     const verdicts = await sent

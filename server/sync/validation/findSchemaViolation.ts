@@ -31,13 +31,6 @@ function childTypesOf(type: NodeType): Set<NodeType> {
   return types
 }
 
-/** Whether an element named `nodeName` may hold text (false for names the schema does not know). */
-export function holdsText(nodeName: string): boolean {
-  const type = schema.nodes[nodeName]
-  if (!type || type === schema.topNodeType || type.isText) return false
-  return childTypesOf(type).has(schema.nodes.text as NodeType)
-}
-
 /** Thrown while converting Yjs content to ProseMirror; its message is the (short) refusal reason. */
 class SchemaViolation extends Error {}
 
