@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import type { UpgradeAuthenticator } from '../../server/sync/SyncServer.ts'
 import { CloseCode, SyncMessageType } from '../../shared/protocol/index.ts'
 import { scratchText, storedScratchText } from '../helpers/charterText.ts'
 import { connectClient, type TestClient } from '../helpers/connectClient.ts'
@@ -11,6 +12,26 @@ import { joinedRoom, openRawSocket, type RawSocket } from '../helpers/rawSocket.
 import { startTestServer, type TestServer } from '../helpers/startTestServer.ts'
 
 const documentName = 'limits-doc'
+
+/** Authentication that answers upgrades whose URL contains `marker` only once released; counts every upgrade. */
+function holdAuthentication(marker: string) {
+  let release = () => {}
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const held = {
+    started: 0,
+    release: () => release(),
+    wrap:
+      (authenticate: UpgradeAuthenticator): UpgradeAuthenticator =>
+      async (request, name) => {
+        held.started++
+        if (request.url?.includes(marker)) await released
+        return authenticate(request, name)
+      },
+  }
+  return held
+}
 
 describe('limits and hostile input', () => {
   let server: TestServer
@@ -38,18 +59,10 @@ describe('limits and hostile input', () => {
 
   it('closes with 4408 a socket whose authentication does not finish in time, before loading the document', async () => {
     // Authentication is asynchronous (an account store may be remote); this one answers only when released.
-    let releaseAuthentication = () => {}
-    const authenticationHeld = new Promise<void>((resolve) => {
-      releaseAuthentication = resolve
-    })
-    let authenticationsStarted = 0
+    const held = holdAuthentication('slow=1')
     server = await startTestServer({
       env: { AUTH_DEADLINE_MS: '300' },
-      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
-        authenticationsStarted++
-        if (request.url?.includes('slow=1')) await authenticationHeld
-        return authenticate(request, name)
-      },
+      wrapUpgradeAuthenticator: held.wrap,
     })
     await server.ensureDocument(documentName)
     const { token } = await server.createAccount({ role: 'drafter' })
@@ -61,12 +74,12 @@ describe('limits and hostile input', () => {
     console.log(`[limits] 4408 after ${closedAfterMs} ms (deadline 300 ms)`)
     expect(code).toBe(CloseCode.authTimeout)
     expect(closedAfterMs).toBeGreaterThanOrEqual(250)
-    expect(authenticationsStarted).toBe(1)
+    expect(held.started).toBe(1)
     expect(slow.messages).toEqual([])
     expect(server.app.syncServer.loadedDocumentNames).not.toContain(documentName)
 
     // A late answer for the closed socket changes nothing; a prompt one is served as usual.
-    releaseAuthentication()
+    held.release()
     const prompt = await connectClient(server.wsUrl, documentName, { params: { token } })
     clients.push(prompt)
     expect(prompt.provider.wsconnected).toBe(true)
@@ -121,16 +134,10 @@ describe('limits and hostile input', () => {
   })
 
   it('counts a flood sent while authentication is still running: 4429, and none of it is answered', async () => {
-    let releaseAuthentication = () => {}
-    const authenticationHeld = new Promise<void>((resolve) => {
-      releaseAuthentication = resolve
-    })
+    const held = holdAuthentication('held=1')
     server = await startTestServer({
       env: { MESSAGES_PER_SECOND: '20', MESSAGE_BURST: '40' },
-      wrapUpgradeAuthenticator: (authenticate) => async (request, name) => {
-        if (request.url?.includes('held=1')) await authenticationHeld
-        return authenticate(request, name)
-      },
+      wrapUpgradeAuthenticator: held.wrap,
     })
     await server.ensureDocument(documentName)
     const { token } = await server.createAccount({ role: 'drafter' })
@@ -139,7 +146,7 @@ describe('limits and hostile input', () => {
     const stateVector = Y.encodeStateVector(new Y.Doc())
     for (let index = 0; index < 200; index++) flooder.send(syncMessage(SyncMessageType.step1, stateVector))
     const { code } = await flooder.closed
-    releaseAuthentication()
+    held.release()
     expect(code).toBe(CloseCode.rateLimited)
     expect(flooder.messages).toEqual([])
   })
