@@ -18,6 +18,7 @@ const perDatabase = new WeakMap<SqliteDatabase, SqliteGroupCommit>()
  */
 export class SqliteGroupCommit {
   private queue: Queued[] = []
+  private commits = 0
 
   private constructor(private readonly database: SqliteDatabase) {}
 
@@ -29,6 +30,11 @@ export class SqliteGroupCommit {
       perDatabase.set(database, group)
     }
     return group
+  }
+
+  /** How many shared transactions have committed: with `synchronous=FULL`, how many fsyncs the writes cost. */
+  get committed(): number {
+    return this.commits
   }
 
   /** Runs `work` (synchronous SQLite calls) in the next shared transaction; resolves once that committed. */
@@ -55,6 +61,7 @@ export class SqliteGroupCommit {
         only.reject(error)
         return
       }
+      this.commits++
       only.resolve(value)
       return
     }
@@ -74,6 +81,7 @@ export class SqliteGroupCommit {
       for (const { reject } of queue) reject(error)
       return
     }
+    this.commits++
     queue.forEach(({ resolve, reject }, index) => {
       const outcome = outcomes[index]
       if (outcome?.ok) resolve(outcome.value)

@@ -23,6 +23,12 @@ export interface TextDeletion {
 /** The author of every Yjs client id a document's clients have written with, and who deleted what. */
 export interface AuthorshipStore {
   /**
+   * Every write to the store goes through this process (memory, and SQLite, which one instance owns), so what
+   * this process has recorded, or is recording, is all there is: a claim can be decided in memory, before its
+   * write is durable. False where other instances write to the same store (PostgreSQL).
+   */
+  readonly exclusive: boolean
+  /**
    * Records authors for client ids not recorded yet, atomically per id (the first author of an id stays);
    * returns the stored author of each given id, so a caller can see whether another account holds it.
    */

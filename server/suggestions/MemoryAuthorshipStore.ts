@@ -2,6 +2,7 @@ import type { AuthorshipStore, ClientAuthor, TextDeletion } from './AuthorshipSt
 
 /** Client authors in process memory, for tests. */
 export class MemoryAuthorshipStore implements AuthorshipStore {
+  readonly exclusive: boolean = true
   private readonly byDocument = new Map<string, Map<number, ClientAuthor>>()
   private readonly deletions = new Map<string, TextDeletion[]>()
 

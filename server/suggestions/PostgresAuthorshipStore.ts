@@ -9,6 +9,7 @@ import {
 
 /** Client authors in PostgreSQL (table `client_authors`); the primary key keeps the first author of an id. */
 export class PostgresAuthorshipStore implements AuthorshipStore {
+  readonly exclusive = false
   constructor(private readonly database: PostgresDatabase) {}
 
   async record(documentName: string, authors: readonly ClientAuthor[]): Promise<ClientAuthor[]> {

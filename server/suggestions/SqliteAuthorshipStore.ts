@@ -14,6 +14,7 @@ import {
  * commit: a deletion's record shares the transaction, and the fsync, of the update's append in the same turn.
  */
 export class SqliteAuthorshipStore implements AuthorshipStore {
+  readonly exclusive = true
   private readonly group: SqliteGroupCommit
   private insertDeletion: Statement | undefined
 

@@ -1,11 +1,21 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeFrame } from '../../shared/protocol/index.ts'
+import { documentField } from '../../shared/schema/index.ts'
 import { Logger } from '../logging/Logger.ts'
 import { MemoryDocumentStore } from '../persistence/MemoryDocumentStore.ts'
+import { openSqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import { SqliteDocumentStore } from '../persistence/SqliteDocumentStore.ts'
+import { SqliteGroupCommit } from '../persistence/SqliteGroupCommit.ts'
+import { ClientAuthorship } from '../suggestions/ClientAuthorship.ts'
+import { SqliteAuthorshipStore } from '../suggestions/SqliteAuthorshipStore.ts'
 import { Room } from './Room.ts'
 import type { RoomMember } from './RoomMember.ts'
 import { TransactionOrigin } from './TransactionOrigin.ts'
+import { UpdateValidatorPool } from './validation/UpdateValidatorPool.ts'
 
 function recorder(): RoomMember & { received: string[] } {
   const received: string[] = []
@@ -43,5 +53,43 @@ describe('Room', () => {
     room.ydoc.getText('notes').insert(0, 'x')
     expect(member.received).toEqual(['update'])
     room.destroy()
+  })
+
+  it("stores a new client's first update and the claim of its client id in one commit", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'room-test-'))
+    const database = openSqliteDatabase(dataDir)
+    const logger = new Logger('silent')
+    const validators = new UpdateValidatorPool(logger, 'inline')
+    const authors = new SqliteAuthorshipStore(database)
+    try {
+      const room = await Room.load('charter', {
+        store: new SqliteDocumentStore(database),
+        logger,
+        compactAfterUpdates: 1000,
+        createValidator: (readState) => validators.forDocument('charter', readState),
+        authorship: new ClientAuthorship(authors),
+      })
+      const author: RoomMember = {
+        send: () => {},
+        principal: { userId: 'alice', sessionId: null, name: 'Alice', delegation: 'AZ', role: 'drafter' },
+      }
+      room.join(author)
+      const client = new Y.Doc()
+      const paragraph = new Y.XmlElement('paragraph')
+      paragraph.insert(0, [new Y.XmlText('Article 1')])
+      client.getXmlFragment(documentField).insert(0, [paragraph])
+      const group = SqliteGroupCommit.of(database)
+      const before = group.committed
+      await room.submit(Y.encodeStateAsUpdate(client), TransactionOrigin.client(author))
+      expect(group.committed - before).toBe(1)
+      expect((await authors.list('charter')).map((entry) => [entry.clientId, entry.accountId])).toEqual([
+        [client.clientID, 'alice'],
+      ])
+      room.destroy()
+    } finally {
+      validators.destroy()
+      database.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    }
   })
 })

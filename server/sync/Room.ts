@@ -34,6 +34,8 @@ interface PendingUpdate {
   brackets?: BracketSighting[] | null
   /** Set by validation: the client ids it wrote new content with and the text it deleted. */
   written?: WrittenBy | null
+  /** Set once its new client ids are claimed: settles when that record is durable. */
+  claimRecorded?: Promise<void>
 }
 
 /** The bracket rules' view of a client: its session's delegation and whether it is a co-chair. */
@@ -362,13 +364,14 @@ export class Room {
     if (batch.length === 0) return
     let appendedSeq: number
     try {
-      // Started in the same turn as the append, so on SQLite both share one group commit.
+      // Started in the same turn as the append (the claims just before it), so on SQLite all share one group commit.
+      const claimsRecorded = this.claimsRecorded(batch)
       const deletionsRecorded = this.recordDeletions(batch)
       appendedSeq = await this.options.store.append(
         this.documentName,
         batch.map((pending) => pending.update),
       )
-      await deletionsRecorded
+      await Promise.all([claimsRecorded, deletionsRecorded])
       for (const pending of batch) this.bytesStored += pending.update.byteLength
     } catch (error) {
       this.options.logger.error('append failed', { documentName: this.documentName, error })
@@ -476,7 +479,9 @@ export class Room {
       }
       let refusal: string | null
       try {
-        refusal = await authorship.claim(this.documentName, principal, written.clients)
+        const decision = await authorship.claim(this.documentName, principal, written.clients)
+        refusal = decision.refusal
+        pending.claimRecorded = decision.recorded
       } catch (error) {
         this.options.logger.error('recording authorship failed', { documentName: this.documentName, error })
         this.validator?.reset()
@@ -493,6 +498,24 @@ export class Room {
       pending.reject(new ProtocolError(refusal, CloseCode.forbidden))
     }
     return kept
+  }
+
+  /**
+   * The claims' records of the batch. A record that failed with the append stored (its own statement failed, not
+   * the commit they share) is logged, as a deletion's is: refusing the stored update would lose an edit.
+   */
+  private claimsRecorded(batch: readonly PendingUpdate[]): Promise<void> {
+    const records = batch.flatMap((pending) => (pending.claimRecorded ? [pending.claimRecorded] : []))
+    if (records.length === 0) return Promise.resolve()
+    return Promise.all(records).then(
+      () => undefined,
+      (error: unknown) => {
+        this.options.logger.error('recording a client id claim failed', {
+          documentName: this.documentName,
+          error,
+        })
+      },
+    )
   }
 
   /**
