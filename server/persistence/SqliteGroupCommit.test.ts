@@ -1,27 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openSqliteDatabase, type SqliteDatabase } from './openSqliteDatabase.ts'
+import { describe, expect, it } from 'vitest'
+import { temporarySqliteDatabases } from '../../test/helpers/temporarySqliteDatabases.ts'
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts'
 import { SqliteGroupCommit } from './SqliteGroupCommit.ts'
 
-const opened: { database: SqliteDatabase; dataDir: string }[] = []
-
-function openDatabase(): SqliteDatabase {
-  const dataDir = mkdtempSync(join(tmpdir(), 'group-commit-'))
-  const database = openSqliteDatabase(dataDir)
-  opened.push({ database, dataDir })
-  return database
-}
-
-afterEach(() => {
-  for (const { database, dataDir } of opened.splice(0)) {
-    database.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-})
+const openDatabase = temporarySqliteDatabases('group-commit-')
 
 describe('SqliteGroupCommit', () => {
   it('stores appends to many documents from one turn in one transaction, each in order', async () => {

@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openSqliteDatabase, type SqliteDatabase } from '../persistence/openSqliteDatabase.ts'
+import { describe, expect, it } from 'vitest'
+import { temporarySqliteDatabases } from '../../test/helpers/temporarySqliteDatabases.ts'
 import { SqliteDocumentStore } from '../persistence/SqliteDocumentStore.ts'
 import { SqliteGroupCommit } from '../persistence/SqliteGroupCommit.ts'
 import type { Principal } from '../sync/Principal.ts'
@@ -11,21 +8,7 @@ import { ClientAuthorship } from './ClientAuthorship.ts'
 import { MemoryAuthorshipStore } from './MemoryAuthorshipStore.ts'
 import { SqliteAuthorshipStore } from './SqliteAuthorshipStore.ts'
 
-const opened: { database: SqliteDatabase; dataDir: string }[] = []
-
-function openDatabase(): SqliteDatabase {
-  const dataDir = mkdtempSync(join(tmpdir(), 'client-authorship-'))
-  const database = openSqliteDatabase(dataDir)
-  opened.push({ database, dataDir })
-  return database
-}
-
-afterEach(() => {
-  for (const { database, dataDir } of opened.splice(0)) {
-    database.close()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
-})
+const openDatabase = temporarySqliteDatabases('client-authorship-')
 
 function principal(userId: string): Principal {
   return { userId, sessionId: null, name: `Name of ${userId}`, delegation: 'AZ', role: 'drafter' }

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeFrame } from '../../shared/protocol/index.ts'
 import { documentField } from '../../shared/schema/index.ts'
+import { temporarySqliteDatabases } from '../../test/helpers/temporarySqliteDatabases.ts'
 import { Logger } from '../logging/Logger.ts'
 import { MemoryDocumentStore } from '../persistence/MemoryDocumentStore.ts'
-import { openSqliteDatabase } from '../persistence/openSqliteDatabase.ts'
 import { SqliteDocumentStore } from '../persistence/SqliteDocumentStore.ts'
 import { SqliteGroupCommit } from '../persistence/SqliteGroupCommit.ts'
 import { ClientAuthorship } from '../suggestions/ClientAuthorship.ts'
@@ -29,6 +26,8 @@ async function loadRoom(): Promise<Room> {
     compactAfterUpdates: 1000,
   })
 }
+
+const openDatabase = temporarySqliteDatabases('room-test-')
 
 describe('Room', () => {
   it('relays a stored client update to every member but its author', async () => {
@@ -56,8 +55,7 @@ describe('Room', () => {
   })
 
   it("stores a new client's first update and the claim of its client id in one commit", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'room-test-'))
-    const database = openSqliteDatabase(dataDir)
+    const database = openDatabase()
     const logger = new Logger('silent')
     const validators = new UpdateValidatorPool(logger, 'inline')
     const authors = new SqliteAuthorshipStore(database)
@@ -88,8 +86,6 @@ describe('Room', () => {
       room.destroy()
     } finally {
       validators.destroy()
-      database.close()
-      rmSync(dataDir, { recursive: true, force: true })
     }
   })
 })
